@@ -1,0 +1,23 @@
+# Shared set-up for scripts/run and scripts/test (sourced, not executed).
+# Creates ./.venv, installs the locked dependencies (hash-checked) and the package itself.
+# Re-running is cheap: the lock is re-installed only when it changed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${DIPLOKG_VENV:-$ROOT/.venv}"
+LOCK="$ROOT/$1"
+PY="${PYTHON:-python3}"
+
+"$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diplokg needs Python 3.11 or newer")'
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "==> creating virtualenv in $VENV" >&2
+    "$PY" -m venv "$VENV"
+fi
+STAMP="$VENV/.diplokg-lock-$(basename "$LOCK").sha256"
+WANT="$(sha256sum "$LOCK" | cut -d' ' -f1)"
+if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
+    echo "==> installing locked dependencies from $(basename "$LOCK")" >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK"
+    echo "$WANT" > "$STAMP"
+fi
+echo "==> installing diplokg from $ROOT" >&2
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$ROOT"
