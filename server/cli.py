@@ -1,0 +1,192 @@
+"""The ``diplokg`` command line: validate, build, query, dump, stats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import DiplokgError, InvalidDataError
+from .layout import Layout, packaged_layout
+
+DEFAULT_STORE = Path("var/store")
+
+
+class _Progress:
+    """Progress lines on stderr, with elapsed time; silent with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.start = quiet, time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(f"[{time.monotonic() - self.start:6.2f}s] {message}", file=sys.stderr, flush=True)
+
+
+def _layout(args: argparse.Namespace) -> Layout:
+    return Layout(Path(args.source).resolve()) if args.source else packaged_layout()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .build import check
+
+    _, report = check(_layout(args), _Progress(args.quiet or args.format != "text"))
+    text = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0 if report.conforms else 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .stats import collect
+    from .store import open_read_only
+
+    progress = _Progress(args.quiet)
+    try:
+        result = build(_layout(args), Path(args.store), progress)
+    except InvalidDataError as e:
+        if e.report is not None:
+            sys.stderr.write(e.report.to_text() + "\n")
+        raise
+    progress(f"store ready at {args.store}")
+    print(f"Built store {args.store} (validated: conforms).")
+    print("Triples per named graph:")
+    for graph, n in result.graph_counts:
+        print(f"  {n:>7}  {graph}")
+    print(f"  {sum(n for _, n in result.graph_counts):>7}  (total)")
+    if not args.quiet:
+        store = open_read_only(Path(args.store))
+        stats = collect(store)
+        print("\n".join(stats.to_text().splitlines()[len(result.graph_counts) + 2 :]))
+    return 0
+
+
+def _read_query(args: argparse.Namespace) -> str:
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except OSError as e:
+            raise DiplokgError(f"cannot read query file: {e}") from None
+    if args.query in (None, "-"):
+        if sys.stdin.isatty() and args.query is None:
+            raise DiplokgError("no query given: pass a SPARQL string, --file FILE, or pipe the query on stdin")
+        return sys.stdin.read()
+    return args.query
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .query import render, run
+    from .store import open_read_only
+
+    store = open_read_only(Path(args.store))
+    data = render(run(store, _read_query(args)), args.format)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from .dump import write_dump
+    from .store import open_read_only
+
+    store = open_read_only(Path(args.store))
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        tmp = out.with_name(f".{out.name}.tmp")
+        with tmp.open("wb") as fh:
+            write_dump(store, args.format, fh)
+        tmp.replace(out)
+        _Progress(args.quiet)(f"wrote {out} ({out.stat().st_size} bytes)")
+    else:
+        write_dump(store, args.format, sys.stdout.buffer)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import collect
+    from .store import open_read_only
+
+    print(collect(open_read_only(Path(args.store))).to_text())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="diplokg",
+        description="Build, validate, query and dump the diplokg knowledge graph of diplomatic relations.",
+        epilog="Data, ontology and shapes are those shipped with the package unless --source DIR points to a "
+        "source tree (a directory with ontology/, data/ and shapes/).",
+    )
+    p.add_argument("--version", action="version", version=f"diplokg {__version__}")
+    p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sp: argparse.ArgumentParser, store: bool = True, source: bool = False) -> None:
+        if store:
+            sp.add_argument("--store", default=str(DEFAULT_STORE), metavar="DIR", help="store directory (default: %(default)s)")
+        if source:
+            sp.add_argument("--source", metavar="DIR", help="source tree to read instead of the packaged data")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+
+    v = sub.add_parser("validate", help="SHACL-validate ontology + data; exit 1 on any violation",
+                       description="Validate the ontology, vocabularies and all data files against the SHACL shapes. "
+                       "Prints focus node, path, constraint, message and data file of every violation; exit status 1 if any.")
+    v.add_argument("--format", choices=["text", "json", "turtle"], default="text", help="report format (default: text)")
+    common(v, store=False, source=True)
+    v.set_defaults(func=cmd_validate)
+
+    b = sub.add_parser("build", help="validate, then load into an on-disk store (atomic)",
+                       description="Validate, then load everything into a new on-disk pyoxigraph store and switch to it "
+                       "atomically. Invalid data or a parse error leaves the existing store untouched (exit 1).")
+    common(b, source=True)
+    b.set_defaults(func=cmd_build)
+
+    q = sub.add_parser("query", help="run a SPARQL query against the built store",
+                       description="Run a SPARQL 1.1 query over the union of all named graphs of the built store. "
+                       "The project prefixes (dkg:, id:, vocab:, rdfs:, skos:, oa:, …) are predefined.")
+    q.add_argument("query", nargs="?", help="the SPARQL query text, or '-' (or nothing) to read it from stdin")
+    q.add_argument("-f", "--file", help="read the query from this file")
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"],
+                   help="output: table (default, for terminals), csv, tsv, json, xml for SELECT/ASK; turtle, ntriples for CONSTRUCT/DESCRIBE")
+    common(q)
+    q.set_defaults(func=cmd_query)
+
+    d = sub.add_parser("dump", help="write the whole graph deterministically",
+                       description="Write every named graph of the store; the same store always gives byte-identical output. "
+                       "ttl, nt and jsonld hold the union of the graphs, trig and nq keep the named graphs.")
+    d.add_argument("--format", required=True, choices=["ttl", "nt", "trig", "nq", "jsonld"])
+    d.add_argument("-o", "--output", help="output file (default: stdout)")
+    common(d)
+    d.set_defaults(func=cmd_dump)
+
+    s = sub.add_parser("stats", help="instances per class, facts per source",
+                       description="Print triples per named graph, instances per class and facts with evidence per source.")
+    common(s)
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DiplokgError as e:
+        print(f"diplokg: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("diplokg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug: one line, unless --debug
+        if args.debug:
+            raise
+        print(f"diplokg: internal error: {type(e).__name__}: {e} (rerun with --debug for details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
