@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .errors import InvalidDataError
+from .errors import DiplokgError, InvalidDataError
 from .layout import Layout
 from .loader import LoadedData, Progress, load
 from .store import write_store
@@ -25,6 +25,8 @@ class BuildResult:
 
 def check(layout: Layout, progress: Progress | None = None) -> tuple[LoadedData, ValidationReport]:
     """Parse and validate a source tree without writing anything."""
+    if not layout.shape_files():
+        raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
     loaded = load(layout, progress)
     if progress:
         progress(f"validating {len(set(loaded.quads))} triples against {len(layout.shape_files())} shape file(s)")

@@ -133,7 +133,7 @@ FACTS: dict[str, tuple[str, str, str]] = {
         ?usd schema:currency "USD" ; schema:value ?v2 ; dkg:conversionOf ?nok . FILTER(?v2 = 1060000)
     """, NORWAY, "7 Millionen Kronen (1,06 Millionen US-Dollar)"),
     "assistance: OSCE Border Management Staff College in Dushanbe": ("""
-        ?fact dkg:subEventOf/dkg:provider id:state\\/NOR ; dkg:channel/rdfs:label "OSCE"@en ;
+        ?fact dkg:subEventOf/dkg:provider id:state\\/NOR ; dkg:channel/skos:exactMatch wd:Q81299 ;
               dkg:concerns [ dkg:locatedIn/rdfs:label "Dushanbe"@en ; rdfs:label "OSCE Border Management Staff College"@en ] .
     """, NORWAY, "OSZE-Stabsakademie für Grenzmanagement in Duschanbe"),
     "assistance: OSCE programmes for SALW destruction": ("""
