@@ -11,6 +11,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
+from .errors import DiplokgError
 from .loader import LoadedData
 from .namespaces import PREFIXES, shorten
 
@@ -88,6 +89,8 @@ def validate(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False
     )
+    if not isinstance(results, rdflib.Graph):  # pyshacl reports a broken shapes graph this way
+        raise DiplokgError(f"the SHACL shapes cannot be used: {results}")
     violations = _violations(results, loaded)
     return ValidationReport(bool(conforms), violations, results)
 
