@@ -81,10 +81,25 @@ def load_shapes(shape_files: list[Path]) -> rdflib.Graph:
     return g
 
 
+def check_shapes(shapes: rdflib.Graph) -> None:
+    """Validate the shapes graph against SHACL-SHACL (shipped with pyshacl); raise on any problem."""
+    import pyshacl
+
+    meta = rdflib.Graph().parse(Path(pyshacl.__file__).parent / "assets" / "shacl-shacl.ttl", format="turtle")
+    conforms, results, _ = pyshacl.validate(shapes, shacl_graph=meta, inference="none")
+    if not conforms:
+        problems = [
+            f"{results.value(r, SH.resultPath)} {results.value(r, SH.value)}: {results.value(r, SH.resultMessage)}"
+            for r in results.subjects(rdflib.RDF.type, SH.ValidationResult)
+        ]
+        raise DiplokgError(f"the SHACL shapes graph is invalid (SHACL-SHACL): {'; '.join(sorted(problems))}")
+
+
 def validate(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
     """Validate the union of everything loaded against the shapes."""
     import pyshacl  # imported lazily: it is slow to import and only needed here
 
+    check_shapes(shapes)
     data = to_rdflib(loaded.quads)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False
@@ -106,6 +121,8 @@ def _term_text(term: rdflib.term.Node | None) -> str | None:
 def _violations(results: rdflib.Graph, loaded: LoadedData) -> list[Violation]:
     out = []
     for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        if (None, SH.detail, r) in results:  # nested result of sh:node / sh:or: reported with its parent
+            continue
         focus = results.value(r, SH.focusNode)
         path = results.value(r, SH.resultPath)
         focus_term = _to_ox(focus)
