@@ -7,6 +7,9 @@ VENV="${DIPLOKG_VENV:-$ROOT/.venv}"
 LOCK="$ROOT/$1"
 PY="${PYTHON:-python3}"
 
+# pip warns about every index location of the machine's pip.conf that does not exist; drop only those lines.
+_quiet_pip() { grep -v '^WARNING: Location .* is ignored: it is neither a file nor a directory' || true; }
+
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diplokg needs Python 3.11 or newer")'
 if [ ! -x "$VENV/bin/python" ]; then
     echo "==> creating virtualenv in $VENV" >&2
@@ -16,8 +19,8 @@ STAMP="$VENV/.diplokg-lock-$(basename "$LOCK").sha256"
 WANT="$(sha256sum "$LOCK" | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     echo "==> installing locked dependencies from $(basename "$LOCK")" >&2
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK" 2> >(_quiet_pip >&2)
     echo "$WANT" > "$STAMP"
 fi
 echo "==> installing diplokg from $ROOT" >&2
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$ROOT"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$ROOT" 2> >(_quiet_pip >&2)
