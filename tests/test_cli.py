@@ -36,8 +36,9 @@ def test_packaged_files_are_the_repository_files() -> None:
 
 
 # ---- validate ---------------------------------------------------------------------------------
-def test_validate_conforms() -> None:
-    proc = run_cli("validate")
+def test_validate_conforms_outside_the_repository(tmp_path: Path) -> None:
+    """The installed package carries its own ontology, data and shapes: run far from the checkout."""
+    proc = run_cli("validate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "conforms" in proc.stdout
 
