@@ -11,6 +11,7 @@ from . import __version__
 from .errors import DiplokgError, InvalidDataError
 from .layout import Layout
 from .loader import LoadedData, Progress, load
+from .artifacts import write_artifacts
 from .store import write_store
 from .validation import ValidationReport, load_shapes, validate
 
@@ -47,16 +48,36 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
     counts = Counter(q.graph_name.value for q in set(loaded.quads))  # type: ignore[union-attr]
     graph_counts = sorted(counts.items())
     info = {
+        "fingerprint": fingerprint(layout),
         "diplokg_version": __version__,
         "inputs": {f: _sha256(layout.root / f) for f in loaded.files},
         "graphs": dict(graph_counts),
         "triples": sum(counts.values()),
     }
     if progress:
-        progress(f"loading {info['triples']} quads into a new store")
-    build_dir = write_store(store, set(loaded.quads), info)
+        progress(f"loading {info['triples']} quads into a new store; writing snapshot, dumps and statistics")
+    build_dir = write_store(store, set(loaded.quads), info, write_artifacts)
     return BuildResult(store, build_dir, graph_counts, report)
 
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fingerprint(layout: Layout) -> str:
+    """What a build depends on: every ontology, data and shapes file, and the diplokg version."""
+    digest = hashlib.sha256(f"diplokg {__version__}\n".encode())
+    for path in layout.ontology_files() + layout.data_files() + layout.shape_files():
+        digest.update(f"{layout.display(path)} {_sha256(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(layout: Layout, store: Path) -> bool:
+    """True if ``store`` is a complete build of exactly these inputs (and its dumps are intact)."""
+    from .release import open_release
+
+    try:
+        release = open_release(store)
+    except DiplokgError:
+        return False
+    return release.info.get("fingerprint") == fingerprint(layout)

@@ -39,11 +39,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import build, is_up_to_date
     from .stats import collect
     from .store import open_read_only
 
     progress = _Progress(args.quiet)
+    if args.if_changed and is_up_to_date(_layout(args), Path(args.store)):
+        print(f"Store {args.store} is up to date (same ontology, data, shapes and diplokg version); not rebuilt.")
+        return 0
     try:
         result = build(_layout(args), Path(args.store), progress)
     except InvalidDataError as e:
@@ -105,6 +108,17 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+    from .settings import load_settings
+
+    options = {name: getattr(args, name) for name in (
+        "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
+        "max_url", "federation_allowlist", "cors_origins")}
+    options["access_log"] = False if args.no_access_log else None
+    return serve(load_settings(options))
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from .stats import collect
     from .store import open_read_only
@@ -141,8 +155,38 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="validate, then load into an on-disk store (atomic)",
                        description="Validate, then load everything into a new on-disk pyoxigraph store and switch to it "
                        "atomically. Invalid data or a parse error leaves the existing store untouched (exit 1).")
+    b.add_argument("--if-changed", action="store_true",
+                   help="do nothing if the store was built from the same ontology, data, shapes and diplokg version")
     common(b, source=True)
     b.set_defaults(func=cmd_build)
+
+    sv = sub.add_parser(
+        "serve", help="serve the SPARQL endpoint, dumps and dataset description",
+        description="Serve the built store: SPARQL 1.1 endpoint at /sparql (read-only), Graph Store Protocol "
+        "(read) at /graph-store, dumps at /dumps/, VoID at /.well-known/void, /health, OpenAPI at /docs. "
+        "Every option can also be set as an environment variable DIPLOKG_<OPTION> (e.g. DIPLOKG_TIMEOUT=10); "
+        "options win over variables.")
+    sv.add_argument("--store", default=None, metavar="DIR", help=f"built store (default: {DEFAULT_STORE})")
+    sv.add_argument("--host", default=None, help="interface to listen on (default: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=None, help="port (default: 8000)")
+    sv.add_argument("--base-url", dest="base_url", default=None,
+                    help="public base URL used in every generated link (default: http://HOST:PORT/)")
+    sv.add_argument("--timeout", type=float, default=None,
+                    help="query time budget in seconds, also the maximum of the per-request 'timeout' (default: 30)")
+    sv.add_argument("--row-cap", dest="row_cap", type=int, default=None,
+                    help="maximum rows/triples per response, 0 = none (default: 100000)")
+    sv.add_argument("--workers", type=int, default=None, help="query worker processes (default: 2)")
+    sv.add_argument("--client-concurrency", dest="client_concurrency", type=int, default=None,
+                    help="concurrent requests per client address before 429 (default: 4)")
+    sv.add_argument("--max-body", dest="max_body", type=int, default=None, help="largest request body in bytes (default: 1000000)")
+    sv.add_argument("--max-url", dest="max_url", type=int, default=None, help="longest request URL in bytes (default: 16384)")
+    sv.add_argument("--federation-allowlist", dest="federation_allowlist", nargs="*", default=None, metavar="IRI",
+                    help="SPARQL endpoints that SERVICE may call (default: none, federation disabled)")
+    sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
+                    help="origins allowed by CORS (default: *)")
+    sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    sv.add_argument("-q", "--quiet", action="store_true", help=argparse.SUPPRESS)
+    sv.set_defaults(func=cmd_serve)
 
     q = sub.add_parser("query", help="run a SPARQL query against the built store",
                        description="Run a SPARQL 1.1 query over the union of all named graphs of the built store. "

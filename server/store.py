@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,8 +30,14 @@ def builds_dir(store: Path) -> Path:
     return store.parent / f".{store.name}.builds"
 
 
-def write_store(store: Path, quads: Iterable[ox.Quad], info: dict[str, object]) -> Path:
-    """Load quads into a fresh store directory and atomically make it the current store."""
+def write_store(
+    store: Path,
+    quads: Iterable[ox.Quad],
+    info: dict[str, object],
+    artifacts: Callable[[Path, ox.Store], dict[str, object]] | None = None,
+) -> Path:
+    """Load quads into a fresh store directory, let ``artifacts`` write what is published with it
+    (dumps, snapshot, statistics) into the same directory, and atomically make it the current store."""
     store = store.absolute()
     if store.exists() and not store.is_symlink():
         raise StoreError(
@@ -46,6 +52,8 @@ def write_store(store: Path, quads: Iterable[ox.Quad], info: dict[str, object]) 
         db.bulk_extend(quads)
         db.flush()
         db.optimize()
+        if artifacts is not None:
+            info = {**info, "artifacts": artifacts(target, db)}
         del db
         (target / BUILD_INFO).write_text(json.dumps(info, indent=2, sort_keys=True), encoding="utf-8")
         link_tmp = parent / f".link-{build_id}"

@@ -1,0 +1,195 @@
+"""The web application: thin routes over the protocol, query, graph-store, dump and description modules.
+
+``create_app(settings, release)`` builds an app with no global state; the worker pool starts and
+stops with the app's lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import FastAPI, Request
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import FileResponse, JSONResponse, Response
+
+from . import __version__
+from .access_log import AccessLog
+from .formats import GRAPH_FORMATS
+from .graph_store import parse_graph_request
+from .http_errors import error_response
+from .limits import BodyTooLarge, ClientLimiter, SizeLimits, read_body
+from .namespaces import PREFIXES
+from .negotiation import choose
+from .pool import WorkerPool
+from .protocol import ALLOWED_METHODS, ProtocolError, parse_query_request
+from .query_service import TRUNCATED_HEADER, QueryService
+from .release import Release
+from .service_description import service_description
+from .settings import Settings
+from .void import void_description
+
+SPARQL_DOC = """SPARQL 1.1 Protocol query operation (read-only).
+
+* `GET /sparql?query=…`, `POST` with `application/x-www-form-urlencoded` (`query=…`) or with
+  `application/sparql-query` (the query as body).
+* `default-graph-uri` / `named-graph-uri` (repeatable) set the dataset and override `FROM`; without
+  them, the default graph is the union of all named graphs.
+* Results by `Accept` (or `format=json|xml|csv|tsv|turtle|ntriples|rdfxml|jsonld|trig|nquads`).
+* `timeout=SECONDS` lowers the time budget for this request.
+* Without a query, `GET /sparql` returns the SPARQL Service Description.
+* Update requests are refused with 403; SERVICE is refused unless its endpoint is allowlisted.
+"""
+
+
+def create_app(settings: Settings, release: Release, pool: WorkerPool | None = None) -> FastAPI:
+    """The app; with ``pool`` None it starts (and stops) its own worker pool in its lifespan."""
+    own_pool = pool is None
+    pool = pool or WorkerPool(release.snapshot, release.quads, PREFIXES, settings.workers)
+    service = QueryService(settings, pool, ClientLimiter(settings.client_concurrency))
+    sd = service_description(settings, release.stats)
+    void = void_description(settings.base_url, release.stats, release.dumps, release.built_at)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if own_pool:
+            await pool.start()
+        try:
+            yield
+        finally:
+            if own_pool:
+                await pool.close()
+
+    app = FastAPI(
+        title="diplokg SPARQL endpoint",
+        version=__version__,
+        description="Linked Data and a read-only SPARQL 1.1 endpoint over the diplokg knowledge graph of "
+        "diplomatic relations. Data licence: CC BY 4.0.",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else "-"
+
+    def rdf_response(description: Any, request: Request, extra: dict[str, str] | None = None) -> Response:
+        fmt = choose(request.headers.get("accept"), GRAPH_FORMATS, request.query_params.get("format"))
+        if fmt is None:
+            return error_response(406, "no acceptable RDF format; available: "
+                                  + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
+        return Response(description.serialize(fmt.name), 200, {"Vary": "Accept", **(extra or {})}, fmt.content_type)
+
+    @app.api_route("/sparql", methods=["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"],
+                   summary="SPARQL 1.1 query endpoint", description=SPARQL_DOC, response_class=Response)
+    async def sparql(request: Request) -> Response:
+        accept = request.headers.get("accept")
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": ", ".join(ALLOWED_METHODS)})
+        try:
+            body = await read_body(request, settings.max_body) if request.method == "POST" else b""
+            req = parse_query_request(request.method, request.headers.get("content-type"),
+                                      request.scope.get("query_string", b""), body)
+        except BodyTooLarge:
+            return error_response(413, f"the request body is larger than {settings.max_body} bytes", accept)
+        except ProtocolError as e:
+            return error_response(e.status, e.message, accept, e.headers)
+        if req.query is None:
+            if "graph" in req.params or "default" in req.params:
+                return await graph_store(request)
+            return rdf_response(sd, request)
+        return await service.answer(req, accept, client_of(request))
+
+    @app.api_route("/graph-store", methods=["GET", "HEAD", "OPTIONS", "PUT", "POST", "DELETE", "PATCH"],
+                   summary="Graph Store Protocol (read-only)",
+                   description="`?graph=IRI` for a named graph, `?default` for the default graph (the union of all "
+                   "named graphs); RDF format by Accept or `format=`.", response_class=Response)
+    async def graph_store(request: Request) -> Response:
+        accept = request.headers.get("accept")
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": "GET, HEAD, OPTIONS"})
+        try:
+            req = parse_graph_request(request.method, request.scope.get("query_string", b""))
+        except ProtocolError as e:
+            return error_response(e.status, e.message, accept, e.headers)
+        fmt = choose(accept, GRAPH_FORMATS, req.format)
+        if fmt is None:
+            return error_response(406, "no acceptable RDF format; available: "
+                                  + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
+        return await service.run({"op": "graph", "graph": req.graph, "format": fmt.name}, None, accept,
+                                 client_of(request))
+
+    @app.get("/.well-known/void", summary="VoID + DCAT description of the dataset", response_class=Response)
+    async def well_known_void(request: Request) -> Response:
+        return rdf_response(void, request)
+
+    @app.get("/dumps/", summary="List of the downloadable dumps", response_class=Response)
+    async def dumps_listing(request: Request) -> Response:
+        entries = [{**{k: e[k] for k in ("file", "title", "media_type", "gzip", "bytes", "sha256")},
+                    "url": settings.base_url + "dumps/" + e["file"]} for e in release.dumps]
+        if choose(request.headers.get("accept"), [_HTML, _JSON], request.query_params.get("format")) is _HTML:
+            rows = "".join(
+                f"<tr><td><a href=\"{html.escape(e['file'])}\">{html.escape(e['file'])}</a></td>"
+                f"<td>{html.escape(e['title'])}</td><td>{e['bytes']}</td><td><code>{e['sha256']}</code></td></tr>"
+                for e in entries)
+            page = (f"<!doctype html><meta charset=utf-8><title>diplokg dumps</title><h1>diplokg dumps</h1>"
+                    f"<p>Release {html.escape(release.build_id)}, built {release.built_at}. Licence: "
+                    "<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>.</p>"
+                    f"<table><tr><th>file</th><th>content</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>")
+            return Response(page, 200, {"Vary": "Accept"}, "text/html; charset=utf-8")
+        return JSONResponse({"release": release.build_id, "built_at": release.built_at, "license":
+                             "https://creativecommons.org/licenses/by/4.0/", "dumps": entries}, headers={"Vary": "Accept"})
+
+    @app.get("/dumps/{name}", summary="Download one dump", response_class=Response)
+    async def dump_file(name: str, request: Request) -> Response:
+        found = release.dump_file(name)
+        if found is None:
+            return error_response(404, f"no dump named {name!r}; see /dumps/", request.headers.get("accept"))
+        path, entry = found
+        etag = f'"{entry["sha256"]}"'
+        if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers={"ETag": etag})
+        media = "application/gzip" if entry["gzip"] else entry["media_type"]
+        return FileResponse(path, media_type=media, filename=name, content_disposition_type="attachment",
+                            headers={"ETag": etag, "Digest": f"sha-256={entry['sha256']}", "Cache-Control": "public, max-age=3600"})
+
+    @app.get("/health", summary="Store loaded and workers alive", response_class=JSONResponse)
+    async def health() -> JSONResponse:
+        state = pool.health()
+        ok = state["store_loaded"] and state["workers"]["alive"] > 0
+        return JSONResponse({"status": "ok" if ok else "unavailable", "version": __version__,
+                             "release": release.build_id, **state}, 200 if ok else 503)
+
+    @app.get("/", summary="Entry point", response_class=Response, include_in_schema=False)
+    async def root(request: Request) -> Response:
+        links = {"sparql": settings.endpoint_url, "void": settings.base_url + ".well-known/void",
+                 "dumps": settings.base_url + "dumps/", "graph_store": settings.base_url + "graph-store",
+                 "openapi": settings.base_url + "docs", "health": settings.base_url + "health"}
+        if choose(request.headers.get("accept"), [_HTML, _JSON], None) is _HTML:
+            items = "".join(f"<li><a href=\"{html.escape(u)}\">{html.escape(k)}</a></li>" for k, u in links.items())
+            return Response(f"<!doctype html><meta charset=utf-8><title>diplokg</title><h1>diplokg</h1>"
+                            f"<p>{release.stats['triples']} triples.</p><ul>{items}</ul>", 200, {"Vary": "Accept"},
+                            "text/html; charset=utf-8")
+        return JSONResponse({"name": "diplokg", "version": __version__, "triples": release.stats["triples"], **links})
+
+    app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "X-Diplokg-Row-Cap", "ETag",
+                                                            "Content-Length", "Content-Range", "Digest"], max_age=3600)
+    app.add_middleware(SizeLimits, max_url=settings.max_url, max_body=settings.max_body)
+    if settings.access_log:
+        app.add_middleware(AccessLog)
+    app.state.pool = pool
+    return app
+
+
+class _Simple:
+    def __init__(self, name: str, media_type: str) -> None:
+        self.name, self.media_type, self.aliases, self.short_names = name, media_type, (), ()
+
+    def matches(self, name: str) -> bool:
+        return name.strip().lower() in (self.name, self.media_type)
+
+
+_HTML = _Simple("html", "text/html")
+_JSON = _Simple("json", "application/json")

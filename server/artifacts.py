@@ -1,0 +1,132 @@
+"""What a build writes next to the on-disk store, for the server to publish unchanged:
+
+- ``snapshot.nq`` — every quad, sorted (the server loads it into memory; the RocksDB store is the
+  query store of the command line);
+- ``dumps/`` — the downloads (TriG, N-Quads gzip, Turtle union, N-Triples gzip, JSON-LD) with a
+  ``manifest.json`` of sizes and SHA-256 checksums; gzip members carry no time stamp, so the same
+  data always gives byte-identical files;
+- ``void-stats.json`` — the VoID statistics of the dataset.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .dump import write_dump
+
+SNAPSHOT = "snapshot.nq"
+DUMPS = "dumps"
+MANIFEST = "manifest.json"
+VOID_STATS = "void-stats.json"
+
+
+@dataclass(frozen=True)
+class DumpSpec:
+    file: str
+    dump_format: str  # a format name of dump.FORMATS
+    media_type: str
+    w3c: str
+    gzip: bool
+    graphs: bool  # keeps the named graphs
+    title: str
+
+
+DUMP_SPECS: tuple[DumpSpec, ...] = (
+    DumpSpec("diplokg.trig", "trig", "application/trig", "http://www.w3.org/ns/formats/TriG", False, True,
+             "All named graphs (TriG)"),
+    DumpSpec("diplokg.nq.gz", "nq", "application/n-quads", "http://www.w3.org/ns/formats/N-Quads", True, True,
+             "All named graphs (N-Quads, gzip)"),
+    DumpSpec("diplokg.ttl", "ttl", "text/turtle", "http://www.w3.org/ns/formats/Turtle", False, False,
+             "Union of all graphs (Turtle)"),
+    DumpSpec("diplokg.nt.gz", "nt", "application/n-triples", "http://www.w3.org/ns/formats/N-Triples", True, False,
+             "Union of all graphs (N-Triples, gzip)"),
+    DumpSpec("diplokg.jsonld", "jsonld", "application/ld+json", "http://www.w3.org/ns/formats/JSON-LD", False, True,
+             "All named graphs (JSON-LD)"),
+)
+
+
+def write_artifacts(build_dir: Path, store: ox.Store) -> dict[str, object]:
+    """Write snapshot, dumps and statistics for a freshly built store; returns a summary for the build info."""
+    with (build_dir / SNAPSHOT).open("wb") as fh:
+        write_dump(store, "nq", fh)
+    dumps = build_dir / DUMPS
+    dumps.mkdir()
+    entries = []
+    for spec in DUMP_SPECS:
+        target = dumps / spec.file
+        if spec.dump_format == "nq":
+            _gzip_copy(build_dir / SNAPSHOT, target)
+        elif spec.gzip:
+            with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
+                write_dump(store, spec.dump_format, fh)  # type: ignore[arg-type]
+        else:
+            with target.open("wb") as fh:
+                write_dump(store, spec.dump_format, fh)
+        entries.append({**spec.__dict__, "bytes": target.stat().st_size, "sha256": _sha256(target)})
+    (dumps / MANIFEST).write_text(json.dumps(entries, indent=2), encoding="utf-8")
+    stats = void_statistics(store)
+    (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
+    return {"snapshot": SNAPSHOT, "snapshot_quads": len(store), "dumps": [e["file"] for e in entries]}
+
+
+def _gzip_copy(source: Path, target: Path) -> None:
+    with source.open("rb") as src, target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_Q_TOTALS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects)
+                      (COUNT(DISTINCT ?p) AS ?properties)
+               WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"""
+_Q_CLASSES = "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c ORDER BY ?c"
+_Q_PROPERTIES = """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }
+                   GROUP BY ?p ORDER BY ?p"""
+_Q_SOURCES = """SELECT DISTINCT ?source WHERE {
+  VALUES ?type { <https://w3id.org/diplokg/ontology#SourceDocument> <https://w3id.org/diplokg/ontology#ReferenceDataset> }
+  ?source a ?type } ORDER BY ?source"""
+_Q_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def void_statistics(store: ox.Store) -> dict[str, object]:
+    """VoID figures of the default graph as the endpoint exposes it (the union of the named graphs)."""
+
+    def rows(query: str) -> list[tuple[str, int]]:
+        out = []
+        for sol in store.query(query, use_default_graph_as_union=True):
+            out.append((sol[0].value, int(sol[1].value)))
+        return out
+
+    totals = next(iter(store.query(_Q_TOTALS, use_default_graph_as_union=True)))
+    return {
+        "triples": int(totals["triples"].value),
+        "distinct_subjects": int(totals["subjects"].value),
+        "distinct_objects": int(totals["objects"].value),
+        "properties": int(totals["properties"].value),
+        "quads": len(store),
+        "classes": dict(rows(_Q_CLASSES)),
+        "property_triples": dict(rows(_Q_PROPERTIES)),
+        "graphs": dict(rows(_Q_GRAPHS)),
+        "sources": [sol["source"].value for sol in store.query(_Q_SOURCES, use_default_graph_as_union=True)],
+    }
+
+
+def load_manifest(build_dir: Path) -> list[dict[str, object]]:
+    return json.loads((build_dir / DUMPS / MANIFEST).read_text(encoding="utf-8"))
+
+
+def load_void_statistics(build_dir: Path) -> dict[str, object]:
+    return json.loads((build_dir / VOID_STATS).read_text(encoding="utf-8"))

@@ -1,0 +1,72 @@
+"""Request limits: URL and body size (414/413, as ASGI middleware) and concurrent requests per client (429)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .http_errors import error_response
+
+
+class ClientLimiter:
+    """Counts in-flight requests per client address."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._active: dict[str, int] = defaultdict(int)
+
+    def try_acquire(self, client: str) -> bool:
+        if self._active[client] >= self.limit:
+            return False
+        self._active[client] += 1
+        return True
+
+    def release(self, client: str) -> None:
+        self._active[client] -= 1
+        if self._active[client] <= 0:
+            del self._active[client]
+
+    def active(self) -> int:
+        return sum(self._active.values())
+
+
+class SizeLimits:
+    """Rejects over-long URLs (414) and bodies whose declared length is too large (413) before any
+    route runs; bodies without a declared length are counted while they are read (see ``read_body``)."""
+
+    def __init__(self, app: Any, max_url: int, max_body: int) -> None:
+        self.app, self.max_url, self.max_body = app, max_url, max_body
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope["headers"])
+            accept = headers.get(b"accept", b"").decode("latin-1")
+            if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.max_url:
+                await error_response(414, f"the request URL is longer than {self.max_url} bytes; send the query "
+                                     "with POST", accept)(scope, receive, send)
+                return
+            length = headers.get(b"content-length")
+            if length is not None:
+                try:
+                    too_big = int(length) > self.max_body
+                except ValueError:
+                    await error_response(400, "invalid Content-Length", accept)(scope, receive, send)
+                    return
+                if too_big:
+                    await error_response(413, f"the request body is larger than {self.max_body} bytes",
+                                         accept)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(request: Any, max_body: int) -> bytes:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_body:
+            raise BodyTooLarge
+    return bytes(body)

@@ -1,0 +1,141 @@
+"""Runs a parsed SPARQL protocol request: read-only and federation checks, content negotiation,
+time budget, per-client limit, and the response (small results in one piece, large ones streamed)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.responses import Response, StreamingResponse
+
+from . import framing
+from .federation import FederationRefused, check_services
+from .formats import BY_NAME, GRAPH_FORMATS, RESULT_FORMATS
+from .http_errors import error_response
+from .limits import ClientLimiter
+from .namespaces import PREFIXES
+from .negotiation import choose
+from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
+from .protocol import QueryRequest
+from .settings import Settings
+from .sparql_lexer import analyse
+
+TRUNCATED_HEADER = "X-Diplokg-Truncated"
+
+
+@dataclass
+class QueryService:
+    settings: Settings
+    pool: WorkerPool
+    limiter: ClientLimiter
+
+    def budget(self, requested: float | None) -> float:
+        return min(requested, self.settings.timeout) if requested else self.settings.timeout
+
+    async def answer(self, req: QueryRequest, accept: str | None, client: str) -> Response:
+        assert req.query is not None
+        info = analyse(req.query, PREFIXES)
+        if info.form == "UPDATE":
+            return error_response(400, "SPARQL Update operations cannot be sent as a query (and this endpoint is "
+                                  "read-only); send a SELECT, ASK, CONSTRUCT or DESCRIBE query", accept)
+        try:
+            check_services(info, self.settings.federation_allowlist)
+        except FederationRefused as e:
+            return error_response(400, str(e), accept, kind="federation")
+        results = choose(accept, RESULT_FORMATS, req.format)
+        graph = choose(accept, GRAPH_FORMATS, req.format)
+        needed = results if info.form in ("SELECT", "ASK") else graph if info.form in ("CONSTRUCT", "DESCRIBE") else (results or graph)
+        if needed is None:
+            return _not_acceptable(info.form, req.format, accept)
+        request = {
+            "op": "query",
+            "query": req.query,
+            "default_graphs": req.default_graphs if req.has_protocol_dataset else None,
+            "named_graphs": req.named_graphs if req.has_protocol_dataset else None,
+            "union": not info.has_dataset_clause,
+            "results_format": results.name if results else None,
+            "graph_format": graph.name if graph else None,
+            "row_cap": self.settings.row_cap,
+        }
+        return await self.run(request, req.timeout, accept, client)
+
+    async def run(self, request: dict[str, Any], timeout: float | None, accept: str | None, client: str,
+                  extra_headers: dict[str, str] | None = None) -> Response:
+        if not self.limiter.try_acquire(client):
+            return error_response(429, f"too many concurrent requests from your address (limit "
+                                  f"{self.settings.client_concurrency}); retry when your other requests have finished",
+                                  accept, {"Retry-After": "1"})
+        budget = self.budget(timeout)
+        deadline = time.monotonic() + budget
+        frames = self.pool.run(request, deadline)
+        handed_over = False
+        try:
+            kind, payload = await anext(frames)
+            if kind == framing.ERROR:
+                err = json.loads(payload)
+                extra = {k: v for k, v in err.items() if k in ("line", "column", "kind")}
+                if err["status"] == 406:
+                    return _not_acceptable(err.get("form"), None, accept)
+                return error_response(err["status"], err["message"], accept, **extra)
+            if kind != framing.HEAD:
+                raise WorkerFailed("unexpected first frame")
+            head = json.loads(payload)
+            fmt = BY_NAME[head["format"]]
+            headers = {"Vary": "Accept", **(extra_headers or {})}
+            if head.get("truncated"):
+                headers[TRUNCATED_HEADER] = "true"
+                headers["X-Diplokg-Row-Cap"] = str(self.settings.row_cap)
+            # Small results: collect one chunk and answer in one piece; otherwise stream.
+            first: list[bytes] = []
+            kind, payload = await anext(frames)
+            if kind == framing.CHUNK:
+                first.append(payload)
+                kind, payload = await anext(frames)
+            if kind == framing.END:
+                return Response(b"".join(first), 200, headers, fmt.content_type)
+            if kind == framing.ABORT:
+                return error_response(500, json.loads(payload)["message"], accept)
+            first.append(payload)
+            handed_over = True
+            return StreamingResponse(self._stream(first, frames, client), 200, headers, fmt.content_type)
+        except QueryTimeout:
+            return error_response(503, f"the query did not finish within its time budget of {budget:g} s and was "
+                                  "stopped; make it more selective (LIMIT, more specific patterns) or raise the "
+                                  f"'timeout' parameter (at most {self.settings.timeout:g} s)", accept,
+                                  {"Retry-After": "5"}, kind="timeout")
+        except PoolBusy:
+            return error_response(503, "all query workers stayed busy for the whole time budget; retry later",
+                                  accept, {"Retry-After": "5"}, kind="busy")
+        except (WorkerFailed, StopAsyncIteration) as e:
+            return error_response(500, f"the query worker failed while answering ({e}); it has been replaced",
+                                  accept, kind="worker")
+        finally:
+            if not handed_over:
+                await frames.aclose()
+                self.limiter.release(client)
+
+    async def _stream(self, first: list[bytes], frames: AsyncIterator[tuple[int, bytes]], client: str) -> AsyncIterator[bytes]:
+        try:
+            for chunk in first:
+                yield chunk
+            async for kind, payload in frames:
+                if kind == framing.CHUNK:
+                    yield payload
+                elif kind == framing.END:
+                    return
+                elif kind == framing.ABORT:
+                    raise WorkerFailed(json.loads(payload)["message"])
+        finally:
+            await frames.aclose()  # type: ignore[attr-defined]
+            self.limiter.release(client)
+
+
+def _not_acceptable(form: str | None, format_param: str | None, accept: str | None) -> Response:
+    offered = RESULT_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS + GRAPH_FORMATS
+    asked = f"format={format_param!r}" if format_param else f"Accept: {accept or '*/*'}"
+    listing = ", ".join(f"{f.media_type} (format={f.name})" for f in offered)
+    return error_response(406, f"cannot produce {form or 'this'} results in any format acceptable to the client "
+                          f"({asked}); available: {listing}", None)

@@ -1,0 +1,78 @@
+"""A built store as the server publishes it: the snapshot to load, the dumps, the statistics.
+
+Opening checks that everything a build writes is there and intact, so a missing or damaged store
+stops the server with a clear message instead of serving an empty or partial dataset."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .artifacts import DUMPS, SNAPSHOT, load_manifest, load_void_statistics
+from .errors import StoreError
+from .store import BUILD_INFO
+
+
+@dataclass(frozen=True)
+class Release:
+    path: Path  # the resolved build directory
+    info: dict[str, Any]
+    dumps: list[dict[str, Any]]
+    stats: dict[str, Any]
+    built_at: str  # ISO 8601, UTC
+
+    @property
+    def snapshot(self) -> Path:
+        return self.path / SNAPSHOT
+
+    @property
+    def quads(self) -> int:
+        return int(self.info["artifacts"]["snapshot_quads"])
+
+    @property
+    def build_id(self) -> str:
+        return self.path.name
+
+    def dump_file(self, name: str) -> tuple[Path, dict[str, Any]] | None:
+        for entry in self.dumps:
+            if entry["file"] == name:
+                return self.path / DUMPS / name, entry
+        return None
+
+
+def open_release(store: Path, verify_dumps: bool = True) -> Release:
+    if not store.exists():
+        raise StoreError(f"no store at {store}; run 'diplokg build --store {store}' first")
+    path = store.resolve()
+    info_file = path / BUILD_INFO
+    if not info_file.is_file():
+        raise StoreError(f"{store} is not a complete diplokg store (no {BUILD_INFO}); rebuild it")
+    try:
+        info = json.loads(info_file.read_text(encoding="utf-8"))
+        artifacts = info["artifacts"]
+        dumps = load_manifest(path)
+        stats = load_void_statistics(path)
+    except (OSError, ValueError, KeyError) as e:
+        raise StoreError(f"{store} was built without the files the server publishes ({e}); rebuild it with "
+                         f"'diplokg build --store {store}'") from None
+    if not (path / SNAPSHOT).is_file():
+        raise StoreError(f"{store} has no {SNAPSHOT}; rebuild it")
+    if verify_dumps:
+        for entry in dumps:
+            file = path / DUMPS / entry["file"]
+            if not file.is_file() or file.stat().st_size != entry["bytes"] or _sha256(file) != entry["sha256"]:
+                raise StoreError(f"dump {file} is missing or does not match its recorded checksum; rebuild the store")
+    built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(info_file.stat().st_mtime))
+    return Release(path, info, dumps, stats, built_at)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,100 @@
+"""Server settings: read once, in one place, from command-line options and ``DIPLOKG_*`` variables.
+
+Precedence: command-line option > environment variable > default. The resulting ``Settings`` object
+is immutable and passed explicitly to everything that needs it (no module-level state).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import DiplokgError
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    store: Path = Path("var/store")
+    # Public base URL: every IRI the server generates (endpoint IRI, dump URLs) is built from it,
+    # never from the request's Host header.
+    base_url: str = "http://127.0.0.1:8000/"
+    # Query time budget in seconds (default and upper bound of the per-request `timeout` parameter).
+    timeout: float = 30.0
+    # Maximum rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per response; 0 = no cap.
+    row_cap: int = 100_000
+    # Query worker processes (each a fork of one process holding the in-memory store).
+    workers: int = 2
+    # Concurrent requests per client address before 429.
+    client_concurrency: int = 4
+    # Request size limits (bytes).
+    max_body: int = 1_000_000
+    max_url: int = 16_384
+    # SERVICE endpoints a query may call; empty = federation disabled.
+    federation_allowlist: tuple[str, ...] = field(default_factory=tuple)
+    cors_origins: tuple[str, ...] = ("*",)
+    access_log: bool = True
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise DiplokgError(f"base URL must be an absolute http(s) URL, got {self.base_url!r}")
+        if not self.base_url.endswith("/"):
+            object.__setattr__(self, "base_url", self.base_url + "/")
+        for name in ("timeout",):
+            if getattr(self, name) <= 0:
+                raise DiplokgError(f"{name} must be positive")
+        for name in ("workers", "client_concurrency", "max_body", "max_url"):
+            if getattr(self, name) < 1:
+                raise DiplokgError(f"{name} must be at least 1")
+        if self.row_cap < 0:
+            raise DiplokgError("row cap must be 0 (no cap) or positive")
+
+    @property
+    def endpoint_url(self) -> str:
+        return self.base_url + "sparql"
+
+
+_ENV_PREFIX = "DIPLOKG_"
+
+
+def _convert(name: str, raw: object) -> object:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if kind in ("int", int):
+            return int(raw)  # type: ignore[arg-type]
+        if kind in ("float", float):
+            return float(raw)  # type: ignore[arg-type]
+        if kind in ("bool", bool):
+            return raw if isinstance(raw, bool) else str(raw).lower() in {"1", "true", "yes", "on"}
+        if kind in ("Path", Path):
+            return Path(str(raw))
+        if str(kind).startswith("tuple"):
+            if isinstance(raw, (list, tuple)):
+                return tuple(str(x) for x in raw)
+            return tuple(x for x in str(raw).replace(",", " ").split() if x)
+    except ValueError:
+        raise DiplokgError(f"invalid value for {name}: {raw!r}") from None
+    return str(raw)
+
+
+def load_settings(options: Mapping[str, object] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from explicit options (e.g. parsed CLI arguments; None = not given) over the
+    environment (``DIPLOKG_TIMEOUT=10`` …) over the defaults."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    for f in fields(Settings):
+        env = environ.get(_ENV_PREFIX + f.name.upper())
+        if env is not None:
+            values[f.name] = _convert(f.name, env)
+        if options and options.get(f.name) is not None:
+            values[f.name] = _convert(f.name, options[f.name])
+    if "base_url" not in values and ("host" in values or "port" in values):
+        host = str(values.get("host", Settings.host))
+        port = values.get("port", Settings.port)
+        values["base_url"] = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    return Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,97 @@
+"""The zygote: one process that loads the store snapshot into memory once, then forks query
+workers on request. Forked workers share the loaded store copy-on-write, so a worker killed at its
+time budget is replaced in milliseconds, with no reload.
+
+Run by the web process as ``python -m diplokg.zygote FD SNAPSHOT EXPECTED_QUADS PREFIXES_JSON``
+with FD one end of a Unix socket pair. Protocol on that socket: the zygote first sends a JSON line
+``{"ready": true, "quads": N}`` (or ``{"ready": false, "error": "…"}``); then, for every ``fork``
+line it receives, it forks a worker and sends back the worker's pid together with the worker's
+socket (SCM_RIGHTS). When the web process goes away, the zygote and its workers exit.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import socket
+import sys
+
+import pyoxigraph as ox
+
+from . import framing
+from .executor import execute
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent exits (no orphans holding memory)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def load_snapshot(path: str, expected: int) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    if len(store) != expected:
+        raise RuntimeError(f"snapshot {path} holds {len(store)} quads, the build recorded {expected}; rebuild the store")
+    return store
+
+
+def serve_worker(sock: socket.socket, store: ox.Store, prefixes: dict[str, str]) -> None:
+    """The worker loop: one request at a time, until the web process closes the socket."""
+    while True:
+        try:
+            kind, payload = framing.recv(sock)
+        except (EOFError, OSError):
+            return
+        if kind != framing.REQUEST:
+            return
+        try:
+            execute(store, json.loads(payload), sock.sendall, prefixes)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def main(argv: list[str]) -> int:
+    fd, snapshot, expected, prefixes_json = int(argv[0]), argv[1], int(argv[2]), argv[3]
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the web process's business
+    die_with_parent()
+    control = socket.socket(fileno=fd)
+    try:
+        store = load_snapshot(snapshot, expected)
+    except (OSError, RuntimeError, SyntaxError, ValueError) as e:
+        control.sendall(json.dumps({"ready": False, "error": str(e)}).encode() + b"\n")
+        return 1
+    prefixes = json.loads(prefixes_json)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped automatically
+    control.sendall(json.dumps({"ready": True, "quads": len(store)}).encode() + b"\n")
+    commands = control.makefile("rb")
+    for line in commands:
+        if line.strip() != b"fork":
+            continue
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                commands.close()
+                control.close()
+                ours.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                die_with_parent()
+                serve_worker(theirs, store, prefixes)
+            finally:
+                os._exit(0)
+        theirs.close()
+        socket.send_fds(control, [str(pid).encode()], [ours.fileno()])
+        ours.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
