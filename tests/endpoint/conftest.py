@@ -1,0 +1,50 @@
+"""Endpoint fixtures: real ``diplokg serve`` processes on loopback over the session's built store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from server_process import ServerProcess, free_port  # noqa: E402
+
+ROMANIA = "https://w3id.org/diplokg/graph/source/mfa-tj-romania"
+NORWAY = "https://w3id.org/diplokg/graph/source/mfa-tj-norway"
+STATES = "https://w3id.org/diplokg/graph/reference/states"
+ONTOLOGY = "https://w3id.org/diplokg/graph/ontology"
+ENTITIES = "https://w3id.org/diplokg/graph/reference/entities"
+
+
+@pytest.fixture(scope="session")
+def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The endpoint with default settings (as the README's main command runs it)."""
+    log = tmp_path_factory.mktemp("server") / "serve.log"
+    with ServerProcess(built_store, log=log) as proc:
+        yield proc
+
+
+@pytest.fixture(scope="session")
+def dead_endpoint() -> str:
+    """An allowlisted SERVICE endpoint on loopback where nothing listens (connection refused)."""
+    return f"http://127.0.0.1:{free_port()}/sparql"
+
+
+@pytest.fixture(scope="session")
+def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory, dead_endpoint: str) -> Iterator[ServerProcess]:
+    """The endpoint with tight limits: row cap 50, 4 s budget, small bodies and URLs, one query per client,
+    a public base URL different from where it listens, and one allowlisted (dead) SERVICE endpoint."""
+    log = tmp_path_factory.mktemp("strict") / "serve.log"
+    with ServerProcess(built_store, "--row-cap", "50", "--timeout", "4", "--max-body", "5000", "--max-url", "3000",
+                       "--client-concurrency", "1", "--workers", "2", "--base-url", "https://example.org/kg/",
+                       "--federation-allowlist", dead_endpoint, log=log) as proc:
+        yield proc
+
+
+@pytest.fixture
+def http() -> Iterator[httpx.Client]:
+    with httpx.Client(timeout=60) as client:
+        yield client
