@@ -75,7 +75,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         return request.client.host if request.client else "-"
 
     def rdf_response(description: Any, request: Request, extra: dict[str, str] | None = None) -> Response:
-        fmt = choose(request.headers.get("accept"), GRAPH_FORMATS, request.query_params.get("format"))
+        fmt = choose(request.headers.get("accept"), GRAPH_FORMATS, request.query_params.getlist("format"))
         if fmt is None:
             return error_response(406, "no acceptable RDF format; available: "
                                   + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
@@ -113,7 +113,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
             req = parse_graph_request(request.method, request.scope.get("query_string", b""))
         except ProtocolError as e:
             return error_response(e.status, e.message, accept, e.headers)
-        fmt = choose(accept, GRAPH_FORMATS, req.format)
+        fmt = choose(accept, GRAPH_FORMATS, req.formats)
         if fmt is None:
             return error_response(406, "no acceptable RDF format; available: "
                                   + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
@@ -128,7 +128,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     async def dumps_listing(request: Request) -> Response:
         entries = [{**{k: e[k] for k in ("file", "title", "media_type", "gzip", "bytes", "sha256")},
                     "url": settings.base_url + "dumps/" + e["file"]} for e in release.dumps]
-        if choose(request.headers.get("accept"), [_HTML, _JSON], request.query_params.get("format")) is _HTML:
+        if choose(request.headers.get("accept"), [_HTML, _JSON], request.query_params.getlist("format")) is _HTML:
             rows = "".join(
                 f"<tr><td><a href=\"{html.escape(e['file'])}\">{html.escape(e['file'])}</a></td>"
                 f"<td>{html.escape(e['title'])}</td><td>{e['bytes']}</td><td><code>{e['sha256']}</code></td></tr>"

@@ -37,7 +37,9 @@ RESULT_FORMATS: tuple[Format, ...] = (
 )
 
 GRAPH_FORMATS: tuple[Format, ...] = (
-    Format("turtle", "text/turtle", ("application/x-turtle",), ("ttl",), W3C_FORMATS + "Turtle", "ttl"),
+    # Turtle is a subset of N3, so N3 requests are answered with Turtle.
+    Format("turtle", "text/turtle", ("application/x-turtle", "text/n3", "text/rdf+n3", "application/rdf+n3"),
+           ("ttl", "n3"), W3C_FORMATS + "Turtle", "ttl"),
     Format("ntriples", "application/n-triples", ("text/plain",), ("nt", "n-triples"), W3C_FORMATS + "N-Triples", "nt"),
     Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml"), ("rdf", "xml", "rdf+xml"), W3C_FORMATS + "RDF_XML", "rdf"),
     Format("jsonld", "application/ld+json", ("application/json",), ("json-ld", "json"), W3C_FORMATS + "JSON-LD", "jsonld"),

@@ -14,7 +14,7 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 @dataclass(frozen=True)
 class GraphRequest:
     graph: str | None  # None = the default graph (the union of all named graphs)
-    format: str | None
+    formats: list[str]
 
 
 def parse_graph_request(method: str, query_string: bytes) -> GraphRequest:
@@ -34,8 +34,7 @@ def parse_graph_request(method: str, query_string: bytes) -> GraphRequest:
     graph = graphs[0] if graphs else None
     if graph is not None and (":" not in graph or any(c in graph for c in '<>"{}|^`\\ \t\r\n')):
         raise ProtocolError(400, f"'graph' must be an absolute IRI, got {graph!r}")
-    formats = params.get("format", [])
-    return GraphRequest(graph, formats[0] if formats else None)
+    return GraphRequest(graph, params.get("format", []))
 
 
 OFFERED = GRAPH_FORMATS

@@ -70,15 +70,19 @@ def quality(ranges: Sequence[MediaRange], fmt: Format) -> float:
     return best_q if best_spec >= 0 else 0.0
 
 
-def choose(accept: str | None, offered: Sequence[Format], format_param: str | None = None) -> Format | None:
+def choose(accept: str | None, offered: Sequence[Format], format_param: str | Sequence[str] | None = None) -> Format | None:
     """The format to send, or None when nothing offered is acceptable (→ 406).
 
-    ``format_param`` (a short name like ``json``/``ttl`` or a media type) overrides Accept.
+    ``format_param`` (a short name like ``json``/``ttl`` or a media type, or several alternatives as
+    some clients repeat the parameter) overrides Accept: the first value naming an offered format wins.
     Ties are broken by the server's order of preference (the order of ``offered``)."""
-    if format_param:
-        for fmt in offered:
-            if fmt.matches(format_param):
-                return fmt
+    wanted = [format_param] if isinstance(format_param, str) else list(format_param or [])
+    wanted = [w for w in wanted if w.strip()]
+    if wanted:
+        for value in wanted:
+            for fmt in offered:
+                if fmt.matches(value):
+                    return fmt
         return None
     ranges = parse_accept(accept)
     best, best_q = None, 0.0

@@ -29,7 +29,7 @@ class QueryRequest:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     timeout: float | None = None
-    format: str | None = None
+    formats: list[str] = field(default_factory=list)  # `format` values: alternatives, first usable wins
     params: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -140,6 +140,6 @@ def parse_query_request(method: str, content_type: str | None, query_string: byt
         default_graphs=_check_graph_iris(params.get("default-graph-uri", []), "default-graph-uri"),
         named_graphs=_check_graph_iris(params.get("named-graph-uri", []), "named-graph-uri"),
         timeout=_timeout(_single(params, "timeout")),
-        format=_single(params, "format"),
+        formats=params.get("format", []),
         params=params,
     )

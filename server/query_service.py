@@ -45,11 +45,11 @@ class QueryService:
             check_services(info, self.settings.federation_allowlist)
         except FederationRefused as e:
             return error_response(400, str(e), accept, kind="federation")
-        results = choose(accept, RESULT_FORMATS, req.format)
-        graph = choose(accept, GRAPH_FORMATS, req.format)
+        results = choose(accept, RESULT_FORMATS, req.formats)
+        graph = choose(accept, GRAPH_FORMATS, req.formats)
         needed = results if info.form in ("SELECT", "ASK") else graph if info.form in ("CONSTRUCT", "DESCRIBE") else (results or graph)
         if needed is None:
-            return _not_acceptable(info.form, req.format, accept)
+            return _not_acceptable(info.form, req.formats, accept)
         request = {
             "op": "query",
             "query": req.query,
@@ -133,9 +133,9 @@ class QueryService:
             self.limiter.release(client)
 
 
-def _not_acceptable(form: str | None, format_param: str | None, accept: str | None) -> Response:
+def _not_acceptable(form: str | None, format_param: list[str] | None, accept: str | None) -> Response:
     offered = RESULT_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS + GRAPH_FORMATS
-    asked = f"format={format_param!r}" if format_param else f"Accept: {accept or '*/*'}"
+    asked = "format=" + " or ".join(format_param) if format_param else f"Accept: {accept or '*/*'}"
     listing = ", ".join(f"{f.media_type} (format={f.name})" for f in offered)
     return error_response(406, f"cannot produce {form or 'this'} results in any format acceptable to the client "
                           f"({asked}); available: {listing}", None)
