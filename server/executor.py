@@ -106,6 +106,18 @@ def _head(send: Send, fmt: str, truncated: bool = False) -> None:
     send(framing.encode_json(framing.HEAD, {"status": 200, "format": fmt, "truncated": truncated}))
 
 
+class _Tracking:
+    """Wraps ``send`` to remember whether the response head has gone out."""
+
+    def __init__(self, send: Send) -> None:
+        self.inner, self.head_sent = send, False
+
+    def __call__(self, frame: bytes) -> None:
+        if frame[0] == framing.HEAD:
+            self.head_sent = True
+        self.inner(frame)
+
+
 def dataset_arguments(request: dict[str, Any]) -> dict[str, Any]:
     """pyoxigraph arguments for the request's RDF dataset.
 
@@ -155,6 +167,7 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
         send(error_frame(500, f"query evaluation failed: {e}"))
         return
     cap = int(request.get("row_cap") or 0)
+    send = _Tracking(send)
     writer = FrameWriter(send)
     try:
         if isinstance(result, ox.QueryBoolean):
@@ -179,8 +192,11 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
             _send_triples(store, request, result, fmt, cap, writer, send, prefixes)
         writer.finish()
         send(framing.encode(framing.END, b""))
-    except Exception as e:  # failed after the head was sent: the web process aborts the response
-        send(framing.encode_json(framing.ABORT, {"message": f"query evaluation failed: {e}"}))
+    except Exception as e:  # evaluation is lazy: errors (e.g. a failing SERVICE) surface while serialising
+        if send.head_sent:  # the web process cuts the response it has started
+            send(framing.encode_json(framing.ABORT, {"message": f"query evaluation failed: {e}"}))
+        else:
+            send(error_frame(500, f"query evaluation failed: {e}"))
 
 
 def _send_solutions(store, request, result, fmt, cap, writer, send, prefixes) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,14 @@ def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory, d
         yield proc
 
 
+@pytest.fixture(scope="session")
+def uncapped_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The endpoint without a row cap and with a 2 s budget: results stream as they are produced."""
+    log = tmp_path_factory.mktemp("uncapped") / "serve.log"
+    with ServerProcess(built_store, "--row-cap", "0", "--timeout", "2", log=log) as proc:
+        yield proc
+
+
 @pytest.fixture
 def http() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=60) as client:
