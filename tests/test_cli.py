@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from conftest import REPO, run_cli
+from cli_runner import REPO, run_cli
 
 COMMANDS = ["validate", "build", "query", "dump", "stats"]
 

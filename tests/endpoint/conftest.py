@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from server_process import ServerProcess, free_port  # noqa: E402
+from server_process import ServerProcess, free_port
 
-ROMANIA = "https://w3id.org/diplokg/graph/source/mfa-tj-romania"
-NORWAY = "https://w3id.org/diplokg/graph/source/mfa-tj-norway"
-STATES = "https://w3id.org/diplokg/graph/reference/states"
-ONTOLOGY = "https://w3id.org/diplokg/graph/ontology"
-ENTITIES = "https://w3id.org/diplokg/graph/reference/entities"
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import json
 
 import httpx
 import pytest
-from conftest import NORWAY, ONTOLOGY, ROMANIA
+from dataset_names import NORWAY, ONTOLOGY, ROMANIA
 
 ROMANIA_DOC = "https://w3id.org/diplokg/id/source/mfa-tj-romania"
 NORWAY_DOC = "https://w3id.org/diplokg/id/source/mfa-tj-norway"

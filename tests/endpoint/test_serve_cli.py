@@ -1,0 +1,90 @@
+"""``diplokg serve`` start-up: a missing, incomplete or damaged store is a clear one-line error and
+a non-zero exit, never an empty endpoint; ``build --if-changed`` skips an up-to-date store."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from cli_runner import run_cli  # noqa: E402
+
+
+def serve(store: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store), "--port", "1", *extra],
+                          capture_output=True, text=True, timeout=120)
+
+
+def copy_build(built_store: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(built_store.resolve(), target)
+    return target
+
+
+def test_missing_store(tmp_path):
+    proc = serve(tmp_path / "nothing")
+    assert proc.returncode != 0
+    assert "no store at" in proc.stderr and "diplokg build" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_store_without_build_info(tmp_path):
+    (tmp_path / "store").mkdir()
+    proc = serve(tmp_path / "store")
+    assert proc.returncode != 0 and "not a complete diplokg store" in proc.stderr
+
+
+def test_damaged_dump_is_refused(built_store, tmp_path):
+    store = copy_build(built_store, tmp_path)
+    with (store / "dumps" / "diplokg.ttl").open("ab") as fh:
+        fh.write(b"# tampered\n")
+    proc = serve(store)
+    assert proc.returncode != 0 and "checksum" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_truncated_snapshot_is_refused(built_store, tmp_path):
+    store = copy_build(built_store, tmp_path)
+    snapshot = store / "snapshot.nq"
+    lines = snapshot.read_bytes().splitlines(keepends=True)
+    snapshot.write_bytes(b"".join(lines[: len(lines) // 2]))
+    proc = serve(store)
+    assert proc.returncode != 0
+    assert "holds" in proc.stderr and "rebuild" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_corrupt_snapshot_is_refused(built_store, tmp_path):
+    store = copy_build(built_store, tmp_path)
+    (store / "snapshot.nq").write_bytes(b"<not a quad\n")
+    proc = serve(store)
+    assert proc.returncode != 0 and "cannot load the store snapshot" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_invalid_settings(built_store):
+    proc = serve(built_store, "--base-url", "not-a-url")
+    assert proc.returncode != 0 and "base URL" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(built_store)],
+                          capture_output=True, text=True, timeout=60, env={"DIPLOKG_TIMEOUT": "soon", "PATH": "/usr/bin"})
+    assert proc.returncode != 0 and "invalid value for timeout" in proc.stderr
+
+
+def test_build_if_changed(tmp_path):
+    store = tmp_path / "store"
+    first = run_cli("build", "--store", str(store), "--if-changed", "-q")
+    assert first.returncode == 0 and "Built store" in first.stdout
+    target = store.resolve()
+    second = run_cli("build", "--store", str(store), "--if-changed", "-q")
+    assert second.returncode == 0 and "up to date" in second.stdout
+    assert store.resolve() == target  # not rebuilt
+    with (target / "dumps" / "diplokg.ttl").open("ab") as fh:  # a damaged build is rebuilt
+        fh.write(b"# tampered\n")
+    third = run_cli("build", "--store", str(store), "--if-changed", "-q")
+    assert third.returncode == 0 and "Built store" in third.stdout and store.resolve() != target
+
+
+def test_serve_help_documents_options():
+    proc = run_cli("serve", "--help")
+    for option in ("--host", "--port", "--store", "--base-url", "--timeout", "--row-cap", "--workers",
+                   "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "DIPLOKG_"):
+        assert option in proc.stdout
