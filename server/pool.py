@@ -135,19 +135,22 @@ class WorkerPool:
         """Send ``request`` to a free worker and yield its frames (HEAD/ERROR first, then CHUNKs
         and END/ABORT). Raises PoolBusy, QueryTimeout or WorkerFailed. The caller must run the
         iterator to completion or close it; closing it early kills the worker (it may be mid-stream)."""
+        loop_deadline = asyncio.get_running_loop().time() + (deadline - time.monotonic())
         try:
-            worker = await asyncio.wait_for(self._idle.get(), max(deadline - time.monotonic(), 0.001))
-        except TimeoutError:
-            raise PoolBusy("all query workers are busy") from None
+            worker = self._idle.get_nowait()
+        except asyncio.QueueEmpty:
+            try:
+                async with asyncio.timeout_at(loop_deadline):
+                    worker = await self._idle.get()
+            except TimeoutError:
+                raise PoolBusy("all query workers are busy") from None
         finished = False
         try:
             worker.writer.write(framing.encode_json(framing.REQUEST, request))
             while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError
                 try:
-                    kind, payload = await asyncio.wait_for(framing.read(worker.reader), remaining)
+                    async with asyncio.timeout_at(loop_deadline):
+                        kind, payload = await framing.read(worker.reader)
                 except (asyncio.IncompleteReadError, ConnectionError) as e:
                     raise WorkerFailed(f"the query worker died ({type(e).__name__})") from None
                 if kind in (framing.END, framing.ERROR, framing.ABORT):

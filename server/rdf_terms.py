@@ -32,6 +32,7 @@ class Description:
     def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         self.prefixes = {**PREFIXES, **(prefixes or {})}
         self.triples: list[ox.Triple] = []
+        self._serialized: dict[str, bytes] = {}
 
     def term(self, value: str | ox.NamedNode | ox.Literal | ox.BlankNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
         if not isinstance(value, str):
@@ -49,6 +50,12 @@ class Description:
             self.triples.append(ox.Triple(self.term(s), self.term(p), obj))  # type: ignore[arg-type]
 
     def serialize(self, fmt: str) -> bytes:
+        """The description in a format (computed once per format; add no triples afterwards)."""
+        if fmt not in self._serialized:
+            self._serialized[fmt] = self._serialize(fmt)
+        return self._serialized[fmt]
+
+    def _serialize(self, fmt: str) -> bytes:
         rdf_format = OX_RDF[fmt]
         triples = sorted(self.triples, key=lambda t: str(t.subject))  # stable: groups subjects, keeps order
         pretty = self.prefixes if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None

@@ -42,8 +42,23 @@ def load_snapshot(path: str, expected: int) -> ox.Store:
     return store
 
 
+class BufferedSender:
+    """Collects frames and writes them with one system call when a response ends or 64 KiB are
+    pending: a small answer reaches the web process in a single write (one wake-up, not three)."""
+
+    def __init__(self, sock: socket.socket, limit: int = 64 * 1024) -> None:
+        self.sock, self.limit, self.buffer = sock, limit, bytearray()
+
+    def __call__(self, frame: bytes) -> None:
+        self.buffer += frame
+        if frame[0] in (framing.END, framing.ERROR, framing.ABORT) or len(self.buffer) >= self.limit:
+            self.sock.sendall(self.buffer)
+            self.buffer.clear()
+
+
 def serve_worker(sock: socket.socket, store: ox.Store, prefixes: dict[str, str]) -> None:
     """The worker loop: one request at a time, until the web process closes the socket."""
+    send = BufferedSender(sock)
     while True:
         try:
             kind, payload = framing.recv(sock)
@@ -52,7 +67,7 @@ def serve_worker(sock: socket.socket, store: ox.Store, prefixes: dict[str, str])
         if kind != framing.REQUEST:
             return
         try:
-            execute(store, json.loads(payload), sock.sendall, prefixes)
+            execute(store, json.loads(payload), send, prefixes)
         except (BrokenPipeError, ConnectionResetError):
             return
 
