@@ -69,7 +69,7 @@ def write_artifacts(build_dir: Path, store: ox.Store) -> dict[str, object]:
         else:
             with target.open("wb") as fh:
                 write_dump(store, spec.dump_format, fh)
-        entries.append({**spec.__dict__, "bytes": target.stat().st_size, "sha256": _sha256(target)})
+        entries.append({**spec.__dict__, "bytes": target.stat().st_size, "sha256": sha256_file(target)})
     (dumps / MANIFEST).write_text(json.dumps(entries, indent=2), encoding="utf-8")
     stats = void_statistics(store)
     (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
@@ -81,7 +81,7 @@ def _gzip_copy(source: Path, target: Path) -> None:
         shutil.copyfileobj(src, dst, 1 << 20)
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         while block := fh.read(1 << 20):

@@ -11,7 +11,7 @@ from . import __version__
 from .errors import DiplokgError, InvalidDataError
 from .layout import Layout
 from .loader import LoadedData, Progress, load
-from .artifacts import write_artifacts
+from .artifacts import sha256_file, write_artifacts
 from .store import write_store
 from .validation import ValidationReport, load_shapes, validate
 
@@ -50,7 +50,7 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
     info = {
         "fingerprint": fingerprint(layout),
         "diplokg_version": __version__,
-        "inputs": {f: _sha256(layout.root / f) for f in loaded.files},
+        "inputs": {f: sha256_file(layout.root / f) for f in loaded.files},
         "graphs": dict(graph_counts),
         "triples": sum(counts.values()),
     }
@@ -60,15 +60,11 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
     return BuildResult(store, build_dir, graph_counts, report)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def fingerprint(layout: Layout) -> str:
     """What a build depends on: every ontology, data and shapes file, and the diplokg version."""
     digest = hashlib.sha256(f"diplokg {__version__}\n".encode())
     for path in layout.ontology_files() + layout.data_files() + layout.shape_files():
-        digest.update(f"{layout.display(path)} {_sha256(path)}\n".encode())
+        digest.update(f"{layout.display(path)} {sha256_file(path)}\n".encode())
     return digest.hexdigest()
 
 

@@ -8,18 +8,11 @@ import shutil
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .formats import OX_RDF, OX_RESULTS
 from .namespaces import PREFIXES, shorten
 
-RESULT_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
+RESULT_FORMATS = OX_RESULTS
+GRAPH_FORMATS = {name: OX_RDF[name] for name in ("turtle", "ntriples")}
 
 
 def run(store: ox.Store, sparql: str, substitutions: dict[ox.Variable, ox.Term] | None = None):

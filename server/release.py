@@ -5,14 +5,13 @@ stops the server with a clear message instead of serving an empty or partial dat
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .artifacts import DUMPS, SNAPSHOT, load_manifest, load_void_statistics
+from .artifacts import DUMPS, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
 from .errors import StoreError
 from .store import BUILD_INFO
 
@@ -64,15 +63,8 @@ def open_release(store: Path, verify_dumps: bool = True) -> Release:
     if verify_dumps:
         for entry in dumps:
             file = path / DUMPS / entry["file"]
-            if not file.is_file() or file.stat().st_size != entry["bytes"] or _sha256(file) != entry["sha256"]:
+            if not file.is_file() or file.stat().st_size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
                 raise StoreError(f"dump {file} is missing or does not match its recorded checksum; rebuild the store")
     built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(info_file.stat().st_mtime))
     return Release(path, info, dumps, stats, built_at)
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
