@@ -173,6 +173,10 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                             "text/html; charset=utf-8")
         return JSONResponse({"name": "diplokg", "version": __version__, "triples": release.stats["triples"], **links})
 
+    # /sparql is served by the same handler, but dispatched before FastAPI's routing and dependency
+    # machinery (the route above stays for the OpenAPI description): that layer costs more than the
+    # rest of a cheap query.
+    app.add_middleware(DirectRoute, path="/sparql", endpoint=sparql)
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                        allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "X-Diplokg-Row-Cap", "ETag",
                                                             "Content-Length", "Content-Range", "Digest"], max_age=3600)
@@ -181,6 +185,20 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         app.add_middleware(AccessLog)
     app.state.pool = pool
     return app
+
+
+class DirectRoute:
+    """ASGI middleware answering one path with a plain ``Request -> Response`` function."""
+
+    def __init__(self, app: Any, path: str, endpoint: Any) -> None:
+        self.app, self.path, self.endpoint = app, path, endpoint
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] == self.path:
+            response = await self.endpoint(Request(scope, receive))
+            await response(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
 
 
 class _Simple:
