@@ -26,6 +26,8 @@ from .pool import WorkerPool
 from .protocol import ALLOWED_METHODS, ProtocolError, parse_query_request
 from .query_service import TRUNCATED_HEADER, QueryService
 from .release import Release
+from .saved_queries import load_all
+from .saved_query_api import add_saved_query_routes
 from .service_description import service_description
 from .settings import Settings
 from .void import void_description
@@ -48,6 +50,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     own_pool = pool is None
     pool = pool or WorkerPool(release.snapshot, release.quads, PREFIXES, settings.workers)
     service = QueryService(settings, pool, ClientLimiter(settings.client_concurrency))
+    saved_queries = load_all(release.queries_dir)
     sd = service_description(settings, release.stats)
     void = void_description(settings.base_url, release.stats, release.dumps, release.built_at)
 
@@ -81,8 +84,6 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                                   + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
         return Response(description.serialize(fmt.name), 200, {"Vary": "Accept", **(extra or {})}, fmt.content_type)
 
-    @app.api_route("/sparql", methods=["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"],
-                   summary="SPARQL 1.1 query endpoint", description=SPARQL_DOC, response_class=Response)
     async def sparql(request: Request) -> Response:
         accept = request.headers.get("accept")
         if request.method == "OPTIONS":
@@ -101,10 +102,6 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
             return rdf_response(sd, request)
         return await service.answer(req, accept, client_of(request))
 
-    @app.api_route("/graph-store", methods=["GET", "HEAD", "OPTIONS", "PUT", "POST", "DELETE", "PATCH"],
-                   summary="Graph Store Protocol (read-only)",
-                   description="`?graph=IRI` for a named graph, `?default` for the default graph (the union of all "
-                   "named graphs); RDF format by Accept or `format=`.", response_class=Response)
     async def graph_store(request: Request) -> Response:
         accept = request.headers.get("accept")
         if request.method == "OPTIONS":
@@ -119,6 +116,16 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                                   + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
         return await service.run({"op": "graph", "graph": req.graph, "format": fmt.name}, None, accept,
                                  client_of(request))
+
+    # /sparql is answered by DirectRoute (below) for every method; these entries document it
+    add_route_per_method(app, "/sparql", sparql, ["GET", "POST"], "sparql", summary="SPARQL 1.1 query endpoint",
+                         description=SPARQL_DOC, response_class=Response)
+    add_route_per_method(app, "/graph-store", graph_store, ["GET", "HEAD", "OPTIONS", "PUT", "POST", "DELETE", "PATCH"],
+                         "graph_store", summary="Graph Store Protocol (read-only)",
+                         description="`?graph=IRI` for a named graph, `?default` for the default graph (the union "
+                         "of all named graphs); RDF format by Accept or `format=`. Writing methods answer 405.",
+                         response_class=Response)
+    add_saved_query_routes(app, settings, service, saved_queries)
 
     @app.get("/.well-known/void", summary="VoID + DCAT description of the dataset", response_class=Response)
     async def well_known_void(request: Request) -> Response:
@@ -163,7 +170,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
 
     @app.get("/", summary="Entry point", response_class=Response, include_in_schema=False)
     async def root(request: Request) -> Response:
-        links = {"sparql": settings.endpoint_url, "void": settings.base_url + ".well-known/void",
+        links = {"sparql": settings.endpoint_url, "queries": settings.base_url + "queries", "void": settings.base_url + ".well-known/void",
                  "dumps": settings.base_url + "dumps/", "graph_store": settings.base_url + "graph-store",
                  "openapi": settings.base_url + "docs", "health": settings.base_url + "health"}
         if choose(request.headers.get("accept"), [_HTML, _JSON], None) is _HTML:
@@ -185,6 +192,13 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         app.add_middleware(AccessLog)
     app.state.pool = pool
     return app
+
+
+def add_route_per_method(app: FastAPI, path: str, endpoint: Any, methods: list[str], name: str, **kwargs: Any) -> None:
+    """One route per method, so each gets its own OpenAPI operation id."""
+    for method in methods:
+        app.add_api_route(path, endpoint, methods=[method], operation_id=f"{name}_{method.lower()}",
+                          include_in_schema=method in ("GET", "POST"), **kwargs)
 
 
 class DirectRoute:

@@ -52,8 +52,15 @@ DUMP_SPECS: tuple[DumpSpec, ...] = (
 )
 
 
-def write_artifacts(build_dir: Path, store: ox.Store) -> dict[str, object]:
-    """Write snapshot, dumps and statistics for a freshly built store; returns a summary for the build info."""
+QUERIES = "queries"
+
+
+def write_artifacts(build_dir: Path, store: ox.Store, queries_dir: Path | None = None) -> dict[str, object]:
+    """Write snapshot, dumps and statistics for a freshly built store, and a copy of the saved
+    queries it was built with; returns a summary for the build info."""
+    (build_dir / QUERIES).mkdir()
+    for query in sorted(queries_dir.glob("*.rq")) if queries_dir else []:
+        shutil.copyfile(query, build_dir / QUERIES / query.name)
     with (build_dir / SNAPSHOT).open("wb") as fh:
         write_dump(store, "nq", fh)
     dumps = build_dir / DUMPS

@@ -12,6 +12,8 @@ from .errors import DiplokgError, InvalidDataError
 from .layout import Layout
 from .loader import LoadedData, Progress, load
 from .artifacts import sha256_file, write_artifacts
+from .examples_graph import example_quads
+from .saved_queries import load_all
 from .store import write_store
 from .validation import ValidationReport, load_shapes, validate
 
@@ -45,7 +47,10 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
             "(run 'diplokg validate' for the report)",
             report,
         )
-    counts = Counter(q.graph_name.value for q in set(loaded.quads))  # type: ignore[union-attr]
+    # the saved queries, published in the dataset as SPARQL examples (generated from the query files,
+    # which are checked here: a malformed query file fails the build)
+    quads = set(loaded.quads) | set(example_quads(load_all(layout.queries_dir).values()))
+    counts = Counter(q.graph_name.value for q in quads)  # type: ignore[union-attr]
     graph_counts = sorted(counts.items())
     info = {
         "fingerprint": fingerprint(layout),
@@ -56,14 +61,14 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
     }
     if progress:
         progress(f"loading {info['triples']} quads into a new store; writing snapshot, dumps and statistics")
-    build_dir = write_store(store, set(loaded.quads), info, write_artifacts)
+    build_dir = write_store(store, quads, info, lambda target, db: write_artifacts(target, db, layout.queries_dir))
     return BuildResult(store, build_dir, graph_counts, report)
 
 
 def fingerprint(layout: Layout) -> str:
     """What a build depends on: every ontology, data and shapes file, and the diplokg version."""
     digest = hashlib.sha256(f"diplokg {__version__}\n".encode())
-    for path in layout.ontology_files() + layout.data_files() + layout.shape_files():
+    for path in layout.ontology_files() + layout.data_files() + layout.shape_files() + layout.query_files():
         digest.update(f"{layout.display(path)} {sha256_file(path)}\n".encode())
     return digest.hexdigest()
 

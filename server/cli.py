@@ -84,10 +84,42 @@ def cmd_query(args: argparse.Namespace) -> int:
     from .store import open_read_only
 
     store = open_read_only(Path(args.store))
-    data = render(run(store, _read_query(args)), args.format)
+    if args.saved:
+        text, substitutions = _saved_query(store, Path(args.store), args.saved, args.param or [])
+        data = render(run(store, text, substitutions), args.format)
+    else:
+        if args.param:
+            raise DiplokgError("--param needs --saved SLUG")
+        data = render(run(store, _read_query(args)), args.format)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
     return 0
+
+
+def _saved_query(store, store_path: Path, slug: str, params: list[str]):  # type: ignore[no-untyped-def]
+    """The text of a saved query of the store and its parameters as RDF terms (validated)."""
+    import pyoxigraph as ox
+
+    from .artifacts import QUERIES
+    from .saved_queries import load_all
+
+    queries = load_all(store_path.resolve() / QUERIES)
+    if slug not in queries:
+        raise DiplokgError(f"no saved query {slug!r}; available: {', '.join(queries) or 'none'}")
+    saved = queries[slug]
+    raw: dict[str, list[str]] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise DiplokgError(f"--param expects NAME=VALUE, got {item!r}")
+        raw.setdefault(name.strip(), []).append(value)
+    allowed = {}
+    for p in saved.parameters:
+        if p.enumerate and p.values_class:
+            rows = store.query("SELECT DISTINCT ?v ?class WHERE { ?v a ?class }", use_default_graph_as_union=True,
+                               substitutions={ox.Variable("class"): ox.NamedNode(p.values_class)})
+            allowed[p.name] = {row["v"].value for row in rows}
+    return saved.text, saved.bind(raw, allowed)
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
@@ -193,6 +225,9 @@ def parser() -> argparse.ArgumentParser:
                        "The project prefixes (dkg:, id:, vocab:, rdfs:, skos:, oa:, …) are predefined.")
     q.add_argument("query", nargs="?", help="the SPARQL query text, or '-' (or nothing) to read it from stdin")
     q.add_argument("-f", "--file", help="read the query from this file")
+    q.add_argument("--saved", metavar="SLUG", help="run a saved query (see queries/) instead")
+    q.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="a parameter of the saved query (repeatable); values are checked and bound as RDF terms")
     q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"],
                    help="output: table (default, for terminals), csv, tsv, json, xml for SELECT/ASK; turtle, ntriples for CONSTRUCT/DESCRIBE")
     common(q)

@@ -134,8 +134,27 @@ def dataset_arguments(request: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def decode_term(spec: dict[str, str]) -> ox.NamedNode | ox.Literal:
+    if spec["type"] == "iri":
+        return ox.NamedNode(spec["value"])
+    if spec.get("language"):
+        return ox.Literal(spec["value"], language=spec["language"])
+    return ox.Literal(spec["value"], datatype=ox.NamedNode(spec["datatype"]) if spec.get("datatype") else None)
+
+
+def encode_term(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
+    """An RDF term as JSON for the worker request (the inverse of ``decode_term``)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "iri", "value": term.value}
+    out = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    if term.language:
+        out["language"] = term.language
+    return out
+
+
 def _evaluate(store: ox.Store, request: dict[str, Any], prefixes: dict[str, str]) -> Any:
-    return store.query(request["query"], prefixes=prefixes, **dataset_arguments(request))
+    substitutions = {ox.Variable(name): decode_term(spec) for name, spec in (request.get("substitutions") or {}).items()}
+    return store.query(request["query"], prefixes=prefixes, substitutions=substitutions, **dataset_arguments(request))
 
 
 def execute(store: ox.Store, request: dict[str, Any], send: Send, prefixes: dict[str, str]) -> None:

@@ -38,6 +38,9 @@ class Layout:
         """All RDF data files; each must put its triples into named graphs (TriG or N-Quads)."""
         return sorted(p for p in self.data_dir.rglob("*") if p.suffix in {".trig", ".nq", ".ttl", ".nt"})
 
+    def query_files(self) -> list[Path]:
+        return sorted(self.queries_dir.glob("*.rq"))
+
     def shape_files(self) -> list[Path]:
         return sorted(self.shapes_dir.glob("*.ttl"))
 

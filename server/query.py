@@ -26,7 +26,7 @@ def run(store: ox.Store, sparql: str, substitutions: dict[ox.Variable, ox.Term] 
         )
     except SyntaxError as e:
         raise QueryError(f"SPARQL syntax error: {e}") from None
-    except (OSError, ValueError, TypeError) as e:
+    except (OSError, ValueError, TypeError, RuntimeError) as e:
         raise QueryError(f"query failed: {e}") from None
 
 

@@ -62,6 +62,42 @@ class QueryService:
         }
         return await self.run(request, req.timeout, accept, client)
 
+    async def answer_saved(self, saved: Any, bindings: dict[Any, Any], formats: list[str], accept: str | None,
+                           client: str, timeout: float | None) -> Response:
+        """Run a saved query with its parameters bound as RDF terms (pyoxigraph substitutions)."""
+        from .executor import encode_term
+
+        results = choose(accept, RESULT_FORMATS, formats)
+        graph = choose(accept, GRAPH_FORMATS, formats)
+        needed = results if saved.form in ("SELECT", "ASK") else graph
+        if needed is None:
+            return _not_acceptable(saved.form, formats, accept)
+        info = analyse(saved.text, PREFIXES)
+        try:
+            check_services(info, self.settings.federation_allowlist)
+        except FederationRefused as e:
+            return error_response(400, str(e), accept, kind="federation")
+        request = {
+            "op": "query", "query": saved.text, "default_graphs": None, "named_graphs": None,
+            "union": not info.has_dataset_clause,
+            "results_format": results.name if results else None, "graph_format": graph.name if graph else None,
+            "row_cap": self.settings.row_cap,
+            "substitutions": {var.value: encode_term(term) for var, term in bindings.items()},
+        }
+        return await self.run(request, timeout, accept, client)
+
+    async def values(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[str]:
+        """First-column values of an internal SELECT query (e.g. the allowed values of a parameter)."""
+        response = await self.run({"op": "query", "query": query, "default_graphs": None, "named_graphs": None,
+                                   "union": True, "results_format": "json", "graph_format": None, "row_cap": 0,
+                                   "substitutions": substitutions or {}},
+                                  None, "application/json", "internal")
+        if response.status_code != 200:
+            raise WorkerFailed(bytes(response.body).decode(errors="replace"))
+        data = json.loads(bytes(response.body))
+        var = data["head"]["vars"][0]
+        return [b[var]["value"] for b in data["results"]["bindings"] if var in b]
+
     async def run(self, request: dict[str, Any], timeout: float | None, accept: str | None, client: str,
                   extra_headers: dict[str, str] | None = None) -> Response:
         if not self.limiter.try_acquire(client):

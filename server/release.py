@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .artifacts import DUMPS, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
+from .artifacts import DUMPS, QUERIES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
 from .errors import StoreError
 from .store import BUILD_INFO
 
@@ -27,6 +27,10 @@ class Release:
     @property
     def snapshot(self) -> Path:
         return self.path / SNAPSHOT
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.path / QUERIES
 
     @property
     def quads(self) -> int:
@@ -58,6 +62,8 @@ def open_release(store: Path, verify_dumps: bool = True) -> Release:
     except (OSError, ValueError, KeyError) as e:
         raise StoreError(f"{store} was built without the files the server publishes ({e}); rebuild it with "
                          f"'diplokg build --store {store}'") from None
+    if not (path / QUERIES).is_dir():
+        raise StoreError(f"{store} was built without its saved queries; rebuild it")
     if not (path / SNAPSHOT).is_file():
         raise StoreError(f"{store} has no {SNAPSHOT}; rebuild it")
     if verify_dumps:
