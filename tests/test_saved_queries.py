@@ -99,7 +99,7 @@ SELECT ?s ?_label_xsd_string WHERE { ?s rdfs:label ?l FILTER(STR(?l) = ?_label_x
     ("#+ summary: x\n#+ view: pie\nSELECT ?x { ?x ?p ?o }", "view"),
     ("#+ summary: [unclosed\nSELECT ?x { ?x ?p ?o }", "YAML"),
     ("#+ summary: x\nSELECT ?x { ?x ?p ?_y_iri }", "SELECT projection"),
-    ("#+ summary: x\nSELECT ?x ?_y_number { ?x ?p ?_y_number }", "follow ?_name_type"),
+    ("#+ summary: x\nSELECT ?x ?_y_number { ?x ?p ?_y_number }", "does not follow"),
     ("#+ summary: x\n#+ defaults:\n#+   - z: 1\nSELECT ?x { ?x ?p ?o }", "does not use"),
     ("#+ summary: x\nINSERT DATA { <a> <b> <c> }", "not a SPARQL query"),
 ])
