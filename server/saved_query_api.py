@@ -79,8 +79,11 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
         items = [describe(q) for q in queries.values()]
         if choose(request.headers.get("accept"), [_Html, _Json], request.query_params.getlist("format")) is _Html:
             rows = "".join(
-                f"<li><a href=\"queries/{html.escape(q['slug'])}/results?format=html\">{html.escape(q['slug'])}</a> — "
-                f"{html.escape(q['summary'])} <small>[{html.escape(', '.join(q['tags']))}]</small></li>" for q in items)
+                f"<li><a href=\"queries/{html.escape(q['slug'])}\">{html.escape(q['slug'])}</a> — "
+                f"{html.escape(q['summary'])} <small>[{html.escape(', '.join(q['tags']))}]</small> results: "
+                + " ".join(f"<a href=\"queries/{html.escape(q['slug'])}/results.{ext}\">{ext}</a>"
+                           for ext in (("json", "csv", "tsv") if q["form"] in ("SELECT", "ASK") else ("ttl", "nt")))
+                + "</li>" for q in items)
             return Response(f"<!doctype html><meta charset=utf-8><title>diplokg saved queries</title>"
                             f"<h1>Saved queries</h1><ul>{rows}</ul>", 200, {"Vary": "Accept"}, "text/html; charset=utf-8")
         return JSONResponse({"queries": items}, headers={"Vary": "Accept"})

@@ -45,6 +45,16 @@ def uncapped_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory)
         yield proc
 
 
+@pytest.fixture(scope="session")
+def figures(built_store: Path) -> dict[str, int]:
+    """Sizes of the built dataset, from the build's own records: quads, distinct triples."""
+    import json
+
+    info = json.loads((built_store / "diplokg-build.json").read_text())
+    stats = json.loads((built_store / "void-stats.json").read_text())
+    return {"quads": info["triples"], "triples": stats["triples"]}
+
+
 @pytest.fixture
 def http() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=60) as client:
