@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from . import __version__
 from .access_log import AccessLog
-from .formats import GRAPH_FORMATS
+from .formats import GRAPH_FORMATS, HTML, JSON
 from .graph_store import parse_graph_request
 from .http_errors import error_response
 from .limits import BodyTooLarge, ClientLimiter, SizeLimits, read_body
@@ -135,7 +135,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     async def dumps_listing(request: Request) -> Response:
         entries = [{**{k: e[k] for k in ("file", "title", "media_type", "gzip", "bytes", "sha256")},
                     "url": settings.base_url + "dumps/" + e["file"]} for e in release.dumps]
-        if choose(request.headers.get("accept"), [_HTML, _JSON], request.query_params.getlist("format")) is _HTML:
+        if choose(request.headers.get("accept"), [JSON, HTML], request.query_params.getlist("format")) is HTML:
             rows = "".join(
                 f"<tr><td><a href=\"{html.escape(e['file'])}\">{html.escape(e['file'])}</a></td>"
                 f"<td>{html.escape(e['title'])}</td><td>{e['bytes']}</td><td><code>{e['sha256']}</code></td></tr>"
@@ -173,7 +173,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         links = {"sparql": settings.endpoint_url, "queries": settings.base_url + "queries", "void": settings.base_url + ".well-known/void",
                  "dumps": settings.base_url + "dumps/", "graph_store": settings.base_url + "graph-store",
                  "openapi": settings.base_url + "docs", "health": settings.base_url + "health"}
-        if choose(request.headers.get("accept"), [_HTML, _JSON], None) is _HTML:
+        if choose(request.headers.get("accept"), [JSON, HTML], None) is HTML:
             items = "".join(f"<li><a href=\"{html.escape(u)}\">{html.escape(k)}</a></li>" for k, u in links.items())
             return Response(f"<!doctype html><meta charset=utf-8><title>diplokg</title><h1>diplokg</h1>"
                             f"<p>{release.stats['triples']} triples.</p><ul>{items}</ul>", 200, {"Vary": "Accept"},
@@ -213,15 +213,3 @@ class DirectRoute:
             await response(scope, receive, send)
         else:
             await self.app(scope, receive, send)
-
-
-class _Simple:
-    def __init__(self, name: str, media_type: str) -> None:
-        self.name, self.media_type, self.aliases, self.short_names = name, media_type, (), ()
-
-    def matches(self, name: str) -> bool:
-        return name.strip().lower() in (self.name, self.media_type)
-
-
-_HTML = _Simple("html", "text/html")
-_JSON = _Simple("json", "application/json")

@@ -47,6 +47,11 @@ GRAPH_FORMATS: tuple[Format, ...] = (
     Format("nquads", "application/n-quads", (), ("nq", "n-quads"), W3C_FORMATS + "N-Quads", "nq"),
 )
 
+# Formats of pages and listings (not SPARQL results): negotiated with the same machinery.
+HTML = Format("html", "text/html", ("application/xhtml+xml",), (), "", "html")
+JSON = Format("json", "application/json", (), (), "", "json")
+SPARQL_TEXT = Format("rq", "application/sparql-query", (), ("sparql",), "", "rq")
+
 OX_RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse, Response
 
+from .formats import HTML, JSON, SPARQL_TEXT
 from .http_errors import error_response
 from .limits import BodyTooLarge, read_body
 from .negotiation import choose
@@ -22,30 +23,6 @@ from .settings import Settings
 SUFFIXES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv", "ttl": "turtle",
             "nt": "ntriples", "rdf": "rdfxml", "jsonld": "jsonld", "trig": "trig", "nq": "nquads"}
 _RESERVED = {"format", "timeout"}
-
-
-class _Html:
-    name, media_type, aliases, short_names = "html", "text/html", (), ()
-
-    @staticmethod
-    def matches(name: str) -> bool:
-        return name.strip().lower() in ("html", "text/html")
-
-
-class _Json:
-    name, media_type, aliases, short_names = "json", "application/json", (), ()
-
-    @staticmethod
-    def matches(name: str) -> bool:
-        return name.strip().lower() in ("json", "application/json")
-
-
-class _Sparql:
-    name, media_type, aliases, short_names = "rq", "application/sparql-query", ("text/plain",), ("sparql",)
-
-    @staticmethod
-    def matches(name: str) -> bool:
-        return name.strip().lower() in ("rq", "sparql", "application/sparql-query")
 
 
 def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryService, queries: dict[str, SavedQuery]) -> None:
@@ -77,7 +54,7 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
              response_class=Response)
     async def list_queries(request: Request) -> Response:
         items = [describe(q) for q in queries.values()]
-        if choose(request.headers.get("accept"), [_Html, _Json], request.query_params.getlist("format")) is _Html:
+        if choose(request.headers.get("accept"), [JSON, HTML], request.query_params.getlist("format")) is HTML:
             rows = "".join(
                 f"<li><a href=\"queries/{html.escape(q['slug'])}\">{html.escape(q['slug'])}</a> — "
                 f"{html.escape(q['summary'])} <small>[{html.escape(', '.join(q['tags']))}]</small> results: "
@@ -94,8 +71,8 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
         saved = queries.get(slug)
         if saved is None:
             return error_response(404, f"no saved query {slug!r}; see /queries", request.headers.get("accept"))
-        fmt = choose(request.headers.get("accept"), [_Json, _Sparql], request.query_params.getlist("format"))
-        if fmt is _Sparql:
+        fmt = choose(request.headers.get("accept"), [JSON, SPARQL_TEXT], request.query_params.getlist("format"))
+        if fmt is SPARQL_TEXT:
             return Response(saved.text, 200, {"Vary": "Accept"}, "application/sparql-query; charset=utf-8")
         body = describe(saved)
         body["query"] = saved.text

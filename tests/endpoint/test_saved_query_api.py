@@ -117,3 +117,11 @@ def test_cli_runs_saved_queries(built_store):
     assert TJK in proc.stdout
     bad = run_cli("query", "--store", str(built_store), "--saved", "relations-of-a-state", "--param", "state=oops")
     assert bad.returncode != 0 and "parameter 'state'" in bad.stderr
+
+
+def test_listings_default_to_json_for_non_browsers(server, http):
+    for path in ("queries", "dumps/", ""):
+        r = http.get(server.url + path, headers={"Accept": "*/*"})
+        assert r.headers["content-type"].startswith("application/json"), path
+        browser = http.get(server.url + path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        assert browser.headers["content-type"].startswith("text/html"), path
