@@ -22,5 +22,6 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK" 2> >(_quiet_pip >&2)
     echo "$WANT" > "$STAMP"
 fi
+source "$ROOT/scripts/_web.sh"
 echo "==> installing diplokg from $ROOT" >&2
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$ROOT" 2> >(_quiet_pip >&2)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.staticfiles import StaticFiles
 
 from . import __version__
 from .access_log import AccessLog
@@ -29,8 +31,11 @@ from .release import Release
 from .saved_queries import load_all
 from .saved_query_api import add_saved_query_routes
 from .service_description import service_description
+from .security_headers import SecurityHeaders
 from .settings import Settings
 from .void import void_description
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 SPARQL_DOC = """SPARQL 1.1 Protocol query operation (read-only).
 
@@ -99,6 +104,10 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         if req.query is None:
             if "graph" in req.params or "default" in req.params:
                 return await graph_store(request)
+            # browsers (who prefer HTML) get the query editor, RDF clients the service description
+            if choose(accept, [*GRAPH_FORMATS, HTML], req.formats) is HTML:
+                return FileResponse(STATIC / "editor.html", media_type="text/html; charset=utf-8",
+                                    headers={"Vary": "Accept"})
             return rdf_response(sd, request)
         return await service.answer(req, accept, client_of(request))
 
@@ -161,6 +170,10 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         return FileResponse(path, media_type=media, filename=name, content_disposition_type="attachment",
                             headers={"ETag": etag, "Digest": f"sha-256={entry['sha256']}", "Cache-Control": "public, max-age=3600"})
 
+    @app.get("/prefixes", summary="The predefined prefixes of the endpoint", response_class=JSONResponse)
+    async def prefixes() -> JSONResponse:
+        return JSONResponse(PREFIXES)
+
     @app.get("/health", summary="Store loaded and workers alive", response_class=JSONResponse)
     async def health() -> JSONResponse:
         state = pool.health()
@@ -188,6 +201,8 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                        allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "X-Diplokg-Row-Cap", "ETag",
                                                             "Content-Length", "Content-Range", "Digest"], max_age=3600)
     app.add_middleware(SizeLimits, max_url=settings.max_url, max_body=settings.max_body)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     if settings.access_log:
         app.add_middleware(AccessLog)
     app.state.pool = pool

@@ -3,10 +3,14 @@ by the real command line from the packaged data."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import httpx
 
 import pytest
 from cli_runner import REPO, run_cli
+from server_process import ServerProcess
 
 __all__ = ["REPO", "run_cli"]
 
@@ -40,3 +44,17 @@ def source_tree(tmp_path: Path) -> Path:
     for part in ("ontology", "data", "shapes"):
         shutil.copytree(REPO / part, root / part)
     return root
+
+
+@pytest.fixture(scope="session")
+def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The endpoint with default settings (as the README's main command runs it)."""
+    log = tmp_path_factory.mktemp("server") / "serve.log"
+    with ServerProcess(built_store, log=log) as proc:
+        yield proc
+
+
+@pytest.fixture
+def http() -> Iterator[httpx.Client]:
+    with httpx.Client(timeout=60) as client:
+        yield client

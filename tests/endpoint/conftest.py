@@ -13,14 +13,6 @@ from server_process import ServerProcess, free_port
 
 
 @pytest.fixture(scope="session")
-def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    """The endpoint with default settings (as the README's main command runs it)."""
-    log = tmp_path_factory.mktemp("server") / "serve.log"
-    with ServerProcess(built_store, log=log) as proc:
-        yield proc
-
-
-@pytest.fixture(scope="session")
 def dead_endpoint() -> str:
     """An allowlisted SERVICE endpoint on loopback where nothing listens (connection refused)."""
     return f"http://127.0.0.1:{free_port()}/sparql"
@@ -53,9 +45,3 @@ def figures(built_store: Path) -> dict[str, int]:
     info = json.loads((built_store / "diplokg-build.json").read_text())
     stats = json.loads((built_store / "void-stats.json").read_text())
     return {"quads": info["triples"], "triples": stats["triples"]}
-
-
-@pytest.fixture
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=60) as client:
-        yield client

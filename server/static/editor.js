@@ -1,0 +1,46 @@
+// The query editor: Yasgui (served from this site) against this endpoint, with the project's
+// prefixes and the saved queries to pick from. Yasgui's outside calls (prefix.cc, LOV
+// autocompletion) are switched off; the Content-Security-Policy would block them anyway.
+"use strict";
+
+(async function () {
+  const base = document.baseURI;
+  const endpoint = new URL("sparql", base).href;
+  const json = (url) => fetch(new URL(url, base), { headers: { Accept: "application/json" } }).then((r) => r.json());
+  const [prefixes, listing] = await Promise.all([json("prefixes"), json("queries")]);
+
+  Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderSelect: "application/sparql-results+json" },
+    copyEndpointOnNewTab: false,
+    endpointCatalogueOptions: { getData: () => [] },
+    persistenceId: null,
+  });
+  window.diplokgYasgui = yasgui; // for the browser tests
+  const tab = yasgui.getTab();
+  tab.getYasqe().addPrefixes(prefixes);
+
+  const select = document.getElementById("saved-query");
+  const summary = document.getElementById("saved-query-summary");
+  for (const q of listing.queries) {
+    const option = document.createElement("option");
+    option.value = q.slug;
+    option.textContent = q.summary; // text, never HTML
+    select.appendChild(option);
+  }
+  select.addEventListener("change", async () => {
+    const q = listing.queries.find((x) => x.slug === select.value);
+    if (!q) return;
+    const text = await fetch(new URL(`queries/${encodeURIComponent(q.slug)}`, base), {
+      headers: { Accept: "application/sparql-query" },
+    }).then((r) => r.text());
+    summary.textContent = q.description || q.summary;
+    yasgui.getTab().setQuery(text);
+  });
+  const fromUrl = new URLSearchParams(location.search).get("saved");
+  if (fromUrl) {
+    select.value = fromUrl;
+    select.dispatchEvent(new Event("change"));
+  }
+  document.body.dataset.ready = "true";
+})();
