@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 
 from . import __version__
 from .access_log import AccessLog
+from .entity_pages import entity_response
 from .formats import GRAPH_FORMATS, HTML, JSON
 from .graph_store import parse_graph_request
 from .http_errors import error_response
@@ -169,6 +170,17 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         media = "application/gzip" if entry["gzip"] else entry["media_type"]
         return FileResponse(path, media_type=media, filename=name, content_disposition_type="attachment",
                             headers={"ETag": etag, "Digest": f"sha-256={entry['sha256']}", "Cache-Control": "public, max-age=3600"})
+
+    @app.api_route("/id/{path:path}", methods=["GET", "HEAD"], summary="Linked Data: the page or RDF of an entity",
+                   description="Every IRI https://w3id.org/diplokg/id/PATH is served here: HTML for browsers, "
+                   "Turtle/JSON-LD/N-Triples/RDF-XML by Accept or format=.", response_class=Response)
+    async def entity(path: str, request: Request) -> Response:
+        try:
+            offset = max(int(request.query_params.get("offset", "0")), 0)
+        except ValueError:
+            return error_response(400, "'offset' must be a whole number", request.headers.get("accept"))
+        return await entity_response(path, request.headers.get("accept"), request.query_params.getlist("format"),
+                                     offset, client_of(request), service, settings)
 
     @app.get("/prefixes", summary="The predefined prefixes of the endpoint", response_class=JSONResponse)
     async def prefixes() -> JSONResponse:

@@ -86,17 +86,20 @@ class QueryService:
         }
         return await self.run(request, timeout, accept, client)
 
-    async def values(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[str]:
-        """First-column values of an internal SELECT query (e.g. the allowed values of a parameter)."""
+    async def select(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
+        """The bindings (SPARQL JSON) of an internal SELECT query, with values bound as RDF terms."""
         response = await self.run({"op": "query", "query": query, "default_graphs": None, "named_graphs": None,
                                    "union": True, "results_format": "json", "graph_format": None, "row_cap": 0,
                                    "substitutions": substitutions or {}},
                                   None, "application/json", "internal")
-        if response.status_code != 200:
-            raise WorkerFailed(bytes(response.body).decode(errors="replace"))
-        data = json.loads(bytes(response.body))
-        var = data["head"]["vars"][0]
-        return [b[var]["value"] for b in data["results"]["bindings"] if var in b]
+        if response.status_code != 200 or isinstance(response, StreamingResponse):
+            raise WorkerFailed(f"internal query failed with status {response.status_code}")
+        return json.loads(bytes(response.body))["results"]["bindings"]
+
+    async def values(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[str]:
+        """First-column values of an internal SELECT query (e.g. the allowed values of a parameter)."""
+        rows = await self.select(query, substitutions)
+        return [next(iter(b.values()))["value"] for b in rows if b]
 
     async def run(self, request: dict[str, Any], timeout: float | None, accept: str | None, client: str,
                   extra_headers: dict[str, str] | None = None) -> Response:

@@ -10,6 +10,7 @@ import httpx
 
 import pytest
 from cli_runner import REPO, run_cli
+from dataset_names import HOSTILE, SCRIPT_LABEL
 from server_process import ServerProcess
 
 __all__ = ["REPO", "run_cli"]
@@ -58,3 +59,30 @@ def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 def http() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=60) as client:
         yield client
+
+
+
+
+@pytest.fixture(scope="session")
+def hostile_server(built_store, tmp_path_factory):
+    """A store with a label carrying markup and a javascript: IRI, published without validation
+    (the build would refuse it) to prove the pages escape whatever the graph holds."""
+    import pyoxigraph as ox
+
+    from diplokg.artifacts import write_artifacts
+    from diplokg.store import write_store
+
+    snapshot = ox.Store()
+    snapshot.bulk_load(path=str(built_store.resolve() / "snapshot.nq"), format=ox.RdfFormat.N_QUADS)
+    graph = ox.NamedNode("https://w3id.org/diplokg/graph/test/hostile")
+    quads = list(snapshot) + [
+        ox.Quad(ox.NamedNode(HOSTILE), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                ox.Literal(SCRIPT_LABEL, language="en"), graph),
+        ox.Quad(ox.NamedNode(HOSTILE), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+                ox.NamedNode("javascript:alert(1)"), graph),
+    ]
+    root = tmp_path_factory.mktemp("hostile")
+    store = root / "store"
+    write_store(store, quads, {"triples": len(quads)}, lambda target, db: write_artifacts(target, db, None))
+    with ServerProcess(store, log=root / "serve.log") as proc:
+        yield proc

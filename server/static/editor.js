@@ -37,6 +37,16 @@
     summary.textContent = q.description || q.summary;
     yasgui.getTab().setQuery(text);
   });
+  // IRIs of this dataset open their page on this server (they are https://w3id.org/diplokg/id/…)
+  const ns = "https://w3id.org/diplokg/id/";
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || !link.href.startsWith(ns)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    location.href = new URL("id/" + link.href.slice(ns.length), base).href;
+  }, true);
+
   const fromUrl = new URLSearchParams(location.search).get("saved");
   if (fromUrl) {
     select.value = fromUrl;
