@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from . import __version__
 from .access_log import AccessLog
 from .entity_pages import entity_response
+from .landing import landing_counts, landing_page
 from .formats import GRAPH_FORMATS, HTML, JSON
 from .graph_store import parse_graph_request
 from .http_errors import error_response
@@ -126,6 +127,85 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                                   + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
         return await service.run({"op": "graph", "graph": req.graph, "format": fmt.name}, None, accept,
                                  client_of(request))
+
+    # /sparql is answered by DirectRoute (below) for every method; these entries document it
+    add_route_per_method(app, "/sparql", sparql, ["GET", "POST"], "sparql", summary="SPARQL 1.1 query endpoint",
+                         description=SPARQL_DOC, response_class=Response)
+    add_route_per_method(app, "/graph-store", graph_store, ["GET", "HEAD", "OPTIONS", "PUT", "POST", "DELETE", "PATCH"],
+                         "graph_store", summary="Graph Store Protocol (read-only)",
+                         description="`?graph=IRI` for a named graph, `?default` for the default graph (the union "
+                         "of all named graphs); RDF format by Accept or `format=`. Writing methods answer 405.",
+                         response_class=Response)
+    add_saved_query_routes(app, settings, service, saved_queries)
+
+    @app.get("/.well-known/void", summary="VoID + DCAT description of the dataset", response_class=Response)
+    async def well_known_void(request: Request) -> Response:
+        return rdf_response(void, request)
+
+    @app.get("/dumps/", summary="List of the downloadable dumps", response_class=Response)
+    async def dumps_listing(request: Request) -> Response:
+        entries = [{**{k: e[k] for k in ("file", "title", "media_type", "gzip", "bytes", "sha256")},
+                    "url": settings.base_url + "dumps/" + e["file"]} for e in release.dumps]
+        if choose(request.headers.get("accept"), [JSON, HTML], request.query_params.getlist("format")) is HTML:
+            rows = "".join(
+                f"<tr><td><a href=\"{html.escape(e['file'])}\">{html.escape(e['file'])}</a></td>"
+                f"<td>{html.escape(e['title'])}</td><td>{e['bytes']}</td><td><code>{e['sha256']}</code></td></tr>"
+                for e in entries)
+            page = (f"<!doctype html><meta charset=utf-8><title>diplokg dumps</title><h1>diplokg dumps</h1>"
+                    f"<p>Release {html.escape(release.build_id)}, built {release.built_at}. Licence: "
+                    "<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>.</p>"
+                    f"<table><tr><th>file</th><th>content</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>")
+            return Response(page, 200, {"Vary": "Accept"}, "text/html; charset=utf-8")
+        return JSONResponse({"release": release.build_id, "built_at": release.built_at, "license":
+                             "https://creativecommons.org/licenses/by/4.0/", "dumps": entries}, headers={"Vary": "Accept"})
+
+    @app.get("/dumps/{name}", summary="Download one dump", response_class=Response)
+    async def dump_file(name: str, request: Request) -> Response:
+        found = release.dump_file(name)
+        if found is None:
+            return error_response(404, f"no dump named {name!r}; see /dumps/", request.headers.get("accept"))
+        path, entry = found
+        etag = f'"{entry["sha256"]}"'
+        if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers={"ETag": etag})
+        media = "application/gzip" if entry["gzip"] else entry["media_type"]
+        return FileResponse(path, media_type=media, filename=name, content_disposition_type="attachment",
+                            headers={"ETag": etag, "Digest": f"sha-256={entry['sha256']}", "Cache-Control": "public, max-age=3600"})
+
+    @app.api_route("/id/{path:path}", methods=["GET", "HEAD"], summary="Linked Data: the page or RDF of an entity",
+                   description="Every IRI https://w3id.org/diplokg/id/PATH is served here: HTML for browsers, "
+                   "Turtle/JSON-LD/N-Triples/RDF-XML by Accept or format=.", response_class=Response)
+    async def entity(path: str, request: Request) -> Response:
+        try:
+            offset = max(int(request.query_params.get("offset", "0")), 0)
+        except ValueError:
+            return error_response(400, "'offset' must be a whole number", request.headers.get("accept"))
+        return await entity_response(path, request.headers.get("accept"), request.query_params.getlist("format"),
+                                     offset, client_of(request), service, settings)
+
+    @app.get("/prefixes", summary="The predefined prefixes of the endpoint", response_class=JSONResponse)
+    async def prefixes() -> JSONResponse:
+        return JSONResponse(PREFIXES)
+
+    @app.get("/health", summary="Store loaded and workers alive", response_class=JSONResponse)
+    async def health() -> JSONResponse:
+        state = pool.health()
+        ok = state["store_loaded"] and state["workers"]["alive"] > 0
+        return JSONResponse({"status": "ok" if ok else "unavailable", "version": __version__,
+                             "release": release.build_id, **state}, 200 if ok else 503)
+
+    @app.get("/", summary="Entry point", response_class=Response, include_in_schema=False)
+    async def root(request: Request) -> Response:
+        links = {"sparql": settings.endpoint_url, "queries": settings.base_url + "queries",
+                 "void": settings.base_url + ".well-known/void", "dumps": settings.base_url + "dumps/",
+                 "graph_store": settings.base_url + "graph-store", "openapi": settings.base_url + "docs",
+                 "health": settings.base_url + "health"}
+        counts = landing_counts(release.stats)
+        if choose(request.headers.get("accept"), [JSON, HTML], None) is HTML:
+            return Response(landing_page(settings.base_url, release, counts), 200, {"Vary": "Accept"},
+                            "text/html; charset=utf-8")
+        return JSONResponse({"name": "diplokg", "version": __version__, "release": release.build_id,
+                             "triples": release.stats["triples"], "counts": counts, **links})
 
     # /sparql is answered by DirectRoute (below) for every method; these entries document it
     add_route_per_method(app, "/sparql", sparql, ["GET", "POST"], "sparql", summary="SPARQL 1.1 query endpoint",

@@ -179,3 +179,16 @@ def test_root_links(server, http):
     body = http.get(server.url, headers={"Accept": "application/json"}).json()
     assert body["sparql"] == server.endpoint
     assert json.dumps(body)
+
+
+def test_landing_page_counts(server, http, built_store):
+    import json as _json
+
+    stats = _json.loads((built_store / "void-stats.json").read_text())
+    body = http.get(server.url, headers={"Accept": "application/json"}).json()
+    assert body["counts"]["states"] == 195
+    assert body["counts"]["triples"] == stats["triples"]
+    assert body["counts"]["source pages"] == 2 and body["counts"]["quoted source sentences"] == 31
+    page = http.get(server.url, headers={"Accept": "text/html"})
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<td>195</td><th>states</th>" in page.text and "How to cite" in page.text
