@@ -9,6 +9,8 @@
   const json = (url) => fetch(new URL(url, base), { headers: { Accept: "application/json" } }).then((r) => r.json());
   const [prefixes, listing] = await Promise.all([json("prefixes"), json("queries")]);
 
+  // read before Yasgui starts: it consumes (and clears) #query= itself
+  const shared = new URLSearchParams(location.hash.slice(1)).get("query");
   Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderSelect: "application/sparql-results+json" },
@@ -18,7 +20,8 @@
   });
   window.diplokgYasgui = yasgui; // for the browser tests
   const tab = yasgui.getTab();
-  tab.getYasqe().addPrefixes(prefixes);
+  if (shared) tab.setQuery(shared); // a shared link: exactly its query
+  else tab.getYasqe().addPrefixes(prefixes);
 
   const select = document.getElementById("saved-query");
   const summary = document.getElementById("saved-query-summary");
@@ -46,6 +49,30 @@
     event.stopPropagation();
     location.href = new URL("id/" + link.href.slice(ns.length), base).href;
   }, true);
+
+  // Share links keep the query in the fragment (sparql#query=…): a GET with ?query= would run it.
+  const shell = (text) => "'" + text.replace(/'/g, "'\\''") + "'";
+  const pyString = (text) => '"""' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"""';
+  const rString = (text) => '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
+  function updateShare() {
+    const query = yasgui.getTab().getQuery();
+    const link = new URL("sparql", base);
+    link.hash = "query=" + encodeURIComponent(query);
+    const anchor = document.getElementById("share-link");
+    anchor.href = link.href;
+    anchor.textContent = link.href.length > 120 ? link.href.slice(0, 117) + "…" : link.href;
+    document.getElementById("snippet-curl").textContent =
+      `curl -s ${shell(endpoint)} -H 'Accept: text/csv' --data-urlencode ${shell("query=" + query)}`;
+    document.getElementById("snippet-python").textContent =
+      `from SPARQLWrapper import SPARQLWrapper, JSON\n\nsparql = SPARQLWrapper(${JSON.stringify(endpoint)})\n` +
+      `sparql.setQuery(${pyString(query)})\nsparql.setReturnFormat(JSON)\n` +
+      `for row in sparql.queryAndConvert()["results"]["bindings"]:\n    print({k: v["value"] for k, v in row.items()})`;
+    document.getElementById("snippet-r").textContent =
+      `library(SPARQL)\n\nresult <- SPARQL(${rString(endpoint)}, ${rString(query)})\nprint(result$results)`;
+  }
+  document.getElementById("make-share").addEventListener("click", updateShare);
+  yasgui.getTab().getYasqe().on("change", updateShare);
+  updateShare();
 
   const fromUrl = new URLSearchParams(location.search).get("saved");
   if (fromUrl) {
