@@ -101,7 +101,7 @@ def _saved_query(store, store_path: Path, slug: str, params: list[str]):  # type
     import pyoxigraph as ox
 
     from .artifacts import QUERIES
-    from .saved_queries import load_all
+    from .saved_queries import ALLOWED_VALUES_QUERY, load_all
 
     queries = load_all(store_path.resolve() / QUERIES)
     if slug not in queries:
@@ -116,7 +116,7 @@ def _saved_query(store, store_path: Path, slug: str, params: list[str]):  # type
     allowed = {}
     for p in saved.parameters:
         if p.enumerate and p.values_class:
-            rows = store.query("SELECT DISTINCT ?v ?class WHERE { ?v a ?class }", use_default_graph_as_union=True,
+            rows = store.query(ALLOWED_VALUES_QUERY, use_default_graph_as_union=True,
                                substitutions={ox.Variable("class"): ox.NamedNode(p.values_class)})
             allowed[p.name] = {row["v"].value for row in rows}
     return saved.text, saved.bind(raw, allowed)

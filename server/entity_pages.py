@@ -19,7 +19,7 @@ from .formats import GRAPH_FORMATS, HTML
 from .http_errors import error_response
 from .namespaces import ID, shorten
 from .negotiation import choose
-from .query_service import QueryService
+from .query_service import QueryService, query_request
 from .settings import Settings
 
 _PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~\-/]{0,300}$")
@@ -72,9 +72,8 @@ async def entity_response(path: str, accept: str | None, formats: list[str], off
                            for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
     headers = {"Vary": "Accept", "Link": alternates}
     if fmt is not HTML:
-        return await service.run({"op": "query", "query": _DESCRIBE, "default_graphs": None, "named_graphs": None,
-                                  "union": True, "results_format": None, "graph_format": fmt.name, "row_cap": 0,
-                                  "substitutions": bind}, None, accept, client, headers)
+        return await service.run(query_request(_DESCRIBE, None, fmt.name, 0, substitutions=bind),
+                                 None, accept, client, headers)
     outgoing = await service.select(_OUTGOING, bind)
     incoming = (await service.select(_INCOMING, bind))[offset:offset + INCOMING_PAGE + 1]  # paged here
     evidence = await service.select(_EVIDENCE, bind)

@@ -26,6 +26,19 @@ from .sparql_lexer import analyse
 TRUNCATED_HEADER = "X-Diplokg-Truncated"
 
 
+def query_request(text: str, results_format: str | None, graph_format: str | None, row_cap: int,
+                  union: bool = True, dataset: tuple[list[str], list[str]] | None = None,
+                  substitutions: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """A worker request for a query (see executor.execute); ``dataset`` is a protocol dataset
+    (default graphs, named graphs) that replaces the query's own."""
+    return {
+        "op": "query", "query": text,
+        "default_graphs": dataset[0] if dataset else None, "named_graphs": dataset[1] if dataset else None,
+        "union": union, "results_format": results_format, "graph_format": graph_format, "row_cap": row_cap,
+        "substitutions": substitutions or {},
+    }
+
+
 @dataclass
 class QueryService:
     settings: Settings
@@ -37,7 +50,22 @@ class QueryService:
 
     async def answer(self, req: QueryRequest, accept: str | None, client: str) -> Response:
         assert req.query is not None
-        info = analyse(req.query, PREFIXES)
+        dataset = (req.default_graphs, req.named_graphs) if req.has_protocol_dataset else None
+        return await self._answer(req.query, req.formats, accept, client, req.timeout, dataset)
+
+    async def answer_saved(self, saved: Any, bindings: dict[Any, Any], formats: list[str], accept: str | None,
+                           client: str, timeout: float | None) -> Response:
+        """Run a saved query with its parameters bound as RDF terms (pyoxigraph substitutions)."""
+        from .executor import encode_term
+
+        substitutions = {var.value: encode_term(term) for var, term in bindings.items()}
+        return await self._answer(saved.text, formats, accept, client, timeout, None, substitutions)
+
+    async def _answer(self, text: str, formats: list[str], accept: str | None, client: str, timeout: float | None,
+                      dataset: tuple[list[str], list[str]] | None,
+                      substitutions: dict[str, dict[str, str]] | None = None) -> Response:
+        """Read-only and federation checks, negotiation for the query's form, then the run."""
+        info = analyse(text, PREFIXES)
         if info.form == "UPDATE":
             return error_response(400, "SPARQL Update operations cannot be sent as a query (and this endpoint is "
                                   "read-only); send a SELECT, ASK, CONSTRUCT or DESCRIBE query", accept)
@@ -45,52 +73,19 @@ class QueryService:
             check_services(info, self.settings.federation_allowlist)
         except FederationRefused as e:
             return error_response(400, str(e), accept, kind="federation")
-        results = choose(accept, RESULT_FORMATS, req.formats)
-        graph = choose(accept, GRAPH_FORMATS, req.formats)
-        needed = results if info.form in ("SELECT", "ASK") else graph if info.form in ("CONSTRUCT", "DESCRIBE") else (results or graph)
-        if needed is None:
-            return _not_acceptable(info.form, req.formats, accept)
-        request = {
-            "op": "query",
-            "query": req.query,
-            "default_graphs": req.default_graphs if req.has_protocol_dataset else None,
-            "named_graphs": req.named_graphs if req.has_protocol_dataset else None,
-            "union": not info.has_dataset_clause,
-            "results_format": results.name if results else None,
-            "graph_format": graph.name if graph else None,
-            "row_cap": self.settings.row_cap,
-        }
-        return await self.run(request, req.timeout, accept, client)
-
-    async def answer_saved(self, saved: Any, bindings: dict[Any, Any], formats: list[str], accept: str | None,
-                           client: str, timeout: float | None) -> Response:
-        """Run a saved query with its parameters bound as RDF terms (pyoxigraph substitutions)."""
-        from .executor import encode_term
-
         results = choose(accept, RESULT_FORMATS, formats)
         graph = choose(accept, GRAPH_FORMATS, formats)
-        needed = results if saved.form in ("SELECT", "ASK") else graph
+        needed = results if info.form in ("SELECT", "ASK") else graph if info.form in ("CONSTRUCT", "DESCRIBE") else (results or graph)
         if needed is None:
-            return _not_acceptable(saved.form, formats, accept)
-        info = analyse(saved.text, PREFIXES)
-        try:
-            check_services(info, self.settings.federation_allowlist)
-        except FederationRefused as e:
-            return error_response(400, str(e), accept, kind="federation")
-        request = {
-            "op": "query", "query": saved.text, "default_graphs": None, "named_graphs": None,
-            "union": not info.has_dataset_clause,
-            "results_format": results.name if results else None, "graph_format": graph.name if graph else None,
-            "row_cap": self.settings.row_cap,
-            "substitutions": {var.value: encode_term(term) for var, term in bindings.items()},
-        }
+            return _not_acceptable(info.form, formats, accept)
+        request = query_request(text, results.name if results else None, graph.name if graph else None,
+                                self.settings.row_cap, union=not info.has_dataset_clause, dataset=dataset,
+                                substitutions=substitutions)
         return await self.run(request, timeout, accept, client)
 
     async def select(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
         """The bindings (SPARQL JSON) of an internal SELECT query, with values bound as RDF terms."""
-        response = await self.run({"op": "query", "query": query, "default_graphs": None, "named_graphs": None,
-                                   "union": True, "results_format": "json", "graph_format": None, "row_cap": 0,
-                                   "substitutions": substitutions or {}},
+        response = await self.run(query_request(query, "json", None, 0, substitutions=substitutions),
                                   None, "application/json", "internal")
         if response.status_code != 200 or isinstance(response, StreamingResponse):
             raise WorkerFailed(f"internal query failed with status {response.status_code}")

@@ -39,6 +39,10 @@ _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _TYPES = {"iri", "xsd_date", "xsd_gYear", "xsd_integer", "xsd_decimal", "xsd_string", "xsd_boolean"}
 
 
+#: The allowed values of an enumerated IRI parameter: the instances of its class (bound as ?class).
+ALLOWED_VALUES_QUERY = "SELECT DISTINCT ?v ?class WHERE { ?v a ?class }"
+
+
 class SavedQueryError(DiplokgError):
     """A saved-query file is malformed."""
 

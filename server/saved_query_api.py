@@ -16,7 +16,7 @@ from .limits import BodyTooLarge, read_body
 from .negotiation import choose
 from .protocol import ProtocolError, decode_params
 from .query_service import QueryService
-from .saved_queries import ParameterError, SavedQuery
+from .saved_queries import ALLOWED_VALUES_QUERY, ParameterError, SavedQuery
 from .settings import Settings
 
 # result-file suffixes: /queries/{slug}/results.csv
@@ -33,7 +33,7 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
             allowed = {}
             for p in saved.parameters:
                 if p.enumerate and p.values_class:
-                    values = await service.values("SELECT DISTINCT ?v ?class WHERE { ?v a ?class }",
+                    values = await service.values(ALLOWED_VALUES_QUERY,
                                                   {"class": {"type": "iri", "value": p.values_class}})
                     allowed[p.name] = set(values)
             allowed_cache[saved.slug] = allowed
