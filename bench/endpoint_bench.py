@@ -98,9 +98,17 @@ class Client:
         self.path = path
 
     def query(self, query: str, accept: str) -> bytes:
-        self.conn.request("POST", self.path, body=urlencode({"query": query}),
-                          headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        response = self.conn.getresponse()
+        body = urlencode({"query": query})
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        try:
+            self.conn.request("POST", self.path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            # the server closed the idle keep-alive connection (uvicorn: after 5 s): reconnect once,
+            # as HTTP clients do
+            self.conn.close()
+            self.conn.request("POST", self.path, body=body, headers=headers)
+            response = self.conn.getresponse()
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {body[:200]!r}")
