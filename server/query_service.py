@@ -12,6 +12,7 @@ from typing import Any
 from starlette.responses import Response, StreamingResponse
 
 from . import framing
+from .bindings import check_bindable, protocol_bindings
 from .federation import FederationRefused, check_services
 from .formats import BY_NAME, GRAPH_FORMATS, RESULT_FORMATS
 from .http_errors import error_response
@@ -19,7 +20,7 @@ from .limits import ClientLimiter
 from .namespaces import PREFIXES
 from .negotiation import choose
 from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
-from .protocol import QueryRequest
+from .protocol import ProtocolError, QueryRequest
 from .settings import Settings
 from .sparql_lexer import analyse
 
@@ -51,7 +52,11 @@ class QueryService:
     async def answer(self, req: QueryRequest, accept: str | None, client: str) -> Response:
         assert req.query is not None
         dataset = (req.default_graphs, req.named_graphs) if req.has_protocol_dataset else None
-        return await self._answer(req.query, req.formats, accept, client, req.timeout, dataset)
+        try:
+            substitutions = protocol_bindings(req.params)  # $name=<term> (RDF4J's convention)
+        except ProtocolError as e:
+            return error_response(e.status, e.message, accept)
+        return await self._answer(req.query, req.formats, accept, client, req.timeout, dataset, substitutions)
 
     async def answer_saved(self, saved: Any, bindings: dict[Any, Any], formats: list[str], accept: str | None,
                            client: str, timeout: float | None) -> Response:
@@ -73,6 +78,10 @@ class QueryService:
             check_services(info, self.settings.federation_allowlist)
         except FederationRefused as e:
             return error_response(400, str(e), accept, kind="federation")
+        try:
+            check_bindable(text, info.form, list(substitutions or {}))
+        except ProtocolError as e:
+            return error_response(e.status, e.message, accept)
         results = choose(accept, RESULT_FORMATS, formats)
         graph = choose(accept, GRAPH_FORMATS, formats)
         needed = results if info.form in ("SELECT", "ASK") else graph if info.form in ("CONSTRUCT", "DESCRIBE") else (results or graph)

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import yaml
 
 from .errors import DiplokgError
-from .sparql_lexer import analyse, tokens
+from .sparql_lexer import analyse, select_projection, tokens
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 VIEWS = ("table", "timeline", "chart", "network")
@@ -238,7 +238,7 @@ def load_file(path: Path) -> SavedQuery:
     if unknown:
         raise SavedQueryError(f"{where}: header names parameters the query does not use: {', '.join(sorted(unknown))}")
     if info.form == "SELECT":
-        projected = _projection(text)
+        projected = select_projection(text)
         missing = [p.variable for p in params.values() if projected is not None and p.variable not in projected]
         if missing:
             raise SavedQueryError(f"{where}: parameter variables must be in the SELECT projection so they can be "
@@ -246,28 +246,6 @@ def load_file(path: Path) -> SavedQuery:
     tags = meta.get("tags") or []
     return SavedQuery(slug, path, text, info.form, summary.strip(), str(meta.get("description", "")).strip(),
                       tuple(str(t) for t in tags), view, tuple(params[k] for k in sorted(params)), meta)
-
-
-def _projection(text: str) -> set[str] | None:
-    """Variables of the outermost SELECT clause: plain ``?v`` and ``(expression AS ?v)``; None for ``*``."""
-    toks = tokens(text)
-    start = next((i for i, (kind, value) in enumerate(toks) if kind == "word" and value.upper() == "SELECT"), None)
-    if start is None:
-        return None
-    clause = []
-    for kind, value in toks[start + 1:]:
-        if (kind == "word" and value.upper() in ("WHERE", "FROM")) or (kind == "other" and value == "{"):
-            break
-        clause.append((kind, value))
-    if any(kind == "other" and value == "*" for kind, value in clause):
-        return None
-    out, depth = set(), 0
-    for j, (kind, value) in enumerate(clause):
-        if kind == "other" and value in "()":
-            depth += 1 if value == "(" else -1
-        elif kind == "var" and (depth == 0 or (j > 0 and clause[j - 1][0] == "word" and clause[j - 1][1].upper() == "AS")):
-            out.add(value[1:])
-    return out
 
 
 def load_all(directory: Path) -> dict[str, SavedQuery]:

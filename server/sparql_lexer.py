@@ -120,3 +120,25 @@ def _resolve(iri: str, base: str | None) -> str:
 def mentions_service(text: str) -> bool:
     """Cheap pre-check: can this text contain the SERVICE keyword at all?"""
     return "service" in text.lower()
+
+
+def select_projection(text: str) -> set[str] | None:
+    """Variables of the outermost SELECT clause: plain ``?v`` and ``(expression AS ?v)``; None for ``*``."""
+    toks = tokens(text)
+    start = next((i for i, (kind, value) in enumerate(toks) if kind == "word" and value.upper() == "SELECT"), None)
+    if start is None:
+        return None
+    clause = []
+    for kind, value in toks[start + 1:]:
+        if (kind == "word" and value.upper() in ("WHERE", "FROM")) or (kind == "other" and value == "{"):
+            break
+        clause.append((kind, value))
+    if any(kind == "other" and value == "*" for kind, value in clause):
+        return None
+    out, depth = set(), 0
+    for j, (kind, value) in enumerate(clause):
+        if kind == "other" and value in "()":
+            depth += 1 if value == "(" else -1
+        elif kind == "var" and (depth == 0 or (j > 0 and clause[j - 1][0] == "word" and clause[j - 1][1].upper() == "AS")):
+            out.add(value[1:])
+    return out
