@@ -47,6 +47,9 @@ SPARQL_DOC = """SPARQL 1.1 Protocol query operation (read-only).
   them, the default graph is the union of all named graphs.
 * Results by `Accept` (or `format=json|xml|csv|tsv|turtle|ntriples|rdfxml|jsonld|trig|nquads`).
 * `timeout=SECONDS` lowers the time budget for this request.
+* `$name=TERM` (repeatable, RDF4J's convention) binds the variable `?name` to an RDF term in N-Triples
+  syntax (`<http://…>`, `"text"@de`, `"2015-04-20"^^<http://www.w3.org/2001/XMLSchema#date>`) before
+  evaluation; in a SELECT the variable must be projected.
 * Without a query, `GET /sparql` returns the SPARQL Service Description.
 * Update requests are refused with 403; SERVICE is refused unless its endpoint is allowlisted.
 """

@@ -57,7 +57,8 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
         if choose(request.headers.get("accept"), [JSON, HTML], request.query_params.getlist("format")) is HTML:
             rows = "".join(
                 f"<li><a href=\"queries/{html.escape(q['slug'])}\">{html.escape(q['slug'])}</a> — "
-                f"{html.escape(q['summary'])} <small>[{html.escape(', '.join(q['tags']))}]</small> results: "
+                f"{html.escape(q['summary'])} <small>[{html.escape(', '.join(q['tags']))}]</small> "
+                f"<a href=\"sparql?saved={html.escape(q['slug'])}\">open in the editor</a> · results: "
                 + " ".join(f"<a href=\"queries/{html.escape(q['slug'])}/results.{ext}\">{ext}</a>"
                            for ext in (("json", "csv", "tsv") if q["form"] in ("SELECT", "ASK") else ("ttl", "nt")))
                 + "</li>" for q in items)
