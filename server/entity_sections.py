@@ -322,7 +322,7 @@ class Renderer:
         if stated is None:
             text = '<span class="none">not stated</span>'
             if wording is not None:
-                text = f'<span lang="de">{html.escape(str(wording["value"]))}</span>'
+                text = _wording(wording)
             if earliest or latest:
                 text += (f' <small class="bounds">(between {html.escape(earliest or "?")} and '
                          f'{html.escape(latest or "?")})</small>')
@@ -330,11 +330,12 @@ class Renderer:
         value = self._time(stated)
         if end is not None:
             value += "–" + self._time(end)
-        precision = PRECISION.get(str(stated.get("datatype", "")), shorten(str(stated.get("datatype", ""))))
-        detail = f'<small class="precision">{value}, {html.escape(precision)}</small>'
-        if wording is not None:
-            return f'<span lang="de">{html.escape(str(wording["value"]))}</span> {detail}'
-        return detail
+        precision = html.escape(PRECISION.get(str(stated.get("datatype", "")), shorten(str(stated.get("datatype", "")))))
+        if wording is None:
+            return f'{value} <small class="precision">({precision})</small>'
+        if end is None and str(wording["value"]) == str(stated["value"]):  # e.g. "1992": the wording is the value
+            return f'{value} <small class="precision">({precision})</small>'
+        return f'{_wording(wording)} <small class="precision">({value}, {precision})</small>'
 
     @staticmethod
     def _time(term: dict[str, Any]) -> str:
@@ -344,13 +345,15 @@ class Renderer:
         return html.escape(value)
 
     def literal(self, fact: Fact, var: str) -> str:
-        """All values of a literal variable; German wording marked as such."""
-        out = []
-        for term in fact.all(var):
-            lang = term.get("xml:lang")
-            text = html.escape(str(term["value"]))
-            out.append(f'<span lang="{html.escape(lang, quote=True)}">{text}</span>' if lang else text)
-        return "; ".join(out)
+        """All values of a literal variable, each marked with its language."""
+        return "; ".join(_wording(term) for term in fact.all(var))
+
+
+def _wording(term: dict[str, Any]) -> str:
+    """A literal as the source words it, in an element carrying its language tag where it has one."""
+    text = html.escape(str(term["value"]))
+    lang = term.get("xml:lang")
+    return f'<span lang="{html.escape(str(lang), quote=True)}">{text}</span>' if lang else text
 
 
 def _table(cls: str, title: str, head: list[str], rows: list[str], folded: Folded, empty: str, intro: str = "") -> str:
