@@ -220,7 +220,7 @@ class Fact:
 
     first: dict[str, dict[str, Any]] = field(default_factory=dict)
     values: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    evidence: list[tuple[str, str, str | None]] = field(default_factory=list)  # (evidence IRI, quote, doc IRI)
+    evidence: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (evidence IRI, quote, doc IRI)
 
     def get(self, var: str) -> dict[str, Any] | None:
         return self.first.get(var)
@@ -261,8 +261,8 @@ def fold(rows: list[dict[str, Any]], key: Iterable[str]) -> Folded:
             seen = fact.values.setdefault(var, [])
             if term not in seen:
                 seen.append(term)
-        if "evidence" in row and "quote" in row:
-            item = (str(row["evidence"]["value"]), str(row["quote"]["value"]),
+        if "evidence" in row:
+            item = (str(row["evidence"]["value"]), str(row["quote"]["value"]) if "quote" in row else None,
                     str(row["doc"]["value"]) if "doc" in row else None)
             if item not in fact.evidence:
                 fact.evidence.append(item)
@@ -308,8 +308,8 @@ class Renderer:
         for evidence, quote, doc in sorted(fact.evidence, key=lambda e: (e[2] or "", _natural(e[0]))):
             source = self.link({"type": "uri", "value": doc}) if doc else ""
             sentence = self.link({"type": "uri", "value": evidence})
-            parts.append(f'<blockquote lang="de">{html.escape(quote)}</blockquote>'
-                         f'<p class="source">{source}{" · " if source else ""}{sentence}</p>')
+            quoted = f'<blockquote lang="de">{html.escape(quote)}</blockquote>' if quote is not None else ""
+            parts.append(f'{quoted}<p class="source">{source}{" · " if source else ""}{sentence}</p>')
         return "".join(parts) or '<span class="none">no source sentence recorded</span>'
 
     def date(self, fact: Fact, event: str) -> str:
