@@ -77,7 +77,11 @@ async def entity_response(path: str, accept: str | None, formats: list[str], off
     outgoing = await service.select(_OUTGOING, bind)
     incoming = (await service.select(_INCOMING, bind))[offset:offset + INCOMING_PAGE + 1]  # paged here
     evidence = await service.select(_EVIDENCE, bind)
-    page = render_page(iri, outgoing, incoming, evidence, offset, settings.base_url, page_url)
+    from .entity_sections import sections  # imports local_url from here
+
+    types = {b["o"]["value"] for b in outgoing if b["p"]["value"] == RDF_TYPE}
+    extra = await sections(types, service, bind, settings.base_url)
+    page = render_page(iri, outgoing, incoming, evidence, offset, settings.base_url, page_url, extra)
     return Response(page, 200, headers, "text/html; charset=utf-8")
 
 
@@ -105,7 +109,8 @@ def _term_html(term: dict[str, Any] | None, label: dict[str, Any] | None, base_u
 
 
 def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[str, Any]],
-                evidence: list[dict[str, Any]], offset: int, base_url: str, page_url: str) -> str:
+                evidence: list[dict[str, Any]], offset: int, base_url: str, page_url: str, sections: str = "") -> str:
+    """The page; ``sections`` is ready HTML (entity_sections: relations, timeline … of states and persons)."""
     labels = [(b["o"]["value"], b["o"].get("xml:lang", "")) for b in outgoing
               if b["p"]["value"] == RDFS_LABEL and b["o"]["type"] == "literal"]
     title = next((v for v, lang in labels if lang == "en"), None) or (labels[0][0] if labels else shorten(iri))
@@ -141,6 +146,7 @@ def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[st
                          f"<p class=\"source\">Source: {_term_html(b['doc'], b.get('docLabel'), base_url)} "
                          f"({_term_html(b['evidence'], None, base_url)})</p>")
         parts.append("</section>")
+    parts.append(sections)
     parts.append("<section class=\"outgoing\"><h2>Statements</h2><table><tbody>")
     for b in outgoing:
         parts.append(f"<tr><th>{_term_html(b['p'], None, base_url)}</th><td>{_term_html(b['o'], b.get('oLabel'), base_url)}</td></tr>")

@@ -41,3 +41,24 @@ def test_markup_in_a_label_is_shown_as_text(hostile_server, page):
     assert p.locator("p.labels").inner_text().count("<script>") == 1
     assert p.locator("p.labels img").count() == 0 and p.locator("script").count() == 0
     page.screenshot("entity-hostile-label")
+
+
+def test_state_page_shows_relations_and_links_to_a_person(server, page):
+    p = page.page
+    p.goto(server.url + "id/state/TJK")
+    p.wait_for_load_state("load")
+    relations = p.locator("section#relations")
+    assert relations.locator("h2").inner_text() == "Diplomatic relations"
+    romania = relations.locator("tbody tr", has=p.locator(f"a[href='{server.url}id/state/ROU']"))
+    assert "7 Juli 1992" in romania.locator("td.date").inner_text()
+    assert romania.locator("td.evidence blockquote[lang=de]").inner_text().startswith("Die diplomatischen Beziehungen")
+    assert p.locator("section#timeline tbody tr").count() >= 14
+    page.screenshot("entity-state-TJK")
+    with p.expect_navigation():
+        p.locator(f"section#accreditations-in a[href='{server.url}id/person/ole-johan-bernoy']").first.click()
+    assert p.locator("h1").inner_text() == "Ole Johan Bernoy"
+    assert "Head of delegation" in p.locator("section#participations").inner_text()
+    page.screenshot("entity-person-ole-johan-bernoy")
+    assert page.errors == [], page.errors
+    outside = [u for u in page.requests if not u.startswith(server.url)]
+    assert outside == [], outside
