@@ -58,6 +58,12 @@ def local_url(iri: str, base_url: str) -> str:
 
 async def entity_response(path: str, accept: str | None, formats: list[str], offset: int, client: str,
                           service: QueryService, settings: Settings) -> Response:
+    """The page or RDF of one entity; its several internal queries count once against ``client``'s limit."""
+    return await service.page(client, accept, lambda: _entity(path, accept, formats, offset, service, settings))
+
+
+async def _entity(path: str, accept: str | None, formats: list[str], offset: int, service: QueryService,
+                  settings: Settings) -> Response:
     if not _PATH.match(path) or ".." in path.split("/") or "//" in path:
         return error_response(404, "no such entity", accept)
     iri = ID + path
@@ -73,7 +79,7 @@ async def entity_response(path: str, accept: str | None, formats: list[str], off
     headers = {"Vary": "Accept", "Link": alternates}
     if fmt is not HTML:
         return await service.run(query_request(_DESCRIBE, None, fmt.name, 0, substitutions=bind),
-                                 None, accept, client, headers)
+                                 None, accept, None, headers)
     outgoing = await service.select(_OUTGOING, bind)
     incoming = (await service.select(_INCOMING, bind))[offset:offset + INCOMING_PAGE + 1]  # paged here
     evidence = await service.select(_EVIDENCE, bind)

@@ -520,7 +520,7 @@ def participations_section(rows: list[dict[str, Any]], base_url: str) -> str:
 
 async def sections(types: set[str], service: QueryService, bind: dict[str, dict[str, str]], base_url: str) -> str:
     """The extra sections for an entity of the given rdf:types (empty for other entities).
-    The queries run one after the other: internal queries share one per-client limit."""
+    The queries run one after the other; the page holds one slot of its client's concurrency limit."""
     parts = []
     if STATE in types:
         parts.append(relations_section(await service.select(RELATIONS, bind), base_url))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,7 +95,7 @@ class QueryService:
     async def select(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
         """The bindings (SPARQL JSON) of an internal SELECT query, with values bound as RDF terms."""
         response = await self.run(query_request(query, "json", None, 0, substitutions=substitutions),
-                                  None, "application/json", "internal")
+                                  None, "application/json", None)
         if response.status_code != 200 or isinstance(response, StreamingResponse):
             raise WorkerFailed(f"internal query failed with status {response.status_code}")
         return json.loads(bytes(response.body))["results"]["bindings"]
@@ -105,12 +105,25 @@ class QueryService:
         rows = await self.select(query, substitutions)
         return [next(iter(b.values()))["value"] for b in rows if b]
 
-    async def run(self, request: dict[str, Any], timeout: float | None, accept: str | None, client: str,
-                  extra_headers: dict[str, str] | None = None) -> Response:
+    def too_many(self, accept: str | None) -> Response:
+        return error_response(429, f"too many concurrent requests from your address (limit "
+                              f"{self.settings.client_concurrency}); retry when your other requests have finished",
+                              accept, {"Retry-After": "1"})
+
+    async def page(self, client: str, accept: str | None, render: Callable[[], Awaitable[Response]]) -> Response:
+        """A page built from several internal queries counts once against its client's limit."""
         if not self.limiter.try_acquire(client):
-            return error_response(429, f"too many concurrent requests from your address (limit "
-                                  f"{self.settings.client_concurrency}); retry when your other requests have finished",
-                                  accept, {"Retry-After": "1"})
+            return self.too_many(accept)
+        try:
+            return await render()
+        finally:
+            self.limiter.release(client)
+
+    async def run(self, request: dict[str, Any], timeout: float | None, accept: str | None, client: str | None,
+                  extra_headers: dict[str, str] | None = None) -> Response:
+        """Run a worker request; ``client`` None: an internal query of a page that holds the client's slot."""
+        if client is not None and not self.limiter.try_acquire(client):
+            return self.too_many(accept)
         budget = self.budget(timeout)
         deadline = time.monotonic() + budget
         frames = self.pool.run(request, deadline)
@@ -158,9 +171,10 @@ class QueryService:
         finally:
             if not handed_over:
                 await frames.aclose()
-                self.limiter.release(client)
+                if client is not None:
+                    self.limiter.release(client)
 
-    async def _stream(self, first: list[bytes], frames: AsyncIterator[tuple[int, bytes]], client: str) -> AsyncIterator[bytes]:
+    async def _stream(self, first: list[bytes], frames: AsyncIterator[tuple[int, bytes]], client: str | None) -> AsyncIterator[bytes]:
         try:
             for chunk in first:
                 yield chunk
@@ -173,7 +187,8 @@ class QueryService:
                     raise WorkerFailed(json.loads(payload)["message"])
         finally:
             await frames.aclose()  # type: ignore[attr-defined]
-            self.limiter.release(client)
+            if client is not None:
+                self.limiter.release(client)
 
 
 def _not_acceptable(form: str | None, format_param: list[str] | None, accept: str | None) -> Response:

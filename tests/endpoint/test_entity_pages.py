@@ -280,3 +280,21 @@ def test_hostile_label_is_escaped_in_sections(hostile_server, http):
         assert escaped in body, section
     assert SCRIPT_LABEL not in page and "<script" not in page and "<img" not in page
     assert 'href="javascript:' not in page
+
+
+def test_concurrent_page_loads_never_fail(server):
+    """A page runs several internal queries; they must not exhaust the client's concurrency limit
+    (4) among themselves: a burst of page loads from one address gets pages or 429, never 500."""
+    import asyncio
+
+    import httpx
+
+    async def burst() -> list[int]:
+        async with httpx.AsyncClient(timeout=60) as client:
+            urls = [server.url + p for p in ("id/state/TJK", "id/state/NOR", "id/person/ole-johan-bernoy") * 6]
+            responses = await asyncio.gather(*(client.get(u, headers={"Accept": "text/html"}) for u in urls))
+            return [r.status_code for r in responses]
+
+    statuses = asyncio.run(burst())
+    assert set(statuses) <= {200, 429}, statuses
+    assert statuses.count(200) >= 4, statuses
