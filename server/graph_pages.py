@@ -42,8 +42,8 @@ def render_graph_page(iri: str, triples: int, base_url: str, build_id: str) -> s
         return escape(base_url + "graph-store?" + urlencode({"graph": iri, "format": fmt}))
 
     downloads = " · ".join(f'<a href="{store_url(n)}">{label}</a>' for n, label in DOWNLOADS)
-    docs = (f'<p>The ontology and the controlled vocabularies: see the <a href="{escape(base_url)}ontology">'
-            "ontology documentation</a>.</p>" if iri == ONTOLOGY_GRAPH else "")
+    docs = ("<p>It holds the ontology and the controlled vocabularies, documented on the "
+            f'<a href="{escape(base_url)}ontology">ontology page</a>.</p>' if iri == ONTOLOGY_GRAPH else "")
     return "".join([
         page_start(f"Named graph {iri} — diplokg", base_url, [("text/turtle", base_url + "graph-store?"
                                                                 + urlencode({"graph": iri, "format": "turtle"}))]),

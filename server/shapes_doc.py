@@ -105,9 +105,10 @@ def render_shapes_page(doc: ShapesDoc, base_url: str) -> str:
     statements = _statements(doc)
     header = statements.pop(SHAPES_DOC, {})
     shapes = {iri: props for iri, props in statements.items() if iri.startswith(SHAPES)}
-    intro = "".join(f'<p class="description">{_value(t, base_url)}</p>'
-                    for p in (RDFS + "label", RDFS + "comment") for t in sorted(header.get(p, []), key=_lang_order))
     title = next((t.value for t in header.get(RDFS + "label", []) if getattr(t, "language", None) == "en"), "SHACL shapes")
+    intro = "".join(f'<p class="description">{_value(t, base_url)}</p>'
+                    for p in (RDFS + "label", RDFS + "comment") for t in sorted(header.get(p, []), key=_lang_order)
+                    if not (p == RDFS + "label" and t.value == title))
     url = base_url + "shapes"
     formats = " · ".join(f'<a href="{escape(url)}?format={n}">{label}</a>'
                          for n, label in (("turtle", "Turtle"), ("jsonld", "JSON-LD"), ("ntriples", "N-Triples")))
