@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from . import __version__
 from .access_log import AccessLog
 from .entity_pages import entity_response
+from .graph_pages import graph_response
 from .landing import landing_counts, landing_page
 from .formats import GRAPH_FORMATS, HTML, JSON
 from .graph_store import parse_graph_request
@@ -26,6 +27,7 @@ from .http_errors import error_response
 from .limits import BodyTooLarge, ClientLimiter, SizeLimits, read_body
 from .namespaces import PREFIXES
 from .negotiation import choose
+from .ontology_docs import OntologyDocs
 from .pool import WorkerPool
 from .protocol import ALLOWED_METHODS, ProtocolError, parse_query_request
 from .query_service import TRUNCATED_HEADER, QueryService
@@ -34,6 +36,7 @@ from .saved_queries import load_all
 from .saved_query_api import add_saved_query_routes
 from .service_description import service_description
 from .security_headers import SecurityHeaders
+from .shapes_doc import load_shapes_doc, shapes_response
 from .settings import Settings
 from .void import void_description
 
@@ -63,6 +66,8 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     saved_queries = load_all(release.queries_dir)
     sd = service_description(settings, release.stats)
     void = void_description(settings.base_url, release.stats, release.dumps, release.built_at)
+    ontology_docs = OntologyDocs(service, settings.base_url, release.build_id)
+    shapes = load_shapes_doc(release.shape_files())
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -186,6 +191,39 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         return await entity_response(path, request.headers.get("accept"), request.query_params.getlist("format"),
                                      offset, client_of(request), service, settings)
 
+    # the other IRIs of our namespace: ontology (and version IRI), vocabularies, shapes, named graphs
+    @app.api_route("/ontology", methods=["GET", "HEAD"], summary="The ontology: documentation or RDF",
+                   description="HTML documentation for browsers; the ontology graph as Turtle/JSON-LD/N-Triples/"
+                   "RDF-XML/TriG/N-Quads by Accept or format=.", response_class=Response)
+    async def ontology(request: Request) -> Response:
+        return await ontology_docs.ontology(settings.base_url + "ontology", request.headers.get("accept"),
+                                            request.query_params.getlist("format"), client_of(request))
+
+    @app.api_route("/ontology/{version}", methods=["GET", "HEAD"], summary="A version IRI of the ontology",
+                   response_class=Response)
+    async def ontology_version(version: str, request: Request) -> Response:
+        return await ontology_docs.version(version, request.headers.get("accept"),
+                                           request.query_params.getlist("format"), client_of(request))
+
+    @app.api_route("/vocab/{path:path}", methods=["GET", "HEAD"], summary="Concept schemes and concepts",
+                   description="303 See Other to the concept's place in the ontology documentation (browsers) "
+                   "or to the ontology graph in the negotiated RDF format.", response_class=Response)
+    async def vocab(path: str, request: Request) -> Response:
+        return await ontology_docs.vocab(path, request.headers.get("accept"), request.query_params.getlist("format"))
+
+    @app.api_route("/shapes", methods=["GET", "HEAD"], summary="The SHACL shapes of the release",
+                   response_class=Response)
+    async def shapes_document(request: Request) -> Response:
+        return shapes_response(shapes, request.headers.get("accept"), request.query_params.getlist("format"),
+                               settings.base_url)
+
+    @app.api_route("/graph/{path:path}", methods=["GET", "HEAD"], summary="A named graph IRI",
+                   description="303 See Other to the Graph Store for RDF clients; a short page for browsers.",
+                   response_class=Response)
+    async def named_graph(path: str, request: Request) -> Response:
+        return graph_response(path, request.headers.get("accept"), request.query_params.getlist("format"),
+                              release.stats.get("graphs", {}), settings.base_url, release.build_id)
+
     @app.get("/prefixes", summary="The predefined prefixes of the endpoint", response_class=JSONResponse)
     async def prefixes() -> JSONResponse:
         return JSONResponse(PREFIXES)
@@ -202,7 +240,8 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         links = {"sparql": settings.endpoint_url, "queries": settings.base_url + "queries",
                  "void": settings.base_url + ".well-known/void", "dumps": settings.base_url + "dumps/",
                  "graph_store": settings.base_url + "graph-store", "openapi": settings.base_url + "docs",
-                 "health": settings.base_url + "health"}
+                 "health": settings.base_url + "health", "ontology": settings.base_url + "ontology",
+                 "shapes": settings.base_url + "shapes"}
         counts = landing_counts(release.stats)
         if choose(request.headers.get("accept"), [JSON, HTML], None) is HTML:
             return Response(landing_page(settings.base_url, release, counts), 200, {"Vary": "Accept"},

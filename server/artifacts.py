@@ -5,7 +5,9 @@
 - ``dumps/`` — the downloads (TriG, N-Quads gzip, Turtle union, N-Triples gzip, JSON-LD) with a
   ``manifest.json`` of sizes and SHA-256 checksums; gzip members carry no time stamp, so the same
   data always gives byte-identical files;
-- ``void-stats.json`` — the VoID statistics of the dataset.
+- ``void-stats.json`` — the VoID statistics of the dataset;
+- ``queries/`` and ``shapes/`` — copies of the saved queries and of the SHACL shapes the data was
+  validated against, so that the server publishes exactly those.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import gzip
 import hashlib
 import json
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,14 +56,19 @@ DUMP_SPECS: tuple[DumpSpec, ...] = (
 
 
 QUERIES = "queries"
+SHAPES = "shapes"
 
 
-def write_artifacts(build_dir: Path, store: ox.Store, queries_dir: Path | None = None) -> dict[str, object]:
-    """Write snapshot, dumps and statistics for a freshly built store, and a copy of the saved
-    queries it was built with; returns a summary for the build info."""
+def write_artifacts(build_dir: Path, store: ox.Store, queries_dir: Path | None = None,
+                    shape_files: Sequence[Path] = ()) -> dict[str, object]:
+    """Write snapshot, dumps and statistics for a freshly built store, and copies of the saved
+    queries and the shape files it was built with; returns a summary for the build info."""
     (build_dir / QUERIES).mkdir()
     for query in sorted(queries_dir.glob("*.rq")) if queries_dir else []:
         shutil.copyfile(query, build_dir / QUERIES / query.name)
+    (build_dir / SHAPES).mkdir()
+    for shapes in shape_files:
+        shutil.copyfile(shapes, build_dir / SHAPES / shapes.name)
     with (build_dir / SNAPSHOT).open("wb") as fh:
         write_dump(store, "nq", fh)
     dumps = build_dir / DUMPS

@@ -61,7 +61,8 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
     }
     if progress:
         progress(f"loading {info['triples']} quads into a new store; writing snapshot, dumps and statistics")
-    build_dir = write_store(store, quads, info, lambda target, db: write_artifacts(target, db, layout.queries_dir))
+    build_dir = write_store(store, quads, info, lambda target, db: write_artifacts(target, db, layout.queries_dir,
+                                                                                 layout.shape_files()))
     return BuildResult(store, build_dir, graph_counts, report)
 
 
@@ -74,11 +75,12 @@ def fingerprint(layout: Layout) -> str:
 
 
 def is_up_to_date(layout: Layout, store: Path) -> bool:
-    """True if ``store`` is a complete build of exactly these inputs (and its dumps are intact)."""
+    """True if ``store`` is a complete build of exactly these inputs (and its dumps are intact; a
+    store from before shapes were published with it counts as out of date)."""
     from .release import open_release
 
     try:
         release = open_release(store)
     except DiplokgError:
         return False
-    return release.info.get("fingerprint") == fingerprint(layout)
+    return release.info.get("fingerprint") == fingerprint(layout) and release.shapes_dir.is_dir()

@@ -51,8 +51,14 @@ SELECT DISTINCT ?entity ?evidence ?quote ?doc (SAMPLE(?label) AS ?docLabel) WHER
 
 def local_url(iri: str, base_url: str) -> str:
     """Where an IRI of our namespace is served by this server; other IRIs are returned unchanged."""
+    from .namespaces import ONTOLOGY_IRI, VOCAB
+
     if iri.startswith(ID):
         return base_url + "id/" + quote(iri[len(ID):], safe="/-._~")
+    if iri.startswith(VOCAB):  # concept schemes and concepts: 303 to their place in the ontology docs
+        return base_url + "vocab/" + quote(iri[len(VOCAB):], safe="/-._~")
+    if iri == ONTOLOGY_IRI or iri.startswith((ONTOLOGY_IRI + "#", ONTOLOGY_IRI + "/")):  # terms, version IRI
+        return base_url + "ontology" + quote(iri[len(ONTOLOGY_IRI):], safe="/#-._~")
     return iri
 
 

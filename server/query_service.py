@@ -93,12 +93,17 @@ class QueryService:
         return await self.run(request, timeout, accept, client)
 
     async def select(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
-        """The bindings (SPARQL JSON) of an internal SELECT query, with values bound as RDF terms."""
+        """The bindings (SPARQL JSON) of an internal SELECT query, with values bound as RDF terms;
+        a result large enough to be streamed is read to its end."""
         response = await self.run(query_request(query, "json", None, 0, substitutions=substitutions),
                                   None, "application/json", None)
-        if response.status_code != 200 or isinstance(response, StreamingResponse):
+        if response.status_code != 200:
             raise WorkerFailed(f"internal query failed with status {response.status_code}")
-        return json.loads(bytes(response.body))["results"]["bindings"]
+        if isinstance(response, StreamingResponse):
+            body = b"".join([bytes(chunk) async for chunk in response.body_iterator])  # type: ignore[arg-type]
+        else:
+            body = bytes(response.body)
+        return json.loads(body)["results"]["bindings"]
 
     async def values(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[str]:
         """First-column values of an internal SELECT query (e.g. the allowed values of a parameter)."""

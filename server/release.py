@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .artifacts import DUMPS, QUERIES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
+from .artifacts import DUMPS, QUERIES, SHAPES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
 from .errors import StoreError
 from .store import BUILD_INFO
 
@@ -31,6 +31,15 @@ class Release:
     @property
     def queries_dir(self) -> Path:
         return self.path / QUERIES
+
+    @property
+    def shapes_dir(self) -> Path:
+        """The SHACL shapes the release was validated against (absent in stores built before they
+        were published)."""
+        return self.path / SHAPES
+
+    def shape_files(self) -> list[Path]:
+        return sorted(self.shapes_dir.glob("*.ttl"))
 
     @property
     def quads(self) -> int:
