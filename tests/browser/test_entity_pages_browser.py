@@ -7,10 +7,17 @@ from __future__ import annotations
 
 
 def test_from_result_to_entity_page_and_its_evidence(server, page):
+    """The issue's "done when": from the landing page to the editor, run an example, follow a result
+    to its entity page and read the source sentence, with no request leaving this server."""
     p = page.page
-    p.goto(server.url + "sparql?saved=relations-of-a-state")
-    p.wait_for_function("() => window.diplokgYasgui && window.diplokgYasgui.getTab().getQuery().includes('DiplomaticRelation')",
-                        timeout=30_000)
+    p.goto(server.url)
+    with p.expect_navigation():
+        p.locator("main a", has_text="Query editor").first.click()
+    assert p.url == server.url + "sparql"
+    p.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    p.select_option("#saved-query", "relations-of-a-state")
+    p.wait_for_function("() => window.diplokgYasgui.getTab().getQuery().includes('DiplomaticRelation')",
+                        timeout=10_000)
     p.click(".yasqe_queryButton")
     p.wait_for_selector(".yasr table tbody tr", timeout=30_000)
     link = p.locator(".yasr table a[href='https://w3id.org/diplokg/id/relation/ROU-TJK']").first
