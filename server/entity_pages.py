@@ -16,9 +16,9 @@ from urllib.parse import quote
 from starlette.responses import Response
 
 from .formats import GRAPH_FORMATS, HTML
-from .http_errors import error_response
+from .http_errors import error_response, not_acceptable
 from .namespaces import ID, shorten
-from .negotiation import choose
+from .negotiation import alternate_links, choose
 from .query_service import QueryService, query_request
 from .settings import Settings
 
@@ -76,12 +76,11 @@ async def _entity(path: str, accept: str | None, formats: list[str], offset: int
     bind = {"entity": {"type": "iri", "value": iri}}
     fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
     if fmt is None:
-        return error_response(406, "available: text/html, " + ", ".join(f.media_type for f in GRAPH_FORMATS), None)
+        return not_acceptable([HTML, *GRAPH_FORMATS])
     if not await service.select(_EXISTS, bind):
         return error_response(404, f"nothing is known about <{iri}>", accept if fmt is not HTML else None)
     page_url = settings.base_url + "id/" + path
-    alternates = ", ".join(f'<{page_url}?format={f.name}>; rel="alternate"; type="{f.media_type}"'
-                           for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
+    alternates = alternate_links(page_url, [f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml")])
     headers = {"Vary": "Accept", "Link": alternates}
     if fmt is not HTML:
         return await service.run(query_request(_DESCRIBE, None, fmt.name, 0, substitutions=bind),

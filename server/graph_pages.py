@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from starlette.responses import Response
 
 from .formats import GRAPH_FORMATS, HTML
-from .http_errors import error_response
+from .http_errors import error_response, not_acceptable
 from .namespaces import GRAPH, ONTOLOGY_GRAPH
 from .negotiation import choose
 from .page_chrome import PAGE_END, page_start
@@ -29,7 +29,7 @@ def graph_response(path: str, accept: str | None, formats: list[str], graphs: di
                               f"{base_url}.well-known/void", accept)
     fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
     if fmt is None:
-        return error_response(406, "available: " + ", ".join(f.media_type for f in [*GRAPH_FORMATS, HTML]), None)
+        return not_acceptable([*GRAPH_FORMATS, HTML])
     if fmt is not HTML:
         location = base_url + "graph-store?" + urlencode({"graph": iri, "format": fmt.name})
         return Response(status_code=303, headers={"Location": location, "Vary": "Accept"})

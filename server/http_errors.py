@@ -7,6 +7,7 @@ import json
 
 from starlette.responses import Response
 
+from .formats import Format
 from .negotiation import parse_accept
 
 REASONS = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
@@ -31,3 +32,8 @@ def error_response(status: int, message: str, accept: str | None = None, headers
         body = {"status": status, "error": REASONS.get(status, "Error"), "message": message, **extra}
         return Response(json.dumps(body, ensure_ascii=False) + "\n", status, headers, "application/json")
     return Response(message + "\n", status, headers, "text/plain; charset=utf-8")
+
+
+def not_acceptable(offered: list[Format]) -> Response:
+    """406 naming the media types a resource is available in."""
+    return error_response(406, "no acceptable format; available: " + ", ".join(f.media_type for f in offered), None)

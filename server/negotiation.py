@@ -91,3 +91,8 @@ def choose(accept: str | None, offered: Sequence[Format], format_param: str | Se
         if q > best_q:
             best, best_q = fmt, q
     return best
+
+
+def alternate_links(url: str, formats: Sequence[Format]) -> str:
+    """A ``Link`` header value naming ``url?format=NAME`` as an alternate representation per format."""
+    return ", ".join(f'<{url}?format={f.name}>; rel="alternate"; type="{f.media_type}"' for f in formats)

@@ -23,9 +23,9 @@ from starlette.responses import Response
 
 from .entity_pages import local_url
 from .formats import GRAPH_FORMATS, HTML
-from .http_errors import error_response
+from .http_errors import error_response, not_acceptable
 from .namespaces import GRAPH, ONTOLOGY, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB, shorten
-from .negotiation import choose
+from .negotiation import alternate_links, choose
 from .ontology_model import (DCTERMS, OWL, RDF, RDF_TYPE, RDFS, SKOS, OntologyIndex, Term, anchor, load_index,
                              vocab_iri)
 from .page_chrome import PAGE_END, page_start
@@ -334,8 +334,8 @@ class OntologyDocs:
         """``/ontology`` (and its version IRI): the page for browsers, the ontology graph as RDF otherwise."""
         fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
         if fmt is None:
-            return _not_acceptable()
-        headers = {"Vary": "Accept", "Link": _alternates(page_url)}
+            return not_acceptable([*GRAPH_FORMATS, HTML])
+        headers = {"Vary": "Accept", "Link": alternate_links(page_url, GRAPH_FORMATS)}
         if fmt is not HTML:
             request = query_request(_CONSTRUCT, None, fmt.name, 0, substitutions={"graph": _GRAPH_TERM})
             return await self.service.run(request, None, accept, client, headers)
@@ -371,19 +371,10 @@ class OntologyDocs:
             return error_response(404, f"no concept scheme or concept <{VOCAB}{path}> in the ontology", accept)
         fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
         if fmt is None:
-            return _not_acceptable()
+            return not_acceptable([*GRAPH_FORMATS, HTML])
         page = self.base_url + "ontology"
         location = f"{page}#{target}" if fmt is HTML else f"{page}?format={fmt.name}"
         return Response(status_code=303, headers={"Location": location, "Vary": "Accept"})
-
-
-def _alternates(url: str) -> str:
-    return ", ".join(f'<{url}?format={f.name}>; rel="alternate"; type="{f.media_type}"' for f in GRAPH_FORMATS)
-
-
-def _not_acceptable() -> Response:
-    return error_response(406, "no acceptable format; available: "
-                          + ", ".join(f.media_type for f in [*GRAPH_FORMATS, HTML]), None)
 
 
 def _unavailable(e: WorkerFailed, accept: str | None) -> Response:

@@ -17,9 +17,9 @@ from starlette.responses import Response
 
 from .entity_pages import local_url
 from .formats import GRAPH_FORMATS, HTML, OX_RDF
-from .http_errors import error_response
+from .http_errors import error_response, not_acceptable
 from .namespaces import PREFIXES, SHAPES, shorten
-from .negotiation import choose
+from .negotiation import alternate_links, choose
 from .page_chrome import PAGE_END, page_start
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -49,13 +49,12 @@ def load_shapes_doc(files: list[Path]) -> ShapesDoc | None:
 def shapes_response(doc: ShapesDoc | None, accept: str | None, formats: list[str], base_url: str) -> Response:
     fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
     if fmt is None:
-        return error_response(406, "available: " + ", ".join(f.media_type for f in [*GRAPH_FORMATS, HTML]), None)
+        return not_acceptable([*GRAPH_FORMATS, HTML])
     if doc is None:
         return error_response(404, "this store was built without its SHACL shapes; rebuild it to publish them",
                               accept if fmt is not HTML else None)
     url = base_url + "shapes"
-    headers = {"Vary": "Accept", "Link": ", ".join(f'<{url}?format={f.name}>; rel="alternate"; type="{f.media_type}"'
-                                                   for f in GRAPH_FORMATS)}
+    headers = {"Vary": "Accept", "Link": alternate_links(url, GRAPH_FORMATS)}
     if fmt is HTML:
         return Response(render_shapes_page(doc, base_url), 200, headers, "text/html; charset=utf-8")
     body = doc.turtle if fmt.name == "turtle" else ox.serialize(doc.triples, format=OX_RDF[fmt.name])
