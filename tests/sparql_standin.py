@@ -1,6 +1,8 @@
 """A stand-in SPARQL endpoint on loopback (stdlib HTTP server + pyoxigraph) that serves a small
-Wikidata-shaped graph, so federated queries can be tested without the internet. It records every
-query it receives."""
+Wikidata-shaped graph, so code that queries the Wikidata Query Service (federated queries, the
+candidate query of ``diplokg link``) can be tested without the internet. It evaluates the real
+SPARQL it receives, records every query and the request headers, and can be told to answer with
+an HTTP error instead (``fail_with``) to stand for an overloaded or broken service."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ class StandInEndpoint:
         self.store = ox.Store()
         self.store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
         self.queries: list[str] = []
+        self.headers: list[dict[str, str]] = []
+        #: (status, extra headers) to answer every request with, instead of evaluating it
+        self.fail_with: tuple[int, dict[str, str]] | None = None
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -23,6 +28,18 @@ class StandInEndpoint:
                 pass
 
             def _answer(self, query: str | None) -> None:
+                outer.headers.append({k.lower(): v for k, v in self.headers.items()})
+                if outer.fail_with is not None:
+                    status, extra = outer.fail_with
+                    body = f"stand-in failure {status}".encode()
+                    self.send_response(status)
+                    for name, value in extra.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 if not query:
                     self.send_error(400, "no query")
                     return
