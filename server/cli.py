@@ -1,8 +1,9 @@
-"""The ``diplokg`` command line: validate, build, query, dump, stats."""
+"""The ``diplokg`` command line: validate, build, query, dump, serve, stats, link."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -159,6 +160,106 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+class UsageError(DiplokgError):
+    """A command line that cannot work as given."""
+
+    exit_code = 2
+
+
+_PROPOSE_ONLY = ("store", "api", "sparql", "languages", "limit", "delay", "timeout")
+_ACCEPT_ONLY = ("reviewer", "reviewed_on")
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    misplaced = [name for name in (_PROPOSE_ONLY if args.accept else _ACCEPT_ONLY) if getattr(args, name) is not None]
+    if misplaced:
+        names = ", ".join("--" + n.replace("_", "-") for n in misplaced)
+        mode = "proposing (-o FILE)" if args.accept else "accepting (--accept FILE)"
+        raise UsageError(f"{names}: only for {mode}")
+    return _link_accept(args) if args.accept else _link_propose(args)
+
+
+def _http_url(value: str, option: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"{option} must be an http(s) URL, got {value!r}")
+    return value
+
+
+def _link_propose(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    from .link_candidates import fetch_items, linked_qids, search_candidates, unlinked_entities
+    from .link_review import build_rows, write_review
+    from .loader import load
+    from .store import open_read_only
+    from .wikidata_client import DEFAULT_API, DEFAULT_SPARQL, WikidataClient, WikidataUnavailable
+
+    progress = _Progress(args.quiet)
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise UsageError(f"cannot write {out}: no directory {out.parent}")
+    languages = [lang.strip() for lang in (args.languages or "de,en").split(",") if lang.strip()]
+    bad = [lang for lang in languages if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", lang)]
+    if bad or not languages:
+        raise UsageError(f"--languages expects language codes such as de,en; got {args.languages!r}")
+    limit = 5 if args.limit is None else args.limit
+    if not 1 <= limit <= 50:
+        raise UsageError("--limit must be between 1 and 50 (the search API's maximum)")
+    client = WikidataClient(
+        api_url=_http_url(args.api or DEFAULT_API, "--api"), sparql_url=_http_url(args.sparql or DEFAULT_SPARQL, "--sparql"),
+        delay=0.5 if args.delay is None else max(0.0, args.delay), timeout=30.0 if args.timeout is None else args.timeout)
+    if args.source:
+        if args.store is not None:
+            raise UsageError("give either --store or --source, not both")
+        store = ox.Store()
+        store.bulk_extend(load(Layout(Path(args.source).resolve())).quads)
+    else:
+        store = open_read_only(Path(args.store or DEFAULT_STORE))
+    entities = unlinked_entities(store)
+    try:
+        found = search_candidates(client, entities, languages, limit, progress)
+        items = fetch_items(client, found, entities, languages, progress)
+    except WikidataUnavailable as e:
+        raise e.with_note("nothing was written") from None
+    rows = build_rows(entities, found, items, languages, linked_qids(store))
+    write_review(rows, out)
+    with_candidates = sum(1 for e in entities if found.get(e.iri))
+    progress(f"{client.requests_made} request(s) to Wikidata")
+    print(f"Wrote {out}: {len(entities)} unlinked entities, {with_candidates} with candidates, "
+          f"{sum(1 for r in rows if r.candidate)} candidate row(s).")
+    print(f"Review it (decision: accept or reject, reviewer, reviewed_on), then: diplokg link --accept {out}")
+    return 0
+
+
+def _link_accept(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .link_accept import accept, resolve_date
+
+    root = Path(args.source or ".").resolve()
+    layout = Layout(root)
+    if not layout.data_dir.is_dir() or not layout.shapes_dir.is_dir():
+        raise UsageError(f"{root} is not a source tree (no data/ and shapes/): run in the repository or pass --source DIR")
+    today = dt.date.today()
+    result = accept(layout, Path(args.accept), args.reviewer, resolve_date(args.reviewed_on, today), today,
+                    _Progress(args.quiet))
+    shown = layout.display(result.path)
+    if not result.accepted_rows:
+        print(f"No row of {args.accept} is marked accept; nothing was written.")
+    elif not result.written:
+        print(f"All {len(result.unchanged)} accepted row(s) are already in {shown}; nothing changed.")
+    else:
+        print(f"Added {len(result.added)} reviewed link(s) to {shown}"
+              + (f" ({len(result.unchanged)} already there)" if result.unchanged else "") + ":")
+        for r in result.added:
+            print(f"  {r.entity} = {r.qid} (reviewed by {r.reviewer} on {r.reviewed_on})")
+        print("Run scripts/run (or diplokg build) to publish them.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="diplokg",
@@ -240,6 +341,38 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("-o", "--output", help="output file (default: stdout)")
     common(d)
     d.set_defaults(func=cmd_dump)
+
+    lk = sub.add_parser(
+        "link", help="propose Wikidata candidates for review (-o FILE); merge reviewed ones (--accept FILE)",
+        description="Propose Wikidata candidates for entities without a QID, or merge the candidates a person "
+        "accepted. Proposing (-o FILE) searches Wikidata (search API, then one SPARQL query) for every person, "
+        "organisation, mission, city and state without dkg:wikidataId, scores each candidate with reasons and "
+        "writes a review file (TSV; CSV if FILE ends in .csv). Nothing is ever linked automatically: a person "
+        "marks rows accept or reject (with reviewer and reviewed_on) and then --accept FILE merges only the "
+        "accepted rows into data/wikidata-links-reviewed.trig of the source tree, with provenance, after checking "
+        "them and validating the result. Exit status 2 if Wikidata cannot be reached or the review file is refused; "
+        "nothing is written then.",
+        epilog="Workflow: diplokg link -o review.tsv; review in a spreadsheet; "
+        "diplokg link --accept review.tsv; scripts/run rebuilds and serves the store.")
+    mode = lk.add_mutually_exclusive_group(required=True)
+    mode.add_argument("-o", "--output", metavar="FILE", help="propose: write the review file FILE (.tsv, or .csv)")
+    mode.add_argument("--accept", metavar="FILE", help="accept: merge the rows of FILE marked accept")
+    lk.add_argument("--store", default=None, metavar="DIR",
+                    help=f"propose: read the entities from this built store (default: {DEFAULT_STORE})")
+    lk.add_argument("--source", metavar="DIR",
+                    help="propose: read the entities from this source tree instead of a store; "
+                    "accept: the source tree whose data/ receives the links (default: the current directory)")
+    lk.add_argument("--api", metavar="URL", help="propose: Wikidata search API (default: https://www.wikidata.org/w/api.php)")
+    lk.add_argument("--sparql", metavar="URL", help="propose: Wikidata Query Service (default: https://query.wikidata.org/sparql)")
+    lk.add_argument("--languages", metavar="LANGS", help="propose: label languages to search, comma-separated (default: de,en)")
+    lk.add_argument("--limit", type=int, metavar="N", help="propose: candidates per search, 1-50 (default: 5)")
+    lk.add_argument("--delay", type=float, metavar="SECONDS", help="propose: pause between requests (default: 0.5)")
+    lk.add_argument("--timeout", type=float, metavar="SECONDS", help="propose: timeout of each request (default: 30)")
+    lk.add_argument("--reviewer", metavar="NAME", help="accept: reviewer for accepted rows whose reviewer cell is empty")
+    lk.add_argument("--reviewed-on", dest="reviewed_on", metavar="DATE",
+                    help="accept: review date (YYYY-MM-DD, or 'today') for accepted rows whose reviewed_on cell is empty")
+    lk.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    lk.set_defaults(func=cmd_link)
 
     s = sub.add_parser("stats", help="instances per class, facts per source",
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
