@@ -65,6 +65,7 @@ QID_IRI = re.compile(r"http://www\.wikidata\.org/entity/(Q[1-9][0-9]*)")
 COW_CODE = re.compile(r"([1-9][0-9]*)(?:\.0)?")
 
 SOURCE_OWID = ID + "source/owid-countries-regions"
+LINK_METHOD = "https://w3id.org/diplokg/vocab/link-method/"
 SOURCE_PYCOUNTRY = ID + "source/pycountry"
 SOURCE_COCO = ID + "source/country-converter"
 
@@ -218,6 +219,13 @@ def _state_block(s: State) -> str:
         lines.append(f"    skos:exactMatch wd:{s.qid} ;")
     lines.append(f"    dkg:unStatus <{UN_STATUS}{'observer' if s.observer else 'member'}> ;")
     lines.append(f"    prov:wasDerivedFrom <{SOURCE_OWID}> , <{SOURCE_PYCOUNTRY}> , <{SOURCE_COCO}> .")
+    if s.qid:  # the provenance of the link: the QID is a column of the OWID table
+        lines += [f"<{ID}wikidata-link/state/{s.alpha3}> a dkg:WikidataLink ;",
+                  f"    rdfs:label {_lit('Wikidata link of ' + s.name_en)}@en , {_lit('Wikidata-Verknüpfung von ' + s.name_de)}@de ;",
+                  f"    dkg:linkedEntity <{ID}state/{s.alpha3}> ;",
+                  f"    dkg:linkedItem wd:{s.qid} ;",
+                  f"    dkg:linkMethod <{LINK_METHOD}reference-table> ;",
+                  f"    prov:wasDerivedFrom <{SOURCE_OWID}> ."]
     return "\n".join(lines) + "\n"
 
 
