@@ -1,4 +1,4 @@
-"""The ``diplokg`` command line: validate, build, query, dump, stats."""
+"""The ``diplokg`` command line: validate, build, query, dump, stats, check-links."""
 
 from __future__ import annotations
 
@@ -159,6 +159,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from .link_quality import check_links
+    from .store import open_read_only
+
+    report = check_links(open_read_only(Path(args.store)))
+    sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
+    return 0 if report.ok else 1
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="diplokg",
@@ -245,6 +254,14 @@ def parser() -> argparse.ArgumentParser:
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
     common(s)
     s.set_defaults(func=cmd_stats)
+
+    c = sub.add_parser("check-links", help="data-quality report on the Wikidata links; exit 1 on any finding",
+                       description="Report duplicate QIDs, class items linked as instances, one item on entities of "
+                       "different kinds, QID/exactMatch disagreements, links without a provenance record, and states "
+                       "without a QID. Exit status 0: no finding; 1: findings.")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    common(c)
+    c.set_defaults(func=cmd_check_links)
     return p
 
 
