@@ -146,7 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "cors_origins")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins")}
     options["access_log"] = False if args.no_access_log else None
     return serve(load_settings(options))
 
@@ -223,6 +223,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-url", dest="max_url", type=int, default=None, help="longest request URL in bytes (default: 16384)")
     sv.add_argument("--federation-allowlist", dest="federation_allowlist", nargs="*", default=None, metavar="IRI",
                     help="SPARQL endpoints that SERVICE may call (default: none, federation disabled)")
+    sv.add_argument("--service-timeout", dest="service_timeout", type=float, default=None, metavar="S",
+                    help="seconds a query that calls SERVICE may run in total; then it is stopped and the client "
+                    "gets 504 naming the endpoint (default: 10; the query's own budget applies if lower)")
     sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
                     help="origins allowed by CORS (default: *)")
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
