@@ -1,4 +1,4 @@
-"""The ``diplokg`` command line: validate, build, query, dump, stats, check-links."""
+"""The ``diplokg`` command line: validate, build, query, dump, export, stats, check-links."""
 
 from __future__ import annotations
 
@@ -140,6 +140,34 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_wikidata(args: argparse.Namespace) -> int:
+    from .store import open_read_only
+    from .wikidata_export import export
+    from .wikidata_facts import read_facts
+    from .wikidata_formats import summary, to_quickstatements, to_tsv, to_turtle
+
+    result = export(read_facts(open_read_only(Path(args.store))))
+    turtle, triples = to_turtle(result)
+    quickstatements = to_quickstatements(result)
+    files = {
+        "wikidata.ttl": turtle,
+        "quickstatements.txt": quickstatements.text().encode("utf-8"),
+        "skipped.tsv": to_tsv(result.skipped + quickstatements.skipped).encode("utf-8"),
+    }
+    out = Path(args.output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            tmp = out / f".{name}.tmp"
+            tmp.write_bytes(data)
+            tmp.replace(out / name)
+    except OSError as e:
+        raise DiplokgError(f"cannot write to {out}: {e}") from None
+    print(summary(result, quickstatements, triples))
+    _Progress(args.quiet)(f"wrote {', '.join(files)} to {out}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
     from .settings import load_settings
@@ -252,6 +280,21 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("-o", "--output", help="output file (default: stdout)")
     common(d)
     d.set_defaults(func=cmd_dump)
+
+    e = sub.add_parser("export", help="export the graph in another community's shape (wikidata)",
+                       description="Export facts of the built store in the shape another community uses.")
+    targets = e.add_subparsers(dest="target", required=True, metavar="TARGET")
+    ew = targets.add_parser(
+        "wikidata", help="Wikidata-shaped RDF, QuickStatements and the list of skipped facts",
+        description="Write into OUTDIR: wikidata.ttl (facts whose entities have verified QIDs, with Wikidata's "
+        "property IRIs wdt:/p:/ps:/pq:/pqv:/pr:, so it joins with Wikidata dumps), quickstatements.txt "
+        "(QuickStatements V1 commands for relations P530, positions held P39 and missions, each with the "
+        "German source sentence as quotation P1683 and the source document's diplokg IRI as reference URL "
+        "P854, since the sources have no known URL) and skipped.tsv (every fact or part not exported and "
+        "why). Output is sorted: the same store gives the same bytes.")
+    ew.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory to write the three files into")
+    common(ew)
+    ew.set_defaults(func=cmd_export_wikidata)
 
     s = sub.add_parser("stats", help="instances per class, facts per source",
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
