@@ -55,6 +55,11 @@ SPARQL_DOC = """SPARQL 1.1 Protocol query operation (read-only).
   evaluation; in a SELECT the variable must be projected.
 * Without a query, `GET /sparql` returns the SPARQL Service Description.
 * Update requests are refused with 403; SERVICE is refused unless its endpoint is allowlisted.
+* A query that calls SERVICE runs at most the service timeout (`--service-timeout`, default 10 s) in
+  all; when it runs out the answer is 504 (`kind` `service-timeout`) naming the endpoint. A SERVICE
+  endpoint that fails (HTTP error, not SPARQL results, unreachable) gives 502 (`kind` `service`)
+  with the endpoint and the engine's message; `SERVICE SILENT` ignores a call that fails outright
+  (error status, wrong content type, unreachable), not results that break off mid-way.
 """
 
 

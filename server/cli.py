@@ -1,4 +1,4 @@
-"""The ``diplokg`` command line: validate, build, query, dump, serve, stats, link."""
+"""The ``diplokg`` command line: validate, build, query, dump, export, serve, stats, check-links, link."""
 
 from __future__ import annotations
 
@@ -141,13 +141,41 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_wikidata(args: argparse.Namespace) -> int:
+    from .store import open_read_only
+    from .wikidata_export import export
+    from .wikidata_facts import read_facts
+    from .wikidata_formats import summary, to_quickstatements, to_tsv, to_turtle
+
+    result = export(read_facts(open_read_only(Path(args.store))))
+    turtle, triples = to_turtle(result)
+    quickstatements = to_quickstatements(result)
+    files = {
+        "wikidata.ttl": turtle,
+        "quickstatements.txt": quickstatements.text().encode("utf-8"),
+        "skipped.tsv": to_tsv(result.skipped + quickstatements.skipped).encode("utf-8"),
+    }
+    out = Path(args.output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            tmp = out / f".{name}.tmp"
+            tmp.write_bytes(data)
+            tmp.replace(out / name)
+    except OSError as e:
+        raise DiplokgError(f"cannot write to {out}: {e}") from None
+    print(summary(result, quickstatements, triples))
+    _Progress(args.quiet)(f"wrote {', '.join(files)} to {out}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
     from .settings import load_settings
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "cors_origins")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins")}
     options["access_log"] = False if args.no_access_log else None
     return serve(load_settings(options))
 
@@ -258,6 +286,13 @@ def _link_accept(args: argparse.Namespace) -> int:
             print(f"  {r.entity} = {r.qid} (reviewed by {r.reviewer} on {r.reviewed_on})")
         print("Run scripts/run (or diplokg build) to publish them.")
     return 0
+def cmd_check_links(args: argparse.Namespace) -> int:
+    from .link_quality import check_links
+    from .store import open_read_only
+
+    report = check_links(open_read_only(Path(args.store)))
+    sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
+    return 0 if report.ok else 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -315,6 +350,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-url", dest="max_url", type=int, default=None, help="longest request URL in bytes (default: 16384)")
     sv.add_argument("--federation-allowlist", dest="federation_allowlist", nargs="*", default=None, metavar="IRI",
                     help="SPARQL endpoints that SERVICE may call (default: none, federation disabled)")
+    sv.add_argument("--service-timeout", dest="service_timeout", type=float, default=None, metavar="S",
+                    help="seconds a query that calls SERVICE may run in total; then it is stopped and the client "
+                    "gets 504 naming the endpoint (default: 10; the query's own budget applies if lower)")
     sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
                     help="origins allowed by CORS (default: *)")
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
@@ -373,11 +411,33 @@ def parser() -> argparse.ArgumentParser:
                     help="accept: review date (YYYY-MM-DD, or 'today') for accepted rows whose reviewed_on cell is empty")
     lk.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     lk.set_defaults(func=cmd_link)
+    e = sub.add_parser("export", help="export the graph in another community's shape (wikidata)",
+                       description="Export facts of the built store in the shape another community uses.")
+    targets = e.add_subparsers(dest="target", required=True, metavar="TARGET")
+    ew = targets.add_parser(
+        "wikidata", help="Wikidata-shaped RDF, QuickStatements and the list of skipped facts",
+        description="Write into OUTDIR: wikidata.ttl (facts whose entities have verified QIDs, with Wikidata's "
+        "property IRIs wdt:/p:/ps:/pq:/pqv:/pr:, so it joins with Wikidata dumps), quickstatements.txt "
+        "(QuickStatements V1 commands for relations P530, positions held P39 and missions, each with the "
+        "German source sentence as quotation P1683 and the source document's diplokg IRI as reference URL "
+        "P854, since the sources have no known URL) and skipped.tsv (every fact or part not exported and "
+        "why). Output is sorted: the same store gives the same bytes.")
+    ew.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory to write the three files into")
+    common(ew)
+    ew.set_defaults(func=cmd_export_wikidata)
 
     s = sub.add_parser("stats", help="instances per class, facts per source",
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
     common(s)
     s.set_defaults(func=cmd_stats)
+
+    c = sub.add_parser("check-links", help="data-quality report on the Wikidata links; exit 1 on any finding",
+                       description="Report duplicate QIDs, class items linked as instances, one item on entities of "
+                       "different kinds, QID/exactMatch disagreements, links without a provenance record, and states "
+                       "without a QID. Exit status 0: no finding; 1: findings.")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    common(c)
+    c.set_defaults(func=cmd_check_links)
     return p
 
 

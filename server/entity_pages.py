@@ -26,6 +26,7 @@ _PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~\-/]{0,300}$")
 INCOMING_PAGE = 100
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+WIKIDATA_ITEM = "http://www.wikidata.org/entity/Q"
 
 _EXISTS = "SELECT ?entity (COUNT(*) AS ?n) WHERE { { ?entity ?p ?o } UNION { ?s ?q ?entity } } GROUP BY ?entity"
 _DESCRIBE = """CONSTRUCT { ?entity ?p ?o . ?s ?q ?entity } WHERE { { ?entity ?p ?o } UNION { ?s ?q ?entity } }"""
@@ -39,6 +40,18 @@ SELECT DISTINCT ?entity ?s ?p (SAMPLE(?label) AS ?sLabel) WHERE {
   ?s ?p ?entity .
   OPTIONAL { ?s rdfs:label ?label FILTER(LANG(?label) = "en") }
 } GROUP BY ?entity ?s ?p ORDER BY ?p ?s LIMIT 2001"""
+_LINKS = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?link ?item ?method (SAMPLE(?mLabel) AS ?methodLabel) ?source (SAMPLE(?sLabel) AS ?sourceLabel)
+       ?reviewer ?reviewedOn WHERE {
+  ?link a dkg:WikidataLink ; dkg:linkedEntity ?entity ; dkg:linkedItem ?item .
+  OPTIONAL { ?link dkg:linkMethod ?method . OPTIONAL { ?method skos:prefLabel ?mLabel FILTER(LANG(?mLabel) = "en") } }
+  OPTIONAL { ?link prov:wasDerivedFrom ?source . OPTIONAL { ?source rdfs:label ?sLabel FILTER(LANG(?sLabel) = "en") } }
+  OPTIONAL { ?link dkg:reviewer ?reviewer }
+  OPTIONAL { ?link dkg:reviewedOn ?reviewedOn }
+} GROUP BY ?entity ?link ?item ?method ?source ?reviewer ?reviewedOn ORDER BY ?item ?link ?source"""
 _EVIDENCE = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -88,11 +101,13 @@ async def _entity(path: str, accept: str | None, formats: list[str], offset: int
     outgoing = await service.select(_OUTGOING, bind)
     incoming = (await service.select(_INCOMING, bind))[offset:offset + INCOMING_PAGE + 1]  # paged here
     evidence = await service.select(_EVIDENCE, bind)
+    links = await service.select(_LINKS, bind) if any(
+        b["o"]["value"].startswith(WIKIDATA_ITEM) for b in outgoing) else []
     from .entity_sections import sections  # imports local_url from here
 
     types = {b["o"]["value"] for b in outgoing if b["p"]["value"] == RDF_TYPE}
     extra = await sections(types, service, bind, settings.base_url)
-    page = render_page(iri, outgoing, incoming, evidence, offset, settings.base_url, page_url, extra)
+    page = render_page(iri, outgoing, incoming, evidence, offset, settings.base_url, page_url, extra, links)
     return Response(page, 200, headers, "text/html; charset=utf-8")
 
 
@@ -119,14 +134,31 @@ def _term_html(term: dict[str, Any] | None, label: dict[str, Any] | None, base_u
     return value
 
 
+def _link_provenance(records: list[dict[str, Any]], base_url: str) -> str:
+    """How a Wikidata link was made, from its dkg:WikidataLink record(s): method, then the reference it
+    was taken from or who accepted it and when; a link without a record says so."""
+    if not records:
+        return ' <span class="link-provenance">— no record of where this link comes from</span>'
+    first = records[0]
+    method = _term_html(first.get("method"), first.get("methodLabel"), base_url) or "method not stated"
+    basis = ", ".join(_term_html(b["source"], b.get("sourceLabel"), base_url) for b in records if "source" in b)
+    if "reviewer" in first:
+        day = f" on {html.escape(_value(first.get('reviewedOn')))}" if "reviewedOn" in first else ""
+        basis = ", ".join(filter(None, [basis, f"accepted by {html.escape(_value(first['reviewer']))}{day}"]))
+    record = _term_html(first["link"], {"value": "link record"}, base_url)
+    return (f' <span class="link-provenance">— {method}' + (f": {basis}" if basis else "") + f" ({record})</span>")
+
+
 def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[str, Any]],
-                evidence: list[dict[str, Any]], offset: int, base_url: str, page_url: str, sections: str = "") -> str:
-    """The page; ``sections`` is ready HTML (entity_sections: relations, timeline … of states and persons)."""
+                evidence: list[dict[str, Any]], offset: int, base_url: str, page_url: str, sections: str = "",
+                links: list[dict[str, Any]] | None = None) -> str:
+    """The page; ``sections`` is ready HTML (entity_sections: relations, timeline … of states and persons);
+    ``links`` the provenance records (dkg:WikidataLink) of its Wikidata links."""
     labels = [(b["o"]["value"], b["o"].get("xml:lang", "")) for b in outgoing
               if b["p"]["value"] == RDFS_LABEL and b["o"]["type"] == "literal"]
     title = next((v for v, lang in labels if lang == "en"), None) or (labels[0][0] if labels else shorten(iri))
     types = [b for b in outgoing if b["p"]["value"] == RDF_TYPE]
-    wikidata = sorted({b["o"]["value"] for b in outgoing if b["o"]["value"].startswith("http://www.wikidata.org/entity/Q")})
+    wikidata = sorted({b["o"]["value"] for b in outgoing if b["o"]["value"].startswith(WIKIDATA_ITEM)})
     esc = html.escape
     parts = [
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">",
@@ -149,7 +181,8 @@ def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[st
     if types:
         parts.append("<p class=\"types\">Type: " + ", ".join(_term_html(b["o"], b.get("oLabel"), base_url) for b in types) + "</p>")
     for qid in wikidata:
-        parts.append(f"<p class=\"wikidata\">Wikidata: <a href=\"{esc(qid, quote=True)}\">{esc(qid.rsplit('/', 1)[1])}</a></p>")
+        parts.append(f"<p class=\"wikidata\">Wikidata: <a href=\"{esc(qid, quote=True)}\">{esc(qid.rsplit('/', 1)[1])}</a>"
+                     + _link_provenance([b for b in links or [] if b["item"]["value"] == qid], base_url) + "</p>")
     if evidence:
         parts.append("<section class=\"evidence\"><h2>Evidence</h2>")
         for b in evidence:

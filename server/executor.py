@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from . import framing
 from .formats import OX_RDF, OX_RESULTS
+from .service_errors import service_failure
 
 Send = Callable[[bytes], None]
 CHUNK_SIZE = 64 * 1024
@@ -182,8 +183,8 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
     except SyntaxError as e:
         send(_syntax_error(e))
         return
-    except Exception as e:  # evaluation error (e.g. a SERVICE failure): 500 with the engine's message
-        send(error_frame(500, f"query evaluation failed: {e}"))
+    except Exception as e:  # evaluation error: 502 if a SERVICE call failed, else 500, with the engine's message
+        send(error_frame(**_evaluation_error(e, request)))
         return
     cap = int(request.get("row_cap") or 0)
     send = _Tracking(send)
@@ -212,10 +213,19 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
         writer.finish()
         send(framing.encode(framing.END, b""))
     except Exception as e:  # evaluation is lazy: errors (e.g. a failing SERVICE) surface while serialising
-        if send.head_sent:  # the web process cuts the response it has started
-            send(framing.encode_json(framing.ABORT, {"message": f"query evaluation failed: {e}"}))
+        error = _evaluation_error(e, request)
+        if send.head_sent:  # the web process answers with the error if no chunk has gone out, else cuts the response
+            send(framing.encode_json(framing.ABORT, error))
         else:
-            send(error_frame(500, f"query evaluation failed: {e}"))
+            send(error_frame(**error))
+
+
+def _evaluation_error(e: Exception, request: dict[str, Any]) -> dict[str, Any]:
+    """Status, message and kind for an error raised by the engine while evaluating ``request``."""
+    message = service_failure(e, request.get("services") or ())
+    if message is not None:
+        return {"status": 502, "message": message, "kind": "service"}
+    return {"status": 500, "message": f"query evaluation failed: {e}"}
 
 
 def _send_solutions(store, request, result, fmt, cap, writer, send, prefixes) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from starlette.responses import Response, StreamingResponse
 from . import framing
 from .bindings import check_bindable, protocol_bindings
 from .federation import FederationRefused, check_services
+from .federation_budget import query_budget, service_timeout_message
 from .formats import BY_NAME, GRAPH_FORMATS, RESULT_FORMATS
 from .http_errors import error_response
 from .limits import ClientLimiter
@@ -29,14 +30,16 @@ TRUNCATED_HEADER = "X-Diplokg-Truncated"
 
 def query_request(text: str, results_format: str | None, graph_format: str | None, row_cap: int,
                   union: bool = True, dataset: tuple[list[str], list[str]] | None = None,
-                  substitutions: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+                  substitutions: dict[str, dict[str, str]] | None = None,
+                  services: list[str] | None = None) -> dict[str, Any]:
     """A worker request for a query (see executor.execute); ``dataset`` is a protocol dataset
-    (default graphs, named graphs) that replaces the query's own."""
+    (default graphs, named graphs) that replaces the query's own; ``services`` the SERVICE endpoints
+    the query calls (they shorten its time budget and name the endpoint when a call fails)."""
     return {
         "op": "query", "query": text,
         "default_graphs": dataset[0] if dataset else None, "named_graphs": dataset[1] if dataset else None,
         "union": union, "results_format": results_format, "graph_format": graph_format, "row_cap": row_cap,
-        "substitutions": substitutions or {},
+        "substitutions": substitutions or {}, "services": services or [],
     }
 
 
@@ -89,7 +92,7 @@ class QueryService:
             return _not_acceptable(info.form, formats, accept)
         request = query_request(text, results.name if results else None, graph.name if graph else None,
                                 self.settings.row_cap, union=not info.has_dataset_clause, dataset=dataset,
-                                substitutions=substitutions)
+                                substitutions=substitutions, services=[call.iri for call in info.services if call.iri])
         return await self.run(request, timeout, accept, client)
 
     async def select(self, query: str, substitutions: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
@@ -129,8 +132,8 @@ class QueryService:
         """Run a worker request; ``client`` None: an internal query of a page that holds the client's slot."""
         if client is not None and not self.limiter.try_acquire(client):
             return self.too_many(accept)
-        budget = self.budget(timeout)
-        deadline = time.monotonic() + budget
+        budget = query_budget(self.budget(timeout), request.get("services") or (), self.settings.service_timeout)
+        deadline = time.monotonic() + budget.seconds
         frames = self.pool.run(request, deadline)
         handed_over = False
         try:
@@ -157,13 +160,17 @@ class QueryService:
                 kind, payload = await anext(frames)
             if kind == framing.END:
                 return Response(b"".join(first), 200, headers, fmt.content_type)
-            if kind == framing.ABORT:
-                return error_response(500, json.loads(payload)["message"], accept)
+            if kind == framing.ABORT:  # failed before anything was sent: answer with the error
+                err = json.loads(payload)
+                return error_response(err.get("status", 500), err["message"], accept,
+                                      **({"kind": err["kind"]} if "kind" in err else {}))
             first.append(payload)
             handed_over = True
             return StreamingResponse(self._stream(first, frames, client), 200, headers, fmt.content_type)
         except QueryTimeout:
-            return error_response(503, f"the query did not finish within its time budget of {budget:g} s and was "
+            if budget.service_bound:
+                return error_response(504, service_timeout_message(budget), accept, kind="service-timeout")
+            return error_response(503, f"the query did not finish within its time budget of {budget.seconds:g} s and was "
                                   "stopped; make it more selective (LIMIT, more specific patterns) or raise the "
                                   f"'timeout' parameter (at most {self.settings.timeout:g} s)", accept,
                                   {"Retry-After": "5"}, kind="timeout")

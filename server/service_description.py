@@ -43,7 +43,8 @@ def service_description(settings: Settings, stats: dict[str, Any]) -> Descriptio
         + f" Queries run at most {settings.timeout:g} s (lower per request with the 'timeout' parameter)"
         + (f"; responses are capped at {settings.row_cap} rows or triples (header X-Diplokg-Truncated: true when cut)."
            if settings.row_cap else ".")
-        + (" Federated SERVICE calls are limited to: " + ", ".join(settings.federation_allowlist) + "."
+        + (" Federated SERVICE calls are limited to: " + ", ".join(settings.federation_allowlist)
+           + f"; a query that calls SERVICE runs at most {settings.service_timeout:g} s."
            if settings.federation_allowlist else " Federated queries (SERVICE) are disabled.")
     )
     d.add(endpoint, "rdfs:comment", lit(comment, "en"))

@@ -36,6 +36,9 @@ class Settings:
     max_url: int = 16_384
     # SERVICE endpoints a query may call; empty = federation disabled.
     federation_allowlist: tuple[str, ...] = field(default_factory=tuple)
+    # Seconds a query that calls SERVICE may run in total (pyoxigraph has no timeout of its own for
+    # the HTTP call); when they run out the query is stopped and the client gets 504.
+    service_timeout: float = 10.0
     cors_origins: tuple[str, ...] = ("*",)
     access_log: bool = True
 
@@ -45,7 +48,7 @@ class Settings:
             raise DiplokgError(f"base URL must be an absolute http(s) URL, got {self.base_url!r}")
         if not self.base_url.endswith("/"):
             object.__setattr__(self, "base_url", self.base_url + "/")
-        for name in ("timeout",):
+        for name in ("timeout", "service_timeout"):
             if getattr(self, name) <= 0:
                 raise DiplokgError(f"{name} must be positive")
         for name in ("workers", "client_concurrency", "max_body", "max_url"):

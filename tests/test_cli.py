@@ -13,7 +13,7 @@ import rdflib
 
 from cli_runner import REPO, run_cli
 
-COMMANDS = ["validate", "build", "query", "dump", "stats", "link"]
+COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link"]
 
 
 def test_help_documents_every_command() -> None:

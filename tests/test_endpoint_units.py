@@ -9,11 +9,14 @@ import pyoxigraph as ox
 import pytest
 
 from diplokg import framing
+from diplokg.errors import DiplokgError
 from diplokg.executor import execute
 from diplokg.federation import FederationRefused, check_services
+from diplokg.federation_budget import QueryBudget, query_budget, service_timeout_message
 from diplokg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from diplokg.negotiation import choose, parse_accept
 from diplokg.protocol import ProtocolError, parse_query_request
+from diplokg.service_errors import service_failure
 from diplokg.settings import load_settings
 from diplokg.sparql_lexer import analyse
 
@@ -148,6 +151,46 @@ def test_settings_precedence():
     assert s.timeout == 5 and s.port == 9000 and s.federation_allowlist == ("http://a/", "http://b/")
     assert s.base_url == "http://127.0.0.1:9000/" and s.endpoint_url == "http://127.0.0.1:9000/sparql"
     assert load_settings({"base_url": "https://kg.example/x"}, {}).base_url == "https://kg.example/x/"
+    assert s.service_timeout == 10
+    assert load_settings({"service_timeout": "2.5"}, {"DIPLOKG_SERVICE_TIMEOUT": "7"}).service_timeout == 2.5
+    assert load_settings(None, {"DIPLOKG_SERVICE_TIMEOUT": "7"}).service_timeout == 7
+    with pytest.raises(DiplokgError, match="service_timeout must be positive"):
+        load_settings({"service_timeout": 0}, {})
+
+
+# -- federated query budget and SERVICE failures ---------------------------------------------------
+
+def test_federated_query_budget():
+    assert query_budget(30, [], 10) == QueryBudget(30)  # no SERVICE: the query's own budget
+    budget = query_budget(30, ["http://a/sparql", "http://a/sparql"], 10)
+    assert budget == QueryBudget(10, ("http://a/sparql",)) and budget.service_bound
+    assert query_budget(4, ["http://a/sparql"], 10) == QueryBudget(4)  # a lower query budget wins and is the query's own
+    assert not query_budget(4, ["http://a/sparql"], 10).service_bound
+    message = service_timeout_message(query_budget(20, ["http://a/sparql", "http://b/sparql"], 2))
+    assert message.startswith("SERVICE <http://a/sparql> or SERVICE <http://b/sparql>: no answer within 2 s")
+
+
+@pytest.mark.parametrize("error,named", [
+    # texts pyoxigraph 0.5.13 raised for failing SERVICE calls (see diplokg.service_errors)
+    (OSError("Error 500 Internal Server Error returned by http://b/sparql with payload:\nboom"), "http://b/sparql"),
+    (RuntimeError("Unsupported Content-Type returned by service <http://b/sparql>: text/html"), "http://b/sparql"),
+    (RuntimeError("Expecting <head> tag, found <results>"), None),
+    (ConnectionRefusedError("Connection refused (os error 111)"), None),
+])
+def test_service_failure_names_the_endpoint_and_keeps_the_engine_text(error, named):
+    message = service_failure(error, ["http://a/sparql", "http://b/sparql"])
+    assert message is not None and str(error) in message
+    assert message.startswith(f"SERVICE <{named}>:" if named else "SERVICE <http://a/sparql> or SERVICE <http://b/sparql>:")
+
+
+@pytest.mark.parametrize("error,services", [
+    (ConnectionRefusedError("Connection refused (os error 111)"), []),  # no SERVICE in the query
+    (RuntimeError("The SPARQL query does not contains variable x in its SELECT projection"), ["http://a/"]),
+    (ValueError("bad input"), ["http://a/"]),
+    (SyntaxError("error at 1:3"), ["http://a/"]),
+])
+def test_other_errors_are_not_service_failures(error, services):
+    assert service_failure(error, services) is None
 
 
 # -- executor --------------------------------------------------------------------------------------

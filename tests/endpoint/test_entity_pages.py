@@ -30,6 +30,28 @@ def test_state_page_links_wikidata_and_pages_incoming(server, http):
     assert "Referenced by" in r.text
 
 
+@pytest.mark.parametrize("path,method,basis", [
+    ("id/state/TJK", "From a reference table", "Our World in Data: countries and regions identifier table"),
+    ("id/place/vienna", "From the verified list", "Verified Wikidata QIDs for entities of the seed pages"),
+])
+def test_wikidata_link_shows_its_provenance(server, http, path, method, basis):
+    """Next to the Wikidata link: how it was made and from what, linking to its dkg:WikidataLink record."""
+    page = http.get(server.url + path, headers={"Accept": "text/html"}).text
+    line = re.search(r'<p class="wikidata">.*?</p>', page, re.S)
+    assert line, page
+    text = re.sub(r"<[^>]+>", "", line.group(0))
+    assert method in text and basis in text, text
+    record = path.replace("id/", "id/wikidata-link/", 1)
+    assert f'href="{server.url}{record}"' in line.group(0)
+    assert http.get(server.url + record, headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_person_page_has_no_wikidata_line(server, http):
+    """Persons are deliberately unlinked: no Wikidata line, and no claim of a link record."""
+    page = http.get(server.url + "id/person/ole-johan-bernoy", headers={"Accept": "text/html"}).text
+    assert 'class="wikidata"' not in page and "link-provenance" not in page
+
+
 @pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
                                         ("application/n-triples", "nt"), ("application/rdf+xml", "xml")])
 def test_entity_rdf_by_negotiation(server, http, accept, fmt):

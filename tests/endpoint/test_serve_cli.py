@@ -86,5 +86,5 @@ def test_build_if_changed(tmp_path):
 def test_serve_help_documents_options():
     proc = run_cli("serve", "--help")
     for option in ("--host", "--port", "--store", "--base-url", "--timeout", "--row-cap", "--workers",
-                   "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "DIPLOKG_"):
+                   "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "--service-timeout", "DIPLOKG_"):
         assert option in proc.stdout

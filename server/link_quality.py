@@ -1,0 +1,165 @@
+"""Data-quality check of the Wikidata links of a built store (``diplokg check-links``).
+
+It reports, as findings a researcher can act on:
+
+- ``duplicate-qid``: one QID (``dkg:wikidataId`` or a ``skos:exactMatch`` Wikidata item) on several
+  entities — a join on it would merge them;
+- ``class-item-as-instance``: an entity linked to a Wikidata item that our ontology or
+  vocabularies use as the alignment of a *class or concept* (e.g. Q3917681 "embassy", the class,
+  linked to one particular embassy) — the wrong type of item;
+- ``mixed-types``: entities of different kinds (state, city, person, organisation, mission) linked to
+  one item — the link is wrong for at least one of them;
+- ``qid-mismatch``: ``dkg:wikidataId`` and the ``skos:exactMatch`` Wikidata item disagree, or one is
+  missing;
+- ``no-provenance``: a link without exactly one ``dkg:WikidataLink`` record;
+- ``state-without-qid``: a ``dkg:State`` without a QID.
+
+Only entities of our namespace (``https://w3id.org/diplokg/id/``) are links; classes and concepts of
+the ontology align with Wikidata items by the same properties, and that is what they should do.
+
+The SHACL shapes refuse most of these at build time; this check also runs on stores built from other
+data (e.g. a generated graph) and gives one report instead of a validation log. The queries are
+constant texts; nothing from the data is spliced into them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+import pyoxigraph as ox
+
+from .namespaces import ID, PREFIXES, shorten
+
+WD = "http://www.wikidata.org/entity/"
+
+# The kinds of entity a Wikidata link can belong to, most specific first.
+_KINDS = """
+    VALUES (?class ?kind) {
+        (dkg:State "state") (dkg:City "city") (dkg:Person "person")
+        (dkg:DiplomaticMission "mission") (dkg:Organization "organisation")
+    }"""
+
+_LINKED = f"""
+SELECT ?entity ?qid ?item ?kind WHERE {{
+    {{ ?entity dkg:wikidataId ?qid . OPTIONAL {{ ?entity skos:exactMatch ?item . FILTER(STRSTARTS(STR(?item), "{WD}")) }} }}
+    UNION
+    {{ ?entity skos:exactMatch ?item . FILTER(STRSTARTS(STR(?item), "{WD}"))
+       FILTER NOT EXISTS {{ ?entity dkg:wikidataId ?any }} }}
+    FILTER(STRSTARTS(STR(?entity), "{ID}"))  # our entities; ontology terms and concepts align, not link
+    OPTIONAL {{
+        SELECT ?entity (MIN(?k) AS ?kind) WHERE {{
+            {_KINDS}
+            ?entity a ?class . BIND(?kind AS ?k)
+        }} GROUP BY ?entity
+    }}
+}}"""
+
+_CLASS_ITEMS = """
+SELECT ?term ?item WHERE {
+    ?term skos:exactMatch|skos:closeMatch|skos:broadMatch|skos:narrowMatch|dkg:wikidataProperty ?item .
+    { ?term a owl:Class } UNION { ?term a skos:Concept } UNION { ?term a skos:ConceptScheme }
+    FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
+}"""
+
+_RECORDS = """
+SELECT ?entity (COUNT(DISTINCT ?link) AS ?n) WHERE {
+    ?entity dkg:wikidataId ?qid .
+    OPTIONAL { ?link a dkg:WikidataLink ; dkg:linkedEntity ?entity }
+} GROUP BY ?entity"""
+
+_STATES_WITHOUT_QID = """
+SELECT ?state WHERE { ?state a dkg:State FILTER NOT EXISTS { ?state dkg:wikidataId ?qid } } ORDER BY ?state"""
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    message: str
+    entities: tuple[str, ...]
+    qid: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    linked: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def to_text(self) -> str:
+        lines = [f"{self.linked} entities carry a Wikidata link; {len(self.findings)} finding(s)."]
+        lines += [f"{f.kind}: {f.message}" for f in self.findings]
+        return "\n".join(lines) + "\n"
+
+    def to_json(self) -> str:
+        return json.dumps({"linked": self.linked, "ok": self.ok, "findings": [asdict(f) for f in self.findings]},
+                          indent=2, ensure_ascii=False) + "\n"
+
+
+def _rows(store: ox.Store, query: str) -> list[dict[str, str]]:
+    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]  # type: ignore[union-attr]
+
+
+def _qid(row: dict[str, str]) -> str | None:
+    if "qid" in row:
+        return row["qid"]
+    return row["item"].removeprefix(WD) if "item" in row else None
+
+
+def check_links(store: ox.Store) -> Report:
+    """All findings about the Wikidata links of ``store`` (sorted, so reports are comparable)."""
+    rows = _rows(store, _LINKED)
+    findings: list[Finding] = []
+
+    by_entity: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_entity.setdefault(row["entity"], []).append(row)
+    for entity, entity_rows in sorted(by_entity.items()):
+        qids = {r["qid"] for r in entity_rows if "qid" in r}
+        items = {r["item"].removeprefix(WD) for r in entity_rows if "item" in r}
+        if qids != items:
+            findings.append(Finding("qid-mismatch", f"{shorten(entity)}: dkg:wikidataId {sorted(qids) or 'none'} "
+                                    f"but skos:exactMatch Wikidata item(s) {sorted(items) or 'none'}", (entity,)))
+
+    by_qid: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    for row in rows:
+        qid = _qid(row)
+        if qid is None:
+            continue
+        by_qid.setdefault(qid, set()).add(row["entity"])
+        kinds.setdefault(qid, set()).add(row.get("kind", "other"))
+    for qid, entities in sorted(by_qid.items()):
+        if len(entities) > 1:
+            findings.append(Finding("duplicate-qid", f"{qid} is the link of {len(entities)} entities: "
+                                    + ", ".join(shorten(e) for e in sorted(entities)), tuple(sorted(entities)), qid))
+        if len(kinds[qid]) > 1:
+            findings.append(Finding("mixed-types", f"{qid} links entities of different kinds ("
+                                    + ", ".join(sorted(kinds[qid])) + ")", tuple(sorted(entities)), qid))
+
+    class_items: dict[str, set[str]] = {}
+    for row in _rows(store, _CLASS_ITEMS):
+        class_items.setdefault(row["item"].removeprefix(WD), set()).add(row["term"])
+    for qid, entities in sorted(by_qid.items()):
+        if qid in class_items:
+            terms = ", ".join(shorten(t) for t in sorted(class_items[qid]))
+            findings.append(Finding("class-item-as-instance", f"{qid} is the Wikidata item of the class/concept "
+                                    f"{terms} in our ontology, but is linked as the item of "
+                                    + ", ".join(shorten(e) for e in sorted(entities)), tuple(sorted(entities)), qid))
+
+    for row in _rows(store, _RECORDS):
+        if int(row["n"]) != 1:
+            findings.append(Finding("no-provenance", f"{shorten(row['entity'])}: {row['n']} dkg:WikidataLink records "
+                                    "(exactly one must say where the link comes from)", (row["entity"],)))
+
+    for row in _rows(store, _STATES_WITHOUT_QID):
+        findings.append(Finding("state-without-qid", f"{shorten(row['state'])} has no Wikidata QID", (row["state"],)))
+
+    order = ["duplicate-qid", "class-item-as-instance", "mixed-types", "qid-mismatch", "no-provenance", "state-without-qid"]
+    findings.sort(key=lambda f: (order.index(f.kind), f.entities, f.message))
+    return Report(linked=len(by_entity), findings=tuple(findings))
