@@ -290,7 +290,18 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     from .link_quality import check_links
     from .store import open_read_only
 
-    report = check_links(open_read_only(Path(args.store)))
+    store = open_read_only(Path(args.store))
+    report = check_links(store)
+    if args.wikidata:
+        from .link_quality import Report, check_types_on_wikidata
+        from .wikidata_client import DEFAULT_SPARQL, WikidataClient, WikidataUnavailable
+
+        client = WikidataClient(sparql_url=_http_url(args.sparql or DEFAULT_SPARQL, "--sparql"), timeout=args.timeout)
+        try:
+            online = check_types_on_wikidata(store, client)
+        except WikidataUnavailable as e:
+            raise e.for_command("diplokg check-links --wikidata") from None
+        report = Report(report.linked, report.findings + tuple(online))
     sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
     return 0 if report.ok else 1
 
@@ -436,6 +447,12 @@ def parser() -> argparse.ArgumentParser:
                        "different kinds, QID/exactMatch disagreements, links without a provenance record, and states "
                        "without a QID. Exit status 0: no finding; 1: findings.")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--wikidata", action="store_true",
+                   help="also ask the Wikidata Query Service whether each linked item has the type expected for its "
+                   "entity (needs internet access; exit 2 if it cannot be reached)")
+    c.add_argument("--sparql", default=None, metavar="URL",
+                   help="query service for --wikidata (default: https://query.wikidata.org/sparql)")
+    c.add_argument("--timeout", type=float, default=60.0, metavar="S", help="HTTP timeout for --wikidata (default: 60)")
     common(c)
     c.set_defaults(func=cmd_check_links)
     return p

@@ -14,6 +14,14 @@ It reports, as findings a researcher can act on:
 - ``no-provenance``: a link without exactly one ``dkg:WikidataLink`` record;
 - ``state-without-qid``: a ``dkg:State`` without a QID.
 
+With ``--wikidata`` (:func:`check_types_on_wikidata`) it also asks the Wikidata Query Service,
+in one query, whether each linked item is an instance (``wdt:P31/wdt:P279*``) of the class expected
+for its kind (the classes ``diplokg link`` scores with, :data:`link_candidates.EXPECTED`):
+
+- ``wrong-type``: the item is not, e.g. a city linked to an item that is an instance of Q5 (human);
+- ``item-missing``: Wikidata knows neither a label nor a statement of the item (deleted, merged into
+  another item, or a typo).
+
 Only entities of our namespace (``https://w3id.org/diplokg/id/``) are links; classes and concepts of
 the ontology align with Wikidata items by the same properties, and that is what they should do.
 
@@ -29,7 +37,9 @@ from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
 
+from .link_candidates import EXPECTED, is_qid, item_query, parse_items
 from .namespaces import ID, PREFIXES, shorten
+from .wikidata_client import WikidataClient
 
 WD = "http://www.wikidata.org/entity/"
 
@@ -37,7 +47,7 @@ WD = "http://www.wikidata.org/entity/"
 _KINDS = """
     VALUES (?class ?kind) {
         (dkg:State "state") (dkg:City "city") (dkg:Person "person")
-        (dkg:DiplomaticMission "mission") (dkg:Organization "organisation")
+        (dkg:DiplomaticMission "mission") (dkg:Organization "organization")
     }"""
 
 _LINKED = f"""
@@ -160,6 +170,40 @@ def check_links(store: ox.Store) -> Report:
     for row in _rows(store, _STATES_WITHOUT_QID):
         findings.append(Finding("state-without-qid", f"{shorten(row['state'])} has no Wikidata QID", (row["state"],)))
 
-    order = ["duplicate-qid", "class-item-as-instance", "mixed-types", "qid-mismatch", "no-provenance", "state-without-qid"]
-    findings.sort(key=lambda f: (order.index(f.kind), f.entities, f.message))
-    return Report(linked=len(by_entity), findings=tuple(findings))
+    return Report(linked=len(by_entity), findings=_sorted(findings))
+
+
+_ORDER = ["duplicate-qid", "class-item-as-instance", "mixed-types", "qid-mismatch", "no-provenance",
+          "state-without-qid", "wrong-type", "item-missing"]
+
+
+def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (_ORDER.index(f.kind), f.entities, f.message)))
+
+
+def check_types_on_wikidata(store: ox.Store, client: WikidataClient) -> list[Finding]:
+    """``wrong-type`` and ``item-missing`` findings for the linked entities of ``store``, from one query
+    to ``client``'s query service (raises WikidataUnavailable if it cannot be asked)."""
+    linked: dict[tuple[str, str], str] = {}  # (entity, qid) -> kind
+    for row in _rows(store, _LINKED):
+        qid = _qid(row)
+        if qid and is_qid(qid) and row.get("kind") in EXPECTED:
+            linked[(row["entity"], qid)] = row["kind"]
+    if not linked:
+        return []
+    pairs = {(qid, cls) for (_, qid), kind in linked.items() for cls, _ in EXPECTED[kind]}
+    facts = parse_items(client.select(item_query(pairs, ["en"], [])))
+    findings = []
+    for (entity, qid), kind in sorted(linked.items()):
+        item = facts.get(qid)
+        if item is None:
+            findings.append(Finding("item-missing", f"{qid} (linked from {shorten(entity)}) has no label and no "
+                                    "statement on Wikidata: deleted, merged into another item, or a typo?", (entity,), qid))
+            continue
+        expected = EXPECTED[kind]
+        if not item.instance_of_expected & {cls for cls, _ in expected}:
+            p31 = ", ".join(f"{q} ({label})" if label else q for q, label in sorted(item.claims.get("P31", {}).items()))
+            findings.append(Finding("wrong-type", f"{qid} (linked from {shorten(entity)}, a {kind}) is not an instance "
+                                    "of " + " or ".join(f"{c} ({n})" for c, n in expected) + " on Wikidata; its "
+                                    f"instance of (P31): {p31 or 'none'}", (entity,), qid))
+    return list(_sorted(findings))

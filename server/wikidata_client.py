@@ -47,16 +47,21 @@ class WikidataUnavailable(DiplokgError):
     HTTP error, or not the documented JSON)."""
 
     exit_code = 2
-    HINTS = {"network": "`diplokg link` needs internet access", "busy": "try again later", "answer": ""}
+    HINTS = {"network": "`{command}` needs internet access", "busy": "try again later", "answer": ""}
 
-    def __init__(self, service: str, url: str, cause: str, *, kind: str, note: str = "") -> None:
-        self.service, self.url, self.cause, self.kind, self.note = service, url, cause, kind, note
+    def __init__(self, service: str, url: str, cause: str, *, kind: str, note: str = "",
+                 command: str = "diplokg link") -> None:
+        self.service, self.url, self.cause, self.kind, self.note, self.command = service, url, cause, kind, note, command
         verb = "no usable answer from" if kind == "answer" else "cannot reach"
-        tail = "; ".join(t for t in (self.HINTS[kind], note) if t)
+        tail = "; ".join(t for t in (self.HINTS[kind].format(command=command), note) if t)
         super().__init__(f"{verb} the {service} at {url}: {cause}" + (f" — {tail}" if tail else ""))
 
     def with_note(self, note: str) -> "WikidataUnavailable":
-        return WikidataUnavailable(self.service, self.url, self.cause, kind=self.kind, note=note)
+        return WikidataUnavailable(self.service, self.url, self.cause, kind=self.kind, note=note, command=self.command)
+
+    def for_command(self, command: str) -> "WikidataUnavailable":
+        """The same failure, reported for another command than ``diplokg link``."""
+        return WikidataUnavailable(self.service, self.url, self.cause, kind=self.kind, note=self.note, command=command)
 
 
 @dataclass(frozen=True)

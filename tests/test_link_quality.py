@@ -105,3 +105,67 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     proc = run_cli("check-links", "--store", str(tmp_path / "nowhere"))
     assert proc.returncode == 1 and proc.stdout == ""  # like `validate`: 1 for findings and for errors
     assert "no store at" in proc.stderr
+
+
+# ---- --wikidata: the types of the linked items, asked of a query service --------------------------
+# A stand-in for the Wikidata Query Service on loopback, its graph written from the store's own
+# links: each linked item an instance of the class expected for its kind. Two planted faults, both
+# fixture assertions and not facts: Astana's item is said to be an instance of Q5 (human), and the
+# OSCE's item is left out (as if deleted).
+EXPECTED_CLASS = {"State": "Q3624078", "City": "Q515", "Organization": "Q43229"}
+_LINKS = """SELECT ?qid ?class WHERE { ?e dkg:wikidataId ?qid ; a ?class }"""
+
+
+def _standin_graph(store) -> str:
+    lines = ["@prefix wd: <http://www.wikidata.org/entity/> .", "@prefix wdt: <http://www.wikidata.org/prop/direct/> ."]
+    from diplokg.namespaces import PREFIXES
+
+    for row in store.query(_LINKS, prefixes=PREFIXES, use_default_graph_as_union=True):
+        qid, cls = row["qid"].value, row["class"].value.rsplit("#", 1)[1]
+        if cls not in EXPECTED_CLASS or qid == "Q81299":
+            continue
+        lines.append(f"wd:{qid} wdt:P31 wd:{'Q5' if qid == 'Q1520' else EXPECTED_CLASS[cls]} .")
+    return "\n".join(sorted(set(lines))) + "\n"
+
+
+def test_wikidata_type_check_reports_wrong_types_and_missing_items(store, built_store: Path) -> None:
+    from sparql_standin import StandInEndpoint
+
+    with StandInEndpoint(_standin_graph(store)) as wikidata:
+        proc = run_cli("check-links", "--store", str(built_store), "--wikidata", "--sparql", wikidata.url,
+                       "--format", "json")
+        assert len(wikidata.queries) == 1  # one query for all 202 items
+        query = wikidata.queries[0]
+    assert proc.returncode == 1, proc.stderr
+    findings = {(f["kind"], f["qid"], tuple(f["entities"])) for f in json.loads(proc.stdout)["findings"]}
+    assert findings == {
+        ("wrong-type", "Q1520", (ID + "place/astana",)),
+        ("item-missing", "Q81299", (ID + "organization/osce",)),
+    }
+    wrong = next(f for f in json.loads(proc.stdout)["findings"] if f["kind"] == "wrong-type")
+    assert "not an instance of Q515 (city)" in wrong["message"] and "Q5" in wrong["message"]
+    # only QIDs reach the query text, no labels from the data
+    assert "wd:Q863" in query and "Tajikistan" not in query and "Astana" not in query
+
+
+def test_wikidata_type_check_passes_when_every_item_has_its_type(store, built_store: Path) -> None:
+    from sparql_standin import StandInEndpoint
+
+    graph = _standin_graph(store).replace("wd:Q1520 wdt:P31 wd:Q5 .", "wd:Q1520 wdt:P31 wd:Q515 .")
+    graph += "wd:Q81299 wdt:P31 wd:Q43229 .\n"
+    with StandInEndpoint(graph) as wikidata:
+        proc = run_cli("check-links", "--store", str(built_store), "--wikidata", "--sparql", wikidata.url)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 finding(s)" in proc.stdout
+
+
+def test_wikidata_type_check_unreachable_is_a_clear_error(built_store: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = run_cli("check-links", "--store", str(built_store), "--wikidata", "--sparql", f"http://127.0.0.1:{port}/sparql")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == (f"diplokg: error: cannot reach the Wikidata Query Service at http://127.0.0.1:{port}/sparql: "
+                                   "connection refused — `diplokg check-links --wikidata` needs internet access")
