@@ -142,6 +142,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
 def cmd_export_wikidata(args: argparse.Namespace) -> int:
+    from .atomic_file import write_atomically
     from .store import open_read_only
     from .wikidata_export import export
     from .wikidata_facts import read_facts
@@ -159,9 +160,7 @@ def cmd_export_wikidata(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
-            tmp = out / f".{name}.tmp"
-            tmp.write_bytes(data)
-            tmp.replace(out / name)
+            write_atomically(out / name, data)
     except OSError as e:
         raise DiplokgError(f"cannot write to {out}: {e}") from None
     print(summary(result, quickstatements, triples))

@@ -22,7 +22,6 @@ does) and only if it conforms is the file written (a temporary file renamed into
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .atomic_file import write_atomically
 from .layout import Layout
 from .link_candidates import KINDS, is_qid
 from .link_review import DECISIONS, ReviewFileError, read_review
@@ -209,10 +209,7 @@ def accept(layout: Layout, review: Path, reviewer: str | None, reviewed_on: str 
 
 
 def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise ReviewFileError(f"cannot write {path}: {e}") from None

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
+from .atomic_file import write_atomically
 from .errors import DiplokgError
 from .link_candidates import Entity, Found, ItemFacts
 from .link_scoring import rank, score
@@ -109,12 +109,9 @@ def render_review(rows: Iterable[ReviewRow], delimiter: str = "\t") -> str:
 def write_review(rows: list[ReviewRow], path: Path) -> None:
     """Write the review file atomically (a temporary file renamed into place)."""
     text = render_review(rows, _delimiter(path))
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise DiplokgError(f"cannot write {path}: {e}") from None
 
 
