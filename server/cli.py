@@ -1,4 +1,5 @@
-"""The ``diplokg`` command line: validate, build, query, dump, export, serve, stats, check-links, link."""
+"""The ``diplokg`` command line: validate, build, query, dump, export, serve, stats, check-links, link,
+generate."""
 
 from __future__ import annotations
 
@@ -177,6 +178,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "max_url", "federation_allowlist", "service_timeout", "cors_origins")}
     options["access_log"] = False if args.no_access_log else None
     return serve(load_settings(options))
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    result = generate(_layout(args), Path(args.output), args.triples, args.seed, _Progress(args.quiet))
+    print(f"Wrote {result.out}: {result.triples:,} triples ({result.synthetic_triples:,} synthetic in "
+          f"{result.documents:,} documents, {result.units:,} missions) in {result.seconds:.1f} s. "
+          f"SYNTHETIC DATA: build it with 'diplokg build --source {result.out} --store DIR'; never publish it.")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -435,6 +446,19 @@ def parser() -> argparse.ArgumentParser:
     ew.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory to write the three files into")
     common(ew)
     ew.set_defaults(func=cmd_export_wikidata)
+
+    g = sub.add_parser("generate", help="write a source tree with synthetic data of a given size (benchmarks)",
+                       description="Write a source tree (ontology, shapes, saved queries, the real data) plus "
+                       "deterministic, SHACL-valid SYNTHETIC data in our ontology — states' missions, posts, tenures "
+                       "with mixed-precision dates, non-resident and concurrent accreditations, bilateral events, "
+                       "evidence in synthetic source documents — until the tree holds at least --triples triples. "
+                       "For benchmarks and load tests only: every synthetic document says it is made up.")
+    g.add_argument("-o", "--output", required=True, metavar="DIR", help="new directory to write the source tree to")
+    g.add_argument("--triples", type=int, default=100_000, metavar="N",
+                   help="target size of the whole tree in triples, 1,000 to 50,000,000 (default: %(default)s)")
+    g.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same files (default: 1)")
+    common(g, store=False, source=True)
+    g.set_defaults(func=cmd_generate)
 
     s = sub.add_parser("stats", help="instances per class, facts per source",
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
