@@ -22,12 +22,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .dump import write_dump
+from .dump import DumpOrder, dump_order, write_items
 
 SNAPSHOT = "snapshot.nq"
 DUMPS = "dumps"
 MANIFEST = "manifest.json"
 VOID_STATS = "void-stats.json"
+#: gzip's own default: level 9 took 2-3 times as long for 1-3 % smaller dumps (1 M triples)
+GZIP_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -63,14 +65,28 @@ def write_artifacts(build_dir: Path, store: ox.Store, queries_dir: Path | None =
                     shape_files: Sequence[Path] = ()) -> dict[str, object]:
     """Write snapshot, dumps and statistics for a freshly built store, and copies of the saved
     queries and the shape files it was built with; returns a summary for the build info."""
+    order = write_snapshot(build_dir, store)
+    return write_publications(build_dir, store, order, queries_dir, shape_files)
+
+
+def write_snapshot(build_dir: Path, store: ox.Store) -> DumpOrder:
+    """Sort the content once and write ``snapshot.nq``; returns the order for the dumps."""
+    order = dump_order(store)
+    with (build_dir / SNAPSHOT).open("wb") as fh:
+        write_items(order, "nq", fh)
+    return order
+
+
+def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queries_dir: Path | None = None,
+                       shape_files: Sequence[Path] = ()) -> dict[str, object]:
+    """Everything published besides the snapshot: dumps with their manifest, VoID statistics,
+    copies of the saved queries and shapes."""
     (build_dir / QUERIES).mkdir()
     for query in sorted(queries_dir.glob("*.rq")) if queries_dir else []:
         shutil.copyfile(query, build_dir / QUERIES / query.name)
     (build_dir / SHAPES).mkdir()
     for shapes in shape_files:
         shutil.copyfile(shapes, build_dir / SHAPES / shapes.name)
-    with (build_dir / SNAPSHOT).open("wb") as fh:
-        write_dump(store, "nq", fh)
     dumps = build_dir / DUMPS
     dumps.mkdir()
     entries = []
@@ -79,20 +95,22 @@ def write_artifacts(build_dir: Path, store: ox.Store, queries_dir: Path | None =
         if spec.dump_format == "nq":
             _gzip_copy(build_dir / SNAPSHOT, target)
         elif spec.gzip:
-            with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
-                write_dump(store, spec.dump_format, fh)  # type: ignore[arg-type]
+            with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                         compresslevel=GZIP_LEVEL) as fh:
+                write_items(order, spec.dump_format, fh)  # type: ignore[arg-type]
         else:
             with target.open("wb") as fh:
-                write_dump(store, spec.dump_format, fh)
+                write_items(order, spec.dump_format, fh)
         entries.append({**spec.__dict__, "bytes": target.stat().st_size, "sha256": sha256_file(target)})
     (dumps / MANIFEST).write_text(json.dumps(entries, indent=2), encoding="utf-8")
     stats = void_statistics(store)
     (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
-    return {"snapshot": SNAPSHOT, "snapshot_quads": len(store), "dumps": [e["file"] for e in entries]}
+    return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"), "dumps": [e["file"] for e in entries]}
 
 
 def _gzip_copy(source: Path, target: Path) -> None:
-    with source.open("rb") as src, target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as dst:
+    with source.open("rb") as src, target.open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=GZIP_LEVEL) as dst:
         shutil.copyfileobj(src, dst, 1 << 20)
 
 

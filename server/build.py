@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from . import __version__
 from .errors import DiplokgError, InvalidDataError
 from .layout import Layout
 from .loader import LoadedData, Progress, load
-from .artifacts import sha256_file, write_artifacts
+from .artifacts import SNAPSHOT, sha256_file, write_publications, write_snapshot
 from .examples_graph import example_quads
 from .saved_queries import load_all
-from .store import write_store
+from .stats import graph_counts as graph_counts_of
+from .store import new_build
 from .validation import ValidationReport, load_shapes, validate
 
 
@@ -32,7 +36,7 @@ def check(layout: Layout, progress: Progress | None = None) -> tuple[LoadedData,
         raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
     loaded = load(layout, progress)
     if progress:
-        progress(f"validating {len(set(loaded.quads))} triples against {len(layout.shape_files())} shape file(s)")
+        progress(f"validating {len(loaded)} triples against {len(layout.shape_files())} shape file(s)")
     report = validate(loaded, load_shapes(layout.shape_files()))
     return loaded, report
 
@@ -49,21 +53,61 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
         )
     # the saved queries, published in the dataset as SPARQL examples (generated from the query files,
     # which are checked here: a malformed query file fails the build)
-    quads = set(loaded.quads) | set(example_quads(load_all(layout.queries_dir).values()))
-    counts = Counter(q.graph_name.value for q in quads)  # type: ignore[union-attr]
-    graph_counts = sorted(counts.items())
+    loaded.store.bulk_extend(example_quads(load_all(layout.queries_dir).values()))
+    graph_counts = graph_counts_of(loaded.store)
     info = {
         "fingerprint": fingerprint(layout),
         "diplokg_version": __version__,
         "inputs": {f: sha256_file(layout.root / f) for f in loaded.files},
         "graphs": dict(graph_counts),
-        "triples": sum(counts.values()),
+        "triples": sum(n for _, n in graph_counts),
     }
     if progress:
-        progress(f"loading {info['triples']} quads into a new store; writing snapshot, dumps and statistics")
-    build_dir = write_store(store, quads, info, lambda target, db: write_artifacts(target, db, layout.queries_dir,
-                                                                                 layout.shape_files()))
+        progress(f"writing snapshot, dumps and statistics of {info['triples']} quads; loading them into a new store")
+    with new_build(store) as (build_dir, build_info):
+        order = write_snapshot(build_dir, loaded.store)
+        # the on-disk store loads the snapshot (in Rust, without the GIL) while the dumps are written
+        disk = _Background(lambda: _load_disk_store(build_dir, build_dir / SNAPSHOT))
+        try:
+            publications = write_publications(build_dir, loaded.store, order, layout.queries_dir,
+                                              layout.shape_files())
+        except BaseException:
+            disk.wait()  # never remove the directory under the loader's feet
+            raise
+        disk.join()
+        build_info.update(info, artifacts=publications)
     return BuildResult(store, build_dir, graph_counts, report)
+
+
+def _load_disk_store(build_dir: Path, snapshot: Path) -> None:
+    db = ox.Store(str(build_dir))
+    db.bulk_load(path=str(snapshot), format=ox.RdfFormat.N_QUADS)
+    db.flush()
+    db.optimize()
+
+
+class _Background:
+    """Run a function in a thread; ``join`` re-raises its exception in the caller."""
+
+    def __init__(self, function: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                function()
+            except BaseException as e:  # noqa: BLE001 - handed to join()
+                self._error = e
+
+        self._thread = threading.Thread(target=run, name="diplokg-store-load")
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def fingerprint(layout: Layout) -> str:

@@ -194,10 +194,7 @@ def accept(layout: Layout, review: Path, reviewer: str | None, reviewed_on: str 
     quads = [q for r in records for q in link_quads(r)]
     old = set(existing_quads)
     display = layout.display(target)
-    loaded = LoadedData(quads=[q for q in data.loaded.quads if q not in old] + quads,
-                        origins=data.loaded.origins, files=sorted({*data.loaded.files, display}))
-    for q in quads:
-        loaded.origins[q.subject].add(display)
+    loaded = data.loaded.replaced(old, quads, display, target)
     if progress:
         progress(f"validating the data with {len(new)} new link(s) against the SHACL shapes")
     report = validate(loaded, load_shapes(layout.shape_files()))

@@ -8,8 +8,9 @@ store belongs to exactly one source graph.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,15 +31,54 @@ _FORMATS = {
 
 @dataclass
 class LoadedData:
-    """Everything parsed from one source tree."""
+    """Everything parsed from one source tree, held in an in-memory pyoxigraph store (compact, and
+    queryable by the validator) rather than as Python objects."""
 
-    quads: list[ox.Quad] = field(default_factory=list)
-    #: subject term -> the files (relative paths) that describe it
-    origins: dict[ox.NamedNode | ox.BlankNode, set[str]] = field(default_factory=lambda: defaultdict(set))
+    store: ox.Store = field(default_factory=ox.Store)
     files: list[str] = field(default_factory=list)
+    #: named graph IRI -> the files (relative paths) whose quads went into it
+    graph_files: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: file -> its path, for re-reading files that share a graph (see files_for)
+    paths: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        """All quads as Python objects (for small data and for pyshacl; the build does not use it)."""
+        return list(self.store.quads_for_pattern(None, None, None))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def replaced(self, old: set[ox.Quad], new: list[ox.Quad], display: str, path: Path) -> LoadedData:
+        """A copy with the quads ``old`` removed and ``new`` added, from the file ``display``."""
+        out = LoadedData(files=sorted({*self.files, display}), paths={**self.paths, display: path})
+        out.store.bulk_extend(q for q in self.store.quads_for_pattern(None, None, None) if q not in old)
+        out.store.bulk_extend(new)
+        for graph, files in self.graph_files.items():
+            out.graph_files[graph] |= files
+        for q in new:
+            out.graph_files[q.graph_name.value].add(display)  # type: ignore[union-attr]
+        return out
 
     def files_for(self, term: object) -> list[str]:
-        return sorted(self.origins.get(term, ()))  # type: ignore[arg-type]
+        """The files that describe ``term`` (have it as a subject)."""
+        if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
+            return []
+        graphs = {q.graph_name.value for q in self.store.quads_for_pattern(term, None, None)  # type: ignore[union-attr]
+                  if isinstance(q.graph_name, ox.NamedNode)}
+        out: set[str] = set()
+        for graph in graphs:
+            files = self.graph_files.get(graph, set())
+            if len(files) == 1:
+                out |= files
+            else:  # several files share the graph (the ontology files): look at which describe the term
+                out |= {f for f in files if f in self.paths and term in _subjects(self.paths[f])}
+        return sorted(out)
+
+
+@lru_cache(maxsize=16)
+def _subjects(path: Path) -> frozenset[object]:
+    return frozenset(q.subject for q in parse_file(path, str(path)))
 
 
 def parse_file(path: Path, display: str, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
@@ -68,7 +108,8 @@ def _strip_position(message: str) -> str:
 
 
 def load(layout: Layout, progress: Progress | None = None) -> LoadedData:
-    """Parse the ontology (into the ontology graph) and every data file of the source tree."""
+    """Parse the ontology (into the ontology graph) and every data file of the source tree into an
+    in-memory store, streaming: no file is held as a list of Python objects."""
     out = LoadedData()
     ontology_graph = ox.NamedNode(ONTOLOGY_GRAPH)
     jobs: list[tuple[Path, ox.NamedNode | None]] = [(p, ontology_graph) for p in layout.ontology_files()]
@@ -77,11 +118,35 @@ def load(layout: Layout, progress: Progress | None = None) -> LoadedData:
         shown = layout.display(path)
         if progress:
             progress(f"parsing {shown}")
-        quads = parse_file(path, shown, graph)
-        for q in quads:
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                raise SourceSyntaxError(shown, None, None, "triples outside a named graph; wrap them in GRAPH <…> { … }")
-            out.origins[q.subject].add(shown)
-        out.quads.extend(quads)
+        out.store.bulk_extend(_file_quads(path, shown, graph, out.graph_files))
         out.files.append(shown)
+        out.paths[shown] = path
     return out
+
+
+def _file_quads(path: Path, shown: str, graph: ox.NamedNode | None,
+                graph_files: dict[str, set[str]]) -> Iterator[ox.Quad]:
+    """The quads of one file (into ``graph`` if given), noting which graphs the file writes;
+    a syntax error or a triple outside a named graph raises SourceSyntaxError."""
+    fmt = _FORMATS.get(path.suffix)
+    if fmt is None:
+        raise SourceSyntaxError(shown, None, None, f"unsupported file type {path.suffix!r}")
+    seen: ox.NamedNode | ox.DefaultGraph | None = None
+    try:
+        with path.open("rb") as fh:
+            for q in ox.parse(fh, format=fmt):
+                if graph is not None:
+                    q = ox.Quad(q.subject, q.predicate, q.object, graph)
+                if q.graph_name != seen:
+                    seen = q.graph_name
+                    if isinstance(seen, ox.DefaultGraph):
+                        raise SourceSyntaxError(shown, None, None,
+                                                "triples outside a named graph; wrap them in GRAPH <…> { … }")
+                    graph_files[seen.value].add(shown)  # type: ignore[union-attr]
+                yield q
+    except SyntaxError as e:
+        message = str(e.msg if getattr(e, "msg", None) else e)
+        line, col = getattr(e, "lineno", None), getattr(e, "offset", None)
+        raise SourceSyntaxError(shown, line, col, _strip_position(message)) from None
+    except (OSError, ValueError) as e:
+        raise SourceSyntaxError(shown, None, None, str(e)) from None

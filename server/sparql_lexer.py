@@ -56,11 +56,16 @@ class QueryInfo:
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(kind, text) pairs, whitespace and comments dropped."""
+    return [(kind, token) for kind, token, _ in token_spans(text)]
+
+
+def token_spans(text: str) -> list[tuple[str, str, int]]:
+    """(kind, text, offset) triples, whitespace and comments dropped."""
     out = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind not in ("ws", "comment"):
-            out.append((kind, m.group()))  # type: ignore[arg-type]
+            out.append((kind, m.group(), m.start()))  # type: ignore[arg-type]
     return out
 
 

@@ -12,11 +12,12 @@ store that is being served; the previous build is kept one generation for rollba
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,14 +31,11 @@ def builds_dir(store: Path) -> Path:
     return store.parent / f".{store.name}.builds"
 
 
-def write_store(
-    store: Path,
-    quads: Iterable[ox.Quad],
-    info: dict[str, object],
-    artifacts: Callable[[Path, ox.Store], dict[str, object]] | None = None,
-) -> Path:
-    """Load quads into a fresh store directory, let ``artifacts`` write what is published with it
-    (dumps, snapshot, statistics) into the same directory, and atomically make it the current store."""
+@contextlib.contextmanager
+def new_build(store: Path) -> Iterator[tuple[Path, dict[str, object]]]:
+    """Yield a fresh build directory and the build information to fill in; on normal exit write the
+    information and atomically make the directory the current store; on any exception remove it
+    and leave the current store as it was."""
     store = store.absolute()
     if store.exists() and not store.is_symlink():
         raise StoreError(
@@ -47,14 +45,10 @@ def write_store(
     parent.mkdir(parents=True, exist_ok=True)
     build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     target = parent / build_id
+    info: dict[str, object] = {}
     try:
-        db = ox.Store(str(target))
-        db.bulk_extend(quads)
-        db.flush()
-        db.optimize()
-        if artifacts is not None:
-            info = {**info, "artifacts": artifacts(target, db)}
-        del db
+        target.mkdir()
+        yield target, info
         (target / BUILD_INFO).write_text(json.dumps(info, indent=2, sort_keys=True), encoding="utf-8")
         link_tmp = parent / f".link-{build_id}"
         link_tmp.symlink_to(target)
@@ -63,6 +57,25 @@ def write_store(
         shutil.rmtree(target, ignore_errors=True)
         raise
     _prune(parent, keep={target.name, *_current_names(store)}, generations=2)
+
+
+def write_store(
+    store: Path,
+    quads: Iterable[ox.Quad],
+    info: dict[str, object],
+    artifacts: Callable[[Path, ox.Store], dict[str, object]] | None = None,
+) -> Path:
+    """Load quads into a fresh store directory, let ``artifacts`` write what is published with it
+    (dumps, snapshot, statistics) into the same directory, and atomically make it the current store."""
+    with new_build(store) as (target, build_info_):
+        db = ox.Store(str(target))
+        db.bulk_extend(quads)
+        db.flush()
+        db.optimize()
+        build_info_.update(info)
+        if artifacts is not None:
+            build_info_["artifacts"] = artifacts(target, db)
+        del db
     return target
 
 

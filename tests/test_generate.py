@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from cli_runner import REPO, run_cli
-from server.build import check
-from server.layout import Layout
+from diplokg.build import check
+from diplokg.layout import Layout
 
 FEATURES = """
 PREFIX dkg: <https://w3id.org/diplokg/ontology#>
