@@ -197,8 +197,9 @@ class _Reader:
                 return Path("inverse", node, parts=(self.path(inner),))
             if (alts := g.value(node, SH.alternativePath)) is not None:
                 return Path("alternative", node, parts=tuple(self.path(p) for p in Collection(g, alts)))
-        self.problems.append(f"path {self.name(node) if node is not None else '(none)'} (only IRIs, sh:inversePath, "
-                             "sh:alternativePath and sequences are implemented)")
+        described = ", ".join(sorted(self.name(p) for p in g.predicates(node, None))) if node is not None else "none"
+        self.problems.append(f"path described by {described} (only IRIs, sh:inversePath, sh:alternativePath and "
+                             "sequences are implemented)")
         return Path("iri", node or SH.path, iri=str(SH.path))
 
     def targets(self, node: Node) -> tuple[Target, ...]:

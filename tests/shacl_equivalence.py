@@ -60,22 +60,22 @@ def store_of(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def engine_keys(quads: Sequence[ox.Quad], plan=None) -> Counter[Key]:  # type: ignore[no-untyped-def]
+def engine_keys(quads: Sequence[ox.Quad], plan=None, sg: rdflib.Graph | None = None) -> Counter[Key]:  # type: ignore[no-untyped-def]
     from diplokg.shacl_compile import compile_shapes
     from diplokg.shacl_run import run_plan
 
-    sg = shapes_graph()
+    sg = sg if sg is not None else shapes_graph()
     results = run_plan(store_of(quads), plan or compile_shapes(sg), sg)
     return Counter(result_key(sg, sg, r.focus_node, r.result_path, r.value, r.source_constraint_component,
                               r.source_shape, r.source_constraint, r.messages) for r in results)
 
 
-def pyshacl_keys(quads: Sequence[ox.Quad]) -> Counter[Key]:
+def pyshacl_keys(quads: Sequence[ox.Quad], sg: rdflib.Graph | None = None) -> Counter[Key]:
     import pyshacl
 
     from diplokg.validation import to_rdflib
 
-    sg = shapes_graph()
+    sg = sg if sg is not None else shapes_graph()
     _, results, _ = pyshacl.validate(to_rdflib(list(quads)), shacl_graph=sg, inference="none", advanced=True)
     assert isinstance(results, rdflib.Graph), results
     out: Counter[Key] = Counter()
@@ -95,13 +95,19 @@ def norm(t: rdflib.term.Node | None) -> str:
     if t is None:
         return "-"
     if isinstance(t, rdflib.Literal):
-        dt = None if t.language or t.datatype in (None, XSD.string) else t.datatype
-        lit = rdflib.Literal(str(t), lang=t.language.lower() if t.language else None, datatype=dt)
-        if isinstance(lit.value, decimal.Decimal) and not getattr(lit, "ill_typed", False):
-            # the store keeps numbers in canonical form ("-1.0" is read back as "-1")
-            return f"{lit.value.normalize()}^^{dt}"
-        return lit.n3()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _norm_literal(t)
     return t.n3()
+
+
+def _norm_literal(t: rdflib.Literal) -> str:
+    dt = None if t.language or t.datatype in (None, XSD.string) else t.datatype
+    lit = rdflib.Literal(str(t), lang=t.language.lower() if t.language else None, datatype=dt)
+    if isinstance(lit.value, decimal.Decimal) and not getattr(lit, "ill_typed", False):
+        # the store keeps numbers in canonical form ("-1.0" is read back as "-1")
+        return f"{lit.value.normalize()}^^{dt}"
+    return lit.n3()
 
 
 def path_text(g: rdflib.Graph, p: rdflib.term.Node | None) -> str:
@@ -134,6 +140,16 @@ def result_key(sg: rdflib.Graph, g: rdflib.Graph, focus, path, value, component,
     shown = " | ".join(sorted(str(m) for m in messages)) if explicit else "(generic)"
     return (norm(focus), path_text(g, path), norm(value), str(component), shape_name(sg, shape),
             norm(constraint), shown)
+
+
+
+
+
+
+def to_rdflib(t: ox.Term) -> rdflib.term.Node:
+    from diplokg.shacl_run import to_rdflib as convert
+
+    return convert(t)
 
 
 def diff(a: Counter[Key], b: Counter[Key]) -> str:
@@ -179,13 +195,14 @@ class Mutator:
         self.ops = [self.delete, self.retype_literal, self.relanguage, self.other_class_object, self.duplicate_value,
                     self.unknown_term, self.iri_to_literal, self.relexicalise, self.drop_or_add_type, self.copy_identifier]
 
-    def mutant(self, k: int) -> tuple[list[ox.Quad], list[str]]:
-        """The data with k mutations applied one after the other."""
+    def mutant(self, k: int) -> tuple[list[ox.Quad], list[tuple[str, set[str]]]]:
+        """The data with k mutations applied one after the other, and for each mutation its
+        description and the terms (as in result keys) of the triple it changed."""
         quads, notes = list(self.base), []
         for _ in range(k):
             op = self.rng.choice(self.ops)
-            quads, note = op(quads)
-            notes.append(note)
+            quads, note, touched = op(quads)
+            notes.append((note, {norm(to_rdflib(t)) for t in touched}))
         return quads, notes
 
     def pick(self, quads: list[ox.Quad], literal: bool | None = None) -> int:
@@ -197,13 +214,13 @@ class Mutator:
     def replace(self, quads: list[ox.Quad], i: int, obj: ox.Term, note: str) -> tuple[list[ox.Quad], str]:
         q = quads[i]
         if isinstance(obj, ox.Literal) and not verbatim(obj):
-            return quads, f"(skipped: rdflib would rewrite {obj})"
+            return quads, f"(skipped: rdflib would rewrite {obj})", set()
         quads = quads[:i] + [ox.Quad(q.subject, q.predicate, obj, q.graph_name)] + quads[i + 1:]
-        return quads, f"{note}: {q.subject} {q.predicate} {q.object} -> {obj}"
+        return quads, f"{note}: {q.subject} {q.predicate} {q.object} -> {obj}", {q.subject, q.object, obj}
 
     def delete(self, quads):  # type: ignore[no-untyped-def]
         i = self.pick(quads)
-        return quads[:i] + quads[i + 1:], f"delete {quads[i]}"
+        return quads[:i] + quads[i + 1:], f"delete {quads[i]}", {quads[i].subject, quads[i].object}
 
     def retype_literal(self, quads):  # type: ignore[no-untyped-def]
         i = self.pick(quads, literal=True)
@@ -228,7 +245,7 @@ class Mutator:
         same_p = [x.object for x in quads if x.predicate == q.predicate and x.object != q.object]
         obj = self.rng.choice(same_p) if same_p else q.object
         extra = ox.Quad(q.subject, q.predicate, obj, q.graph_name)
-        return quads + [extra], f"second value {extra}"
+        return quads + [extra], f"second value {extra}", {q.subject, obj}
 
     def unknown_term(self, quads):  # type: ignore[no-untyped-def]
         s = self.rng.choice(self.typed)
@@ -236,7 +253,7 @@ class Mutator:
             extra = ox.Quad(s, ox.NamedNode(DKG + "misspeltProperty"), ox.Literal("x"), GRAPH)
         else:
             extra = ox.Quad(s, ox.NamedNode(str(RDF.type)), ox.NamedNode(DKG + "Evnt"), GRAPH)
-        return quads + [extra], f"unknown term {extra}"
+        return quads + [extra], f"unknown term {extra}", {s}
 
     def iri_to_literal(self, quads):  # type: ignore[no-untyped-def]
         i = self.pick(quads, literal=False)
@@ -254,10 +271,10 @@ class Mutator:
         s = self.rng.choice(self.typed)
         if self.rng.random() < 0.5:
             kept = [q for q in quads if not (q.subject == s and q.predicate.value == str(RDF.type))]
-            return kept, f"drop types of {s}"
+            return kept, f"drop types of {s}", {s}
         other = self.rng.choice(sorted({t for ts in self.types.values() for t in ts}))
         extra = ox.Quad(s, ox.NamedNode(str(RDF.type)), ox.NamedNode(other), GRAPH)
-        return quads + [extra], f"extra type {extra}"
+        return quads + [extra], f"extra type {extra}", {s}
 
     def copy_identifier(self, quads):  # type: ignore[no-untyped-def]
         ids = [q for q in quads if q.predicate.value in (DKG + "isoAlpha2", DKG + "wikidataId", DKG + "sha256",
@@ -265,4 +282,4 @@ class Mutator:
         q = self.rng.choice(ids)
         s = self.rng.choice(self.typed)
         extra = ox.Quad(s, q.predicate, q.object, GRAPH)
-        return quads + [extra], f"copied identifier {extra}"
+        return quads + [extra], f"copied identifier {extra}", {s, q.subject, q.object}
