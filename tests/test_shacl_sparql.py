@@ -144,7 +144,7 @@ def test_sparql_constraint_that_does_not_bind_this_everywhere_is_refused() -> No
     g = rdflib.Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
         ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:sparql [ sh:select
-            "SELECT $this WHERE { { $this ex:p ?x } UNION { ?y ex:q ?x } }" ] .
+            "SELECT $this WHERE { { $this <https://example.org/p> ?x } UNION { ?y <https://example.org/q> ?x } }" ] .
     """, format="turtle")
     with pytest.raises(UnsupportedShapesError, match=r"\$this is not projected and bound"):
         compile_shapes(g)
