@@ -161,7 +161,7 @@ def test_both_engines_give_the_same_violations_for_an_invalid_fixture() -> None:
         loaded.origins[q.subject].add("fixture.ttl")
     fast, slow = (validate(loaded, E.shapes_graph(), engine=e) for e in ("sparql", "pyshacl"))
     assert not fast.conforms and not slow.conforms
-    fields = lambda r: sorted((v.focus_node, v.path, v.value, v.constraint, v.shape, v.severity, v.files)  # noqa: E731
+    fields = lambda r: sorted(repr((v.focus_node, v.path, v.value, v.constraint, v.shape, v.severity, v.files))  # noqa: E731
                               for v in r.violations)
     assert fields(fast) == fields(slow)
     assert len(fast.violations) == 12
