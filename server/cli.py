@@ -32,9 +32,15 @@ def _layout(args: argparse.Namespace) -> Layout:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .build import check
+    from .loader import load
+    from .validation import load_shapes, validate
 
-    _, report = check(_layout(args), _Progress(args.quiet or args.format != "text"))
+    layout, progress = _layout(args), _Progress(args.quiet or args.format != "text")
+    if not layout.shape_files():
+        raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
+    loaded = load(layout, progress)
+    progress(f"validating {len(set(loaded.quads))} triples with the {args.engine} engine")
+    report = validate(loaded, load_shapes(layout.shape_files()), engine=args.engine)
     text = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0 if report.conforms else 1
@@ -338,6 +344,8 @@ def parser() -> argparse.ArgumentParser:
                        description="Validate the ontology, vocabularies and all data files against the SHACL shapes. "
                        "Prints focus node, path, constraint, message and data file of every violation; exit status 1 if any.")
     v.add_argument("--format", choices=["text", "json", "turtle"], default="text", help="report format (default: text)")
+    v.add_argument("--engine", choices=["sparql", "pyshacl"], default="sparql",
+                   help="SHACL engine: the shapes compiled to SPARQL (fast) or pyshacl, the reference (default: %(default)s)")
     common(v, store=False, source=True)
     v.set_defaults(func=cmd_validate)
 

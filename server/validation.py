@@ -1,5 +1,7 @@
-"""SHACL validation of the whole graph (ontology + vocabularies + data) with pyshacl, turned into a
-typed report that names, for every violation, the data file(s) describing the focus node."""
+"""SHACL validation of the whole graph (ontology + vocabularies + data), turned into a typed report
+that names, for every violation, the data file(s) describing the focus node. Two engines: "sparql"
+(the default: the shapes compiled to set-oriented SPARQL run in an in-memory pyoxigraph store, see
+shacl_compile/shacl_run) and "pyshacl" (the reference implementation, much slower)."""
 
 from __future__ import annotations
 
@@ -95,11 +97,33 @@ def check_shapes(shapes: rdflib.Graph) -> None:
         raise DiplokgError(f"the SHACL shapes graph is invalid (SHACL-SHACL): {'; '.join(sorted(problems))}")
 
 
-def validate(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
-    """Validate the union of everything loaded against the shapes."""
+ENGINES = ("sparql", "pyshacl")
+
+
+def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -> ValidationReport:
+    """Validate the union of everything loaded against the shapes with the given engine."""
+    if engine not in ENGINES:
+        raise DiplokgError(f"unknown SHACL engine {engine!r} (choose one of {', '.join(ENGINES)})")
+    check_shapes(shapes)
+    if engine == "sparql":
+        return _validate_sparql(loaded, shapes)
+    return _validate_pyshacl(loaded, shapes)
+
+
+def _validate_sparql(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
+    from .shacl_report import report_graph
+    from .shacl_run import validate_store
+
+    store = ox.Store()
+    store.bulk_extend(loaded.quads)
+    results = validate_store(store, shapes)
+    graph = report_graph(results, shapes)
+    return ValidationReport(not results, _violations(graph, loaded), graph)
+
+
+def _validate_pyshacl(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
     import pyshacl  # imported lazily: it is slow to import and only needed here
 
-    check_shapes(shapes)
     data = to_rdflib(loaded.quads)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False

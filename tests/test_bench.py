@@ -23,3 +23,12 @@ def test_endpoint_benchmark_runs_and_answers_agree(built_store, tmp_path):
     for row in figures["results"]:
         assert row["same_answer"], row["query"]
         assert row["p50_ms"]["diplokg"] > 0 and row["p50_ms"]["oxigraph"] > 0
+
+
+def test_validation_benchmark_runs_and_engines_agree():
+    """bench/validation_bench.py (one run per engine, bundled data) prints both medians and agreement."""
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "validation_bench.py"), "--repeat", "1"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "results agree (focus node, component, shape, value as multisets): yes" in proc.stdout
+    assert "pyshacl" in proc.stdout and "sparql" in proc.stdout
