@@ -30,14 +30,15 @@ class BuildResult:
     report: ValidationReport
 
 
-def check(layout: Layout, progress: Progress | None = None) -> tuple[LoadedData, ValidationReport]:
+def check(layout: Layout, progress: Progress | None = None, engine: str = "sparql") -> tuple[LoadedData, ValidationReport]:
     """Parse and validate a source tree without writing anything."""
     if not layout.shape_files():
         raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
     loaded = load(layout, progress)
     if progress:
-        progress(f"validating {len(loaded)} triples against {len(layout.shape_files())} shape file(s)")
-    report = validate(loaded, load_shapes(layout.shape_files()))
+        progress(f"validating {len(loaded)} triples against {len(layout.shape_files())} shape file(s) "
+                 f"with the {engine} engine")
+    report = validate(loaded, load_shapes(layout.shape_files()), engine=engine)
     return loaded, report
 
 

@@ -32,15 +32,9 @@ def _layout(args: argparse.Namespace) -> Layout:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .loader import load
-    from .validation import load_shapes, validate
+    from .build import check
 
-    layout, progress = _layout(args), _Progress(args.quiet or args.format != "text")
-    if not layout.shape_files():
-        raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
-    loaded = load(layout, progress)
-    progress(f"validating {len(set(loaded.quads))} triples with the {args.engine} engine")
-    report = validate(loaded, load_shapes(layout.shape_files()), engine=args.engine)
+    _, report = check(_layout(args), _Progress(args.quiet or args.format != "text"), engine=args.engine)
     text = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0 if report.conforms else 1

@@ -179,13 +179,14 @@ class Renderer:
 
         def inner(var: str) -> str:
             parent = self.var("parent")
-            return f"{{ SELECT DISTINCT {var} WHERE {{ {focus(parent)} {parent} {path_text(shape.path)} {var} . }} }}"
+            return f"{{ {focus(parent)} {parent} {path_text(shape.path)} {var} . }}"
         return inner
 
     def sparql_check(self, shape: Shape, c: Constraint, focus, prefixes: dict[str, str]) -> Check:  # type: ignore[no-untyped-def]
         sc: SparqlConstraint = c.value  # type: ignore[assignment]
         merged = _merge(prefixes, dict(sc.prefixes))
-        query = f"SELECT * WHERE {{\n{focus('?this')}\n{{ {sc.select} }}\n}}"
+        # each focus node once, as pyshacl runs the query once per focus node
+        query = f"SELECT * WHERE {{\n{{ SELECT DISTINCT ?this WHERE {{ {focus('?this')} }} }}\n{{ {sc.select} }}\n}}"
         return Check(shape, c, _prologue(merged) + query, None, sc)
 
     def shape_prefixes(self, shape: Shape) -> dict[str, str]:
@@ -195,7 +196,12 @@ class Renderer:
         return out
 
     def targets(self, targets: Sequence[Target], var: str) -> str:
-        """A sub-select binding ``var`` to each focus node of the targets once."""
+        """A pattern binding ``var`` to each focus node of the targets (perhaps more than once: the
+        checks are SELECT DISTINCT). Class, node, subjects-of and objects-of targets are written
+        inline, so the engine joins them with the constraint pattern focus node by focus node; a
+        sub-select would be evaluated on its own and joined afterwards (measured at 1 M triples:
+        0.6 s instead of 1 ms for a check on a class with four instances). SPARQL targets stay
+        sub-selects, which also hide their own variables (their ?this among them)."""
         branches = []
         for t in targets:
             if t.kind == "class":
@@ -208,9 +214,10 @@ class Renderer:
                 branches.append(f"{self.var('any')} {term(t.term)} {var} .")  # type: ignore[arg-type]
             else:
                 rename = "" if var == "?this" else f" BIND(?this AS {var})"
-                branches.append(f"{{ {t.select} }} FILTER(BOUND(?this)){rename}")
-        union = " UNION ".join(f"{{ {b} }}" for b in branches)
-        return f"{{ SELECT DISTINCT {var} WHERE {{ {union} }} }}"
+                branches.append(f"{{ SELECT DISTINCT {var} WHERE {{ {{ {t.select} }} FILTER(BOUND(?this)){rename} }} }}")
+        if not branches:
+            return "FILTER(false)"
+        return " UNION ".join(f"{{ {b} }}" for b in branches) if len(branches) > 1 else f"{{ {branches[0]} }}"
 
     # ---- violation patterns --------------------------------------------------------------------
     def values(self, shape: Shape, focus: str) -> tuple[str, str]:

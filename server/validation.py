@@ -114,9 +114,7 @@ def _validate_sparql(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationRepo
     from .shacl_report import report_graph
     from .shacl_run import validate_store
 
-    store = ox.Store()
-    store.bulk_extend(loaded.quads)
-    results = validate_store(store, shapes)
+    results = validate_store(loaded.store, shapes)
     graph = report_graph(results, shapes)
     return ValidationReport(not results, _violations(graph, loaded), graph)
 

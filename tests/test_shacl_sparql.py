@@ -155,10 +155,13 @@ def test_both_engines_give_the_same_violations_for_an_invalid_fixture() -> None:
     from diplokg.loader import LoadedData
     from diplokg.validation import validate
 
-    loaded = LoadedData()
-    loaded.quads = E.fixture_quads(E.FIXTURES / "wikidata-link-record-invalid.ttl")
-    for q in loaded.quads:
-        loaded.origins[q.subject].add("fixture.ttl")
+    import pyoxigraph as ox
+
+    loaded = LoadedData(files=["fixture.ttl"])
+    graph = ox.NamedNode("https://w3id.org/diplokg/graph/test-fixture")
+    loaded.store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, graph)
+                             for q in E.fixture_quads(E.FIXTURES / "wikidata-link-record-invalid.ttl"))
+    loaded.graph_files[graph.value].add("fixture.ttl")
     fast, slow = (validate(loaded, E.shapes_graph(), engine=e) for e in ("sparql", "pyshacl"))
     assert not fast.conforms and not slow.conforms
     fields = lambda r: sorted(repr((v.focus_node, v.path, v.value, v.constraint, v.shape, v.severity, v.files))  # noqa: E731
