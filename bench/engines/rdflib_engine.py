@@ -4,6 +4,11 @@ and SPARQL engine behind FastAPI/uvicorn, one process, on loopback.
 It has no persistent store: prepare() only decompresses the input and measures a parse in a
 separate process (the load time and peak RSS reported), and every start() parses again, so its
 cold start includes the parse (StartInfo.details["parse_s"] says how much of it).
+
+rdflib-endpoint runs each query synchronously inside its asyncio event loop: one query at a time,
+and a long query blocks every other request (including the next probe) until it ends. The server
+process gets an address-space limit (``memory_limit``, default 8 GiB) so that a query whose
+intermediate results explode fails with MemoryError instead of exhausting the machine.
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ SERVER_SCRIPT = Path(__file__).resolve().with_name("rdflib_server.py")
 class RdflibEndpointEngine(Engine):
     name = "rdflib-endpoint"
 
-    def __init__(self, python: str = sys.executable) -> None:
+    def __init__(self, python: str = sys.executable, memory_limit: int = 8 << 30) -> None:
         super().__init__()
         self.python = python
+        self.memory_limit = memory_limit
         self.nquads: Path | None = None
 
     def prepare(self, data: Path, workdir: Path) -> PrepareInfo:
@@ -47,7 +53,8 @@ class RdflibEndpointEngine(Engine):
         port = net.free_port()
         self._status().unlink(missing_ok=True)
         return ServerCommand([self.python, str(SERVER_SCRIPT), "--data", str(self.nquads), "--host", net.HOST,
-                              "--port", str(port), "--status", str(self._status())],
+                              "--port", str(port), "--status", str(self._status()),
+                              "--memory-limit", str(self.memory_limit)],
                              f"http://{net.HOST}:{port}/sparql")
 
     def start_details(self) -> dict[str, Detail]:
