@@ -56,7 +56,6 @@ class VirtuosoEngine(Engine):
         self.buffers, self.dirty_buffers, self.loaders, self.http_threads = buffers, dirty_buffers, loaders, http_threads
         self.password = "dba"
         self.sql_port = 0
-        self._ini: Path | None = None
 
     # -- files -------------------------------------------------------------------------------
 
@@ -97,7 +96,6 @@ class VirtuosoEngine(Engine):
                        for name, values in sections.items())
         ini = self._work() / "virtuoso.ini"
         ini.write_text("; written by bench/engines/virtuoso_engine.py\n" + text)
-        self._ini = ini
         return ini
 
     # -- isql --------------------------------------------------------------------------------
@@ -118,8 +116,10 @@ class VirtuosoEngine(Engine):
     def prepare(self, data: Path, workdir: Path) -> PrepareInfo:
         """``data``: an N-Quads file, gzip or not (decompressed into a directory of its own, the
         one ld_dir reads)."""
+        if "'" in str(workdir.resolve()):
+            raise ValueError(f"the work directory goes into SQL strings and must not contain a quote: {workdir}")
         workdir.mkdir(parents=True, exist_ok=True)
-        self.workdir = workdir
+        self.workdir = workdir.resolve()
         for d in (self.db_dir, self.data_dir):
             if d.exists():
                 shutil.rmtree(d)
@@ -241,5 +241,7 @@ class VirtuosoEngine(Engine):
         while http_port == self.sql_port:
             http_port = net.free_port()
         ini = self.write_ini(self.sql_port, http_port)
+        # a lock file left by a killed instance would stop this one (start() runs one at a time)
+        (self.db_dir / "virtuoso.lck").unlink(missing_ok=True)
         return ServerCommand([self.binaries.server, "+foreground", "+configfile", str(ini)],
                              f"http://{net.HOST}:{http_port}/sparql", cwd=self.db_dir)
