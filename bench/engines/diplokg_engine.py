@@ -1,0 +1,68 @@
+"""Our endpoint: ``diplokg build`` from a source tree, ``diplokg serve`` on loopback.
+
+Unlike the other engines it is prepared from a source tree (a directory with ontology/, data/,
+shapes/, queries/), not from an N-Quads file: the build validates and loads it, and writes the
+N-Quads dump the other engines load (``nquads_path`` after prepare).
+
+Serving options differ from ``diplokg serve``'s defaults where those would distort a benchmark,
+and only there: no row cap (default 100000), a query budget of ``timeout`` seconds (default 30),
+and up to ``client_concurrency`` concurrent requests from one address (default 4, so 8 benchmark
+clients would get 429). The query workers stay at the default unless ``workers`` is given.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from . import net, procs
+from .base import Engine, PrepareInfo, ServerCommand
+
+
+class DiplokgEngine(Engine):
+    name = "diplokg"
+    stop_signal = signal.SIGINT  # as a user's Ctrl-C; uvicorn and the zygote shut down cleanly
+
+    def __init__(self, python: str = sys.executable, timeout: float = 600, row_cap: int = 0,
+                 client_concurrency: int = 64, workers: int | None = None, access_log: bool = True) -> None:
+        super().__init__()
+        self.python = python
+        self.options = ["--timeout", str(timeout), "--row-cap", str(row_cap),
+                        "--client-concurrency", str(client_concurrency)]
+        if workers is not None:
+            self.options += ["--workers", str(workers)]
+        if not access_log:
+            self.options.append("--no-access-log")
+        self.store: Path | None = None
+
+    def prepare(self, data: Path, workdir: Path) -> PrepareInfo:
+        """``data`` is a source tree; builds the store ``workdir/store``."""
+        if not (data / "ontology").is_dir() or not (data / "data").is_dir():
+            raise ValueError(f"diplokg prepares from a source tree with ontology/ and data/, not {data}")
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.workdir = workdir
+        store = workdir / "store"
+        measured = procs.run_measured([self.python, "-m", "diplokg.cli", "build", "--store", str(store),
+                                       "--source", str(data.resolve()), "--quiet"], workdir / "diplokg-build.log")
+        self.store = store
+        built = store.resolve()
+        published = sum(procs.dir_bytes(built / part) for part in ("dumps", "snapshot.nq") if (built / part).exists())
+        # disk_bytes: the whole build (RocksDB store, dumps, snapshot, queries, statistics), as served
+        return PrepareInfo(measured.seconds, measured.peak_rss_bytes, procs.dir_bytes(built),
+                           {"store": str(built), "dumps_and_snapshot_bytes": published})
+
+    @property
+    def nquads_path(self) -> Path:
+        """The gzip N-Quads dump of the built store (every triple in a named graph)."""
+        if self.store is None:
+            raise RuntimeError("diplokg: prepare() first")
+        return self.store.resolve() / "dumps" / "diplokg.nq.gz"
+
+    def server_command(self) -> ServerCommand:
+        if self.store is None:
+            raise RuntimeError("diplokg: prepare() first")
+        port = net.free_port()
+        return ServerCommand([self.python, "-m", "diplokg.cli", "serve", "--store", str(self.store),
+                              "--host", net.HOST, "--port", str(port), *self.options],
+                             f"http://{net.HOST}:{port}/sparql")
