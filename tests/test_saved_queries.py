@@ -111,3 +111,26 @@ def test_malformed_files(tmp_path, text, message):
 def test_file_names_are_slugs(tmp_path):
     with pytest.raises(SavedQueryError, match="slug"):
         load_file(write(tmp_path, "#+ summary: x\nSELECT * {}", "Bad_Name.rq"))
+
+
+APPOINTMENT_WITHOUT_DECREE = """
+@prefix dkg: <https://w3id.org/diplokg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ex: <https://w3id.org/diplokg/id/test/> .
+ex:t dkg:appointment ex:a ; dkg:ofPost ex:post ; dkg:holder ex:p .
+ex:post dkg:sendingState ex:s1 ; dkg:receivingState ex:s2 ; dkg:rank ex:rank ; rdfs:label "Post"@en .
+ex:p rdfs:label "Holder"@en . ex:s1 rdfs:label "One"@en . ex:s2 rdfs:label "Two"@en . ex:rank skos:prefLabel "Rank"@en .
+ex:a dkg:date "2001"^^<http://www.w3.org/2001/XMLSchema#gYear> .
+ex:other1 rdfs:label "Unrelated 1"@en . ex:other2 rdfs:label "Unrelated 2"@en .
+"""
+
+
+def test_appointment_without_decree_or_authority_is_one_row_without_issuer():
+    """Found by the benchmark on synthetic data: an OPTIONAL on the issuer's label after
+    BIND(COALESCE(...) AS ?issuer) matched every labelled resource when both were missing."""
+    store = ox.Store()
+    store.load(APPOINTMENT_WITHOUT_DECREE.encode(), format=ox.RdfFormat.TURTLE)
+    query = load_file(Path(__file__).resolve().parents[1] / "queries" / "appointments-by-decree.rq")
+    rows = list(store.query(query.text))
+    assert len(rows) == 1
+    assert rows[0]["issuer"] is None and rows[0]["issuerLabel"] is None
+    assert rows[0]["precision"].value == "year"
