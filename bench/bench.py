@@ -118,7 +118,10 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
                 row["answers"][name] = verdict.category if verdict else "no reference"
                 if other.kind == "error":
                     row["errors"][name] = other.error
-                if other.timed_out:  # the server may still be working on it: start it afresh
+                crashed = not eng[name].running()
+                if crashed:
+                    row["errors"][name] = f"the server crashed on this query ({other.error[:120]})"
+                if other.timed_out or crashed:  # still working on it, or dead: start it afresh
                     eng[name].stop()
                     eng[name].start(timeout=opts.timeout * 4)
                     urls[name] = eng[name].query_url
@@ -145,10 +148,11 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
             say(_query_line(row, names))
         out["queries"] = rows
         for name in names:
-            out["engines"][name]["serving_rss_mb"] = eng[name].rss_bytes() / MB
-            out["engines"][name]["serving_pss_mb"] = eng[name].pss_bytes() / MB
+            alive = eng[name].running()
+            out["engines"][name]["serving_rss_mb"] = eng[name].rss_bytes() / MB if alive else None
+            out["engines"][name]["serving_pss_mb"] = eng[name].pss_bytes() / MB if alive else None
         say("memory while serving (PSS, shared pages counted once): " + ", ".join(
-            f"{n} {out['engines'][n]['serving_pss_mb']:.0f} MB" for n in names))
+            f"{n} {_fmt(out['engines'][n]['serving_pss_mb'], 0, 0)} MB" for n in names))
     finally:
         for e in eng.values():
             e.stop()

@@ -61,7 +61,7 @@ def answers(engines: dict[str, Engine], queries: dict[str, str], timeout: float 
         out[slug] = {}
         for name, engine in engines.items():
             answer = ask(engine.query_url, text, timeout=timeout)
-            if answer.timed_out:
+            if answer.timed_out or not engine.running():  # still computing, or crashed
                 engine.stop()
                 engine.start()
             out[slug][name] = answer

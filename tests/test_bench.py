@@ -59,7 +59,10 @@ def test_benchmark_runs_all_engines_side_by_side(tmp_path):
     assert set(size["dumps"]) == {"ttl", "nt", "trig", "nq", "jsonld"}
     assert list(size["engines"]) == ["diplokg", "oxigraph", "virtuoso", "rdflib-endpoint"]
     for name, e in size["engines"].items():
-        assert e["prepare_s"] > 0 and e["cold_start_s"] > 0 and e["serving_pss_mb"] > 0, name
+        assert e["prepare_s"] > 0 and e["cold_start_s"] > 0, name
+        # Virtuoso may have crashed on the last query (it segfaults on some saved queries)
+        assert e["serving_pss_mb"] is None or e["serving_pss_mb"] > 0, name
+    assert size["engines"]["diplokg"]["serving_pss_mb"] > 0 and size["engines"]["oxigraph"]["serving_pss_mb"] > 0
     rows = {r["query"]: r for r in size["queries"]}
     assert set(rows) == {q.slug for q in bench_queries(REPO / "queries")}
     for slug, row in rows.items():

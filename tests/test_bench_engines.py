@@ -50,6 +50,11 @@ AGREEING_QUERIES: dict[str, tuple[str, object]] = {
 #: Saved queries rdflib-endpoint does not answer in reasonable time (unbound parameters make their
 #: alternative property paths with zero-or-one steps enumerate every node); not sent to it.
 TOO_SLOW_FOR_RDFLIB = {"bilateral-timeline", "events-per-year", "organisations-in-relations"}
+#: Saved queries not sent to Virtuoso 7.2.5 as written: since their event-to-state paths became one
+#: property path with a dkg:place alternative (instead of a UNION), bilateral-timeline makes
+#: virtuoso-t segfault (kernel log: general protection fault) and organisations-in-relations gets no
+#: answer within 60 s; a crash would fail every later request of this module.
+NOT_FOR_VIRTUOSO = {"bilateral-timeline", "organisations-in-relations"}
 
 #: How each engine's answer to a saved query differs from diplokg's; every pair not listed must be
 #: "identical". Causes (found by reducing each query; see also test_known_difference):
@@ -65,14 +70,12 @@ KNOWN_SAVED_QUERY_DIFFERENCES: dict[tuple[str, str], str | set[str]] = {
     ("agreements-and-declarations", "virtuoso"): "different",  # ?precision "other" instead of "not stated"
     ("appointments-by-decree", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
     ("assistance", "virtuoso"): "different",  # ?precision "other" instead of "not stated"
-    ("bilateral-timeline", "virtuoso"): "different",  # no rows: p? after a UNION
     ("concurrent-accreditations", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
     ("data-quality", "virtuoso"): "order differs",  # ORDER BY ?resourceLabel (long literals)
     ("events-per-year", "virtuoso"): "different",  # no rows: p? after a UNION
     ("heads-of-mission-on-date", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
     ("non-resident-accreditations", "virtuoso"): {"same values, other lexical forms",  # booleans 1/0, and …
                                                   "different"},  # … duplicate rows despite DISTINCT
-    ("organisations-in-relations", "virtuoso"): "different",  # no rows: p? after a UNION
 }
 
 
@@ -153,8 +156,11 @@ def test_saved_queries_answer_as_documented(running):
     engines, _ = running
     queries = saved_queries(REPO)
     assert "wikidata-enrichment" not in queries and len(queries) == 16
-    fast = {n: e for n, e in engines.items() if n != "rdflib-endpoint"}
+    fast = {n: e for n, e in engines.items() if n not in ("rdflib-endpoint", "virtuoso")}
     results = answers(fast, queries, timeout=120)
+    for slug, by_engine in answers({"virtuoso": engines["virtuoso"]},
+                                   {s: t for s, t in queries.items() if s not in NOT_FOR_VIRTUOSO}, timeout=120).items():
+        results[slug].update(by_engine)
     slow_ok = {slug: text for slug, text in queries.items() if slug not in TOO_SLOW_FOR_RDFLIB}
     for slug, by_engine in answers({"rdflib-endpoint": engines["rdflib-endpoint"]}, slow_ok, timeout=120).items():
         results[slug].update(by_engine)
@@ -165,7 +171,8 @@ def test_saved_queries_answer_as_documented(running):
                   for key in table if table[key] not in ({allowed[key]} if isinstance(allowed[key], str) else allowed[key])}
     assert not unexpected, unexpected
     assert set(table) == {(s, n) for s in queries for n in ("oxigraph", "virtuoso", "rdflib-endpoint")
-                          if not (n == "rdflib-endpoint" and s in TOO_SLOW_FOR_RDFLIB)}
+                          if not (n == "rdflib-endpoint" and s in TOO_SLOW_FOR_RDFLIB)
+                          and not (n == "virtuoso" and s in NOT_FOR_VIRTUOSO)}
 
 
 #: Differences asserted exactly: a query with one solution, and each engine's value of its one

@@ -118,6 +118,10 @@ class Engine(abc.ABC):
         self._url = cmd.query_url
         return StartInfo(seconds, tuple(procs.tree(self._proc.pid)), self.start_details())
 
+    def running(self) -> bool:
+        """True while the server process is alive (False after a crash)."""
+        return self._proc is not None and self._proc.poll() is None
+
     def start_details(self) -> dict[str, Detail]:
         """Extra figures of a start (override where the engine reports any)."""
         return {}
