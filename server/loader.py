@@ -83,21 +83,26 @@ def _subjects(path: Path) -> frozenset[object]:
 
 def parse_file(path: Path, display: str, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
     """Parse one RDF file; a syntax error becomes a SourceSyntaxError naming file and line."""
+    quads = _parsed(path, display)
+    if graph is not None:
+        return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+    return list(quads)
+
+
+def _parsed(path: Path, display: str) -> Iterator[ox.Quad]:
+    """Stream the quads of one file; a syntax or read error raises SourceSyntaxError."""
     fmt = _FORMATS.get(path.suffix)
     if fmt is None:
         raise SourceSyntaxError(display, None, None, f"unsupported file type {path.suffix!r}")
     try:
         with path.open("rb") as fh:
-            quads = list(ox.parse(fh, format=fmt))
+            yield from ox.parse(fh, format=fmt)
     except SyntaxError as e:
         message = str(e.msg if getattr(e, "msg", None) else e)
         line, col = getattr(e, "lineno", None), getattr(e, "offset", None)
         raise SourceSyntaxError(display, line, col, _strip_position(message)) from None
     except (OSError, ValueError) as e:
         raise SourceSyntaxError(display, None, None, str(e)) from None
-    if graph is not None:
-        quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-    return quads
 
 
 def _strip_position(message: str) -> str:
@@ -128,25 +133,13 @@ def _file_quads(path: Path, shown: str, graph: ox.NamedNode | None,
                 graph_files: dict[str, set[str]]) -> Iterator[ox.Quad]:
     """The quads of one file (into ``graph`` if given), noting which graphs the file writes;
     a syntax error or a triple outside a named graph raises SourceSyntaxError."""
-    fmt = _FORMATS.get(path.suffix)
-    if fmt is None:
-        raise SourceSyntaxError(shown, None, None, f"unsupported file type {path.suffix!r}")
     seen: ox.NamedNode | ox.DefaultGraph | None = None
-    try:
-        with path.open("rb") as fh:
-            for q in ox.parse(fh, format=fmt):
-                if graph is not None:
-                    q = ox.Quad(q.subject, q.predicate, q.object, graph)
-                if q.graph_name != seen:
-                    seen = q.graph_name
-                    if isinstance(seen, ox.DefaultGraph):
-                        raise SourceSyntaxError(shown, None, None,
-                                                "triples outside a named graph; wrap them in GRAPH <…> { … }")
-                    graph_files[seen.value].add(shown)  # type: ignore[union-attr]
-                yield q
-    except SyntaxError as e:
-        message = str(e.msg if getattr(e, "msg", None) else e)
-        line, col = getattr(e, "lineno", None), getattr(e, "offset", None)
-        raise SourceSyntaxError(shown, line, col, _strip_position(message)) from None
-    except (OSError, ValueError) as e:
-        raise SourceSyntaxError(shown, None, None, str(e)) from None
+    for q in _parsed(path, shown):
+        if graph is not None:
+            q = ox.Quad(q.subject, q.predicate, q.object, graph)
+        if q.graph_name != seen:
+            seen = q.graph_name
+            if isinstance(seen, ox.DefaultGraph):
+                raise SourceSyntaxError(shown, None, None, "triples outside a named graph; wrap them in GRAPH <…> { … }")
+            graph_files[seen.value].add(shown)  # type: ignore[union-attr]
+        yield q
