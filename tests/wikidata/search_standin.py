@@ -11,11 +11,11 @@ answer (``api_error = ("maxlag", "Waiting for a database server")``), as the rea
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
+
+from loopback_http import LoopbackServer, QuietHandler
 
 RECORDED = Path(__file__).parent / "recorded" / "wbsearchentities"
 
@@ -24,45 +24,33 @@ def recorded_file(search: str, language: str) -> Path:
     return RECORDED / language / f"{quote(search, safe=' ')}.json"
 
 
-class SearchStandIn:
+class SearchStandIn(LoopbackServer):
     def __init__(self) -> None:
         self.requests: list[tuple[float, dict[str, str], dict[str, str]]] = []
         self.fail_with: tuple[int, dict[str, str]] | None = None
         self.api_error: tuple[str, str] | None = None
         outer = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def _send(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                for name, value in (extra or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 url = urlsplit(self.path)
                 params = {k: v[0] for k, v in parse_qs(url.query).items()}
                 outer.requests.append((time.monotonic(), params, {k.lower(): v for k, v in self.headers.items()}))
                 if url.path != "/w/api.php":
-                    self._send(404, b"not found", "text/plain")
+                    self.send_body(404, "text/plain", b"not found")
                     return
                 if outer.fail_with is not None:
                     status, extra = outer.fail_with
-                    self._send(status, f"stand-in failure {status}".encode(), "text/html", extra)
+                    self.send_body(status, "text/html", f"stand-in failure {status}".encode(), extra)
                     return
                 if outer.api_error is not None:
                     code, info = outer.api_error
                     body = {"error": {"code": code, "info": info}, "servedby": "stand-in"}
-                    self._send(200, json.dumps(body).encode(), "application/json; charset=utf-8")
+                    self.send_body(200, "application/json; charset=utf-8", json.dumps(body).encode())
                     return
                 if params.get("action") != "wbsearchentities" or params.get("format") != "json" or params.get("type") != "item":
                     body = {"error": {"code": "badvalue", "info": "the stand-in only answers wbsearchentities for items as JSON"}}
-                    self._send(200, json.dumps(body).encode(), "application/json; charset=utf-8")
+                    self.send_body(200, "application/json; charset=utf-8", json.dumps(body).encode())
                     return
                 search, language = params.get("search", ""), params.get("language", "")
                 path = recorded_file(search, language)
@@ -74,19 +62,9 @@ class SearchStandIn:
                 if len(answer["search"]) > limit:
                     answer["search"] = answer["search"][:limit]
                     answer["search-continue"] = limit
-                self._send(200, json.dumps(answer, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+                self.send_body(200, "application/json; charset=utf-8", json.dumps(answer, ensure_ascii=False).encode("utf-8"))
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/w/api.php"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler, "/w/api.php")
 
     def searches(self) -> list[tuple[str, str]]:
         return [(p.get("search", ""), p.get("language", "")) for _, p, _ in self.requests]
-
-    def __enter__(self) -> "SearchStandIn":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
