@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,15 +66,13 @@ def build(layout: Layout, store: Path, progress: Progress | None = None) -> Buil
         progress(f"writing snapshot, dumps and statistics of {info['triples']} quads; loading them into a new store")
     with new_build(store) as (build_dir, build_info):
         order = write_snapshot(build_dir, loaded.store)
-        # the on-disk store loads the snapshot (in Rust, without the GIL) while the dumps are written
-        disk = _Background(lambda: _load_disk_store(build_dir, build_dir / SNAPSHOT))
-        try:
+        # the on-disk store loads the snapshot (in Rust, without the GIL) while the dumps are written;
+        # leaving the executor waits for the load, also when writing the dumps fails
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplokg-store-load") as loader:
+            disk = loader.submit(_load_disk_store, build_dir, build_dir / SNAPSHOT)
             publications = write_publications(build_dir, loaded.store, order, layout.queries_dir,
                                               layout.shape_files())
-        except BaseException:
-            disk.wait()  # never remove the directory under the loader's feet
-            raise
-        disk.join()
+            disk.result()  # re-raises the load's error
         build_info.update(info, artifacts=publications)
     return BuildResult(store, build_dir, graph_counts, report)
 
@@ -85,30 +82,6 @@ def _load_disk_store(build_dir: Path, snapshot: Path) -> None:
     db.bulk_load(path=str(snapshot), format=ox.RdfFormat.N_QUADS)
     db.flush()
     db.optimize()
-
-
-class _Background:
-    """Run a function in a thread; ``join`` re-raises its exception in the caller."""
-
-    def __init__(self, function: Callable[[], None]) -> None:
-        self._error: BaseException | None = None
-
-        def run() -> None:
-            try:
-                function()
-            except BaseException as e:  # noqa: BLE001 - handed to join()
-                self._error = e
-
-        self._thread = threading.Thread(target=run, name="diplokg-store-load")
-        self._thread.start()
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def join(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 def fingerprint(layout: Layout) -> str:
