@@ -105,7 +105,8 @@ def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queri
     (dumps / MANIFEST).write_text(json.dumps(entries, indent=2), encoding="utf-8")
     stats = void_statistics(store)
     (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
-    return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"), "dumps": [e["file"] for e in entries]}
+    return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"), "snapshot_bytes": (build_dir / SNAPSHOT).stat().st_size,
+            "dumps": [e["file"] for e in entries]}
 
 
 def _gzip_copy(source: Path, target: Path) -> None:

@@ -125,19 +125,22 @@ def _saved_query(store, store_path: Path, slug: str, params: list[str]):  # type
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from .dump import write_dump
-    from .store import open_read_only
+    from .release import open_release, write_published_dump
 
-    store = open_read_only(Path(args.store))
+    release = open_release(Path(args.store))
     if args.output and args.output != "-":
         out = Path(args.output)
         tmp = out.with_name(f".{out.name}.tmp")
-        with tmp.open("wb") as fh:
-            write_dump(store, args.format, fh)
+        try:
+            with tmp.open("wb") as fh:
+                write_published_dump(release, args.format, fh)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         tmp.replace(out)
         _Progress(args.quiet)(f"wrote {out} ({out.stat().st_size} bytes)")
     else:
-        write_dump(store, args.format, sys.stdout.buffer)
+        write_published_dump(release, args.format, sys.stdout.buffer)
         sys.stdout.flush()
     return 0
 
@@ -177,6 +180,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
         "max_url", "federation_allowlist", "service_timeout", "cors_origins")}
     options["access_log"] = False if args.no_access_log else None
+    options["in_memory"] = False if args.disk_only else None
     return serve(load_settings(options))
 
 
@@ -379,6 +383,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
                     help="origins allowed by CORS (default: *)")
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    sv.add_argument("--disk-only", action="store_true",
+                    help="answer queries from the on-disk store only, never loading it into memory (less memory, "
+                    "slower queries; default: answer from disk at once and from memory once it is loaded)")
     sv.add_argument("-q", "--quiet", action="store_true", help=argparse.SUPPRESS)
     sv.set_defaults(func=cmd_serve)
 
@@ -397,7 +404,9 @@ def parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("dump", help="write the whole graph deterministically",
                        description="Write every named graph of the store; the same store always gives byte-identical output. "
-                       "ttl, nt and jsonld hold the union of the graphs, trig and nq keep the named graphs.")
+                       "ttl, nt and jsonld hold the union of the graphs, trig and nq keep the named graphs. The "
+                       "dump is the one the build published with the store (under dumps/), checked against its "
+                       "recorded checksum and decompressed.")
     d.add_argument("--format", required=True, choices=["ttl", "nt", "trig", "nq", "jsonld"])
     d.add_argument("-o", "--output", help="output file (default: stdout)")
     common(d)

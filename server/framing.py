@@ -10,7 +10,7 @@ import json
 import socket
 import struct
 
-REQUEST, HEAD, CHUNK, END, ERROR, ABORT = 1, 2, 3, 4, 5, 6
+REQUEST, HEAD, CHUNK, END, ERROR, ABORT, READY = 1, 2, 3, 4, 5, 6, 7
 _HEADER = struct.Struct("!BI")
 MAX_CONTROL = 16 * 1024 * 1024
 

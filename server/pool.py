@@ -3,6 +3,10 @@
 pyoxigraph cannot cancel a running query, so every query runs in a worker process; a request that
 exceeds its time budget has its worker SIGKILLed and replaced (a fresh fork of the zygote, which
 holds the loaded store), while other requests are served by the other workers meanwhile.
+
+Workers come in generations, one per zygote: first ``disk`` workers (the endpoint answers within a
+second of starting, whatever the store's size), then ``memory`` workers once the in-memory copy is
+loaded; a worker of an older generation is retired when it finishes its request.
 """
 
 from __future__ import annotations
@@ -10,19 +14,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import framing
 from .errors import StoreError
+
+_log = logging.getLogger("diplokg")
+
+if TYPE_CHECKING:
+    from .release import Release
+    from .settings import Settings
 
 
 class PoolBusy(Exception):
@@ -37,11 +48,12 @@ class WorkerFailed(Exception):
     """The worker died or broke the protocol while serving the request."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Worker:
     pid: int
     reader: asyncio.StreamReader
     writer: asyncio.StreamWriter
+    zygote: "Zygote"
     served: int = 0
 
     def kill(self) -> None:
@@ -50,84 +62,218 @@ class Worker:
         self.writer.close()
 
 
-class WorkerPool:
-    def __init__(self, snapshot: Path, expected_quads: int, prefixes: dict[str, str], size: int) -> None:
-        self.snapshot, self.expected_quads, self.prefixes, self.size = snapshot, expected_quads, prefixes, size
-        self._zygote: subprocess.Popen[bytes] | None = None
-        self._control: socket.socket | None = None
-        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
-        self._all: dict[int, Worker] = {}
-        self._spawn_lock = asyncio.Lock()
-        self._replacements: set[asyncio.Task[None]] = set()
-        self.killed = 0  # workers killed at their time budget or after a failure (for /health)
-        self.loaded_quads = 0
+class Zygote:
+    """One ``diplokg.zygote`` process (mode ``memory`` or ``disk``, see that module) and the
+    control socket over which it forks workers."""
 
-    # -- life cycle -------------------------------------------------------------------------
-    async def start(self, startup_timeout: float = 600.0) -> None:
+    def __init__(self, mode: str, source: Path, expected_quads: int, prefixes: dict[str, str]) -> None:
+        self.mode, self.source, self.expected_quads, self.prefixes = mode, source, expected_quads, prefixes
+        self._process: subprocess.Popen[bytes] | None = None
+        self._control: socket.socket | None = None
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    def launch(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._zygote = subprocess.Popen(
-            [sys.executable, "-m", "diplokg.zygote", str(theirs.fileno()), str(self.snapshot),
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "diplokg.zygote", str(theirs.fileno()), self.mode, str(self.source),
              str(self.expected_quads), json.dumps(self.prefixes)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
         )
         theirs.close()
         self._control = ours
-        line = await asyncio.wait_for(asyncio.to_thread(_read_line, ours), startup_timeout)
+
+    async def ready(self, timeout: float) -> int:
+        """Wait for the zygote's status line; the number of quads it serves, or StoreError."""
+        if self._control is None:
+            raise StoreError("the store process was not started")
+        line = await asyncio.wait_for(asyncio.to_thread(_read_line, self._control), timeout)
         status = json.loads(line) if line else {"ready": False, "error": "the store loader exited"}
         if not status.get("ready"):
-            await self.close()
-            raise StoreError(f"cannot load the store snapshot {self.snapshot}: {status.get('error')}")
-        self.loaded_quads = int(status["quads"])
-        for _ in range(self.size):
-            await self._spawn()
+            what = "the store snapshot" if self.mode == "memory" else "the on-disk store"
+            raise StoreError(f"cannot load {what} {self.source}: {status.get('error')}")
+        return int(status["quads"])
 
-    async def close(self) -> None:
-        for task in list(self._replacements):
-            task.cancel()
-        for worker in list(self._all.values()):
-            worker.kill()
-        self._all.clear()
-        if self._control is not None:
-            self._control.close()
-            self._control = None
-        if self._zygote is not None:
-            with contextlib.suppress(ProcessLookupError):
-                self._zygote.kill()
-            await asyncio.to_thread(self._zygote.wait)
-            self._zygote = None
-
-    async def _spawn(self) -> None:
-        async with self._spawn_lock:
+    async def fork(self) -> Worker:
+        """A new worker, once it has said it is ready (StoreError if it could not open the store)."""
+        async with self._lock:
             if self._control is None:
                 raise WorkerFailed("the worker pool is closed")
             control = self._control
             control.sendall(b"fork\n")
             message, fds, _, _ = await asyncio.to_thread(socket.recv_fds, control, 64, 1)
-            if not fds:
-                raise WorkerFailed("the store process did not start a worker")
-            sock = socket.socket(fileno=fds[0])
-            reader, writer = await asyncio.open_unix_connection(sock=sock, limit=1 << 20)
-            worker = Worker(int(message.decode()), reader, writer)
+        if not fds:
+            raise WorkerFailed("the store process did not start a worker")
+        sock = socket.socket(fileno=fds[0])
+        reader, writer = await asyncio.open_unix_connection(sock=sock, limit=1 << 20)
+        worker = Worker(int(message.decode()), reader, writer, self)
+        try:
+            kind, payload = await framing.read(reader)
+            status = json.loads(payload) if kind == framing.READY else {"error": f"unexpected frame {kind}"}
+        except (asyncio.IncompleteReadError, ConnectionError, ValueError) as e:
+            status = {"error": f"the worker exited ({type(e).__name__})"}
+        if not status.get("ok"):
+            worker.kill()
+            raise StoreError(str(status.get("error")))
+        return worker
+
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self._process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                self._process.kill()
+            await asyncio.to_thread(self._process.wait)
+            self._process = None
+
+
+class WorkerPool:
+    """``size`` query workers. With ``in_memory`` (the default) the pool answers from the on-disk
+    store at once and switches to workers sharing an in-memory copy as soon as that is loaded
+    (queries in flight finish on the disk workers); without it, it serves from disk only.
+
+    A failure that only shows after start (the snapshot does not load) is reported through
+    ``on_failure`` with a message; the server treats it as fatal."""
+
+    def __init__(self, store_dir: Path, snapshot: Path, expected_quads: int, prefixes: dict[str, str], size: int,
+                 in_memory: bool = True, on_failure: Callable[[str], None] | None = None) -> None:
+        self.size, self.in_memory, self.on_failure = size, in_memory, on_failure
+        self._snapshot, self._expected, self._prefixes = snapshot, expected_quads, prefixes
+        self._disk = Zygote("disk", store_dir, expected_quads, prefixes)
+        self._zygotes = [self._disk]
+        self._current = self._disk
+        self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
+        self._all: dict[int, Worker] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.killed = 0  # workers killed at their time budget or after a failure (for /health)
+        self.loaded_quads = 0
+        self.memory_state = "loading" if in_memory else "off"  # off | loading | loaded | failed: …
+
+    # -- life cycle -------------------------------------------------------------------------
+    async def start(self, startup_timeout: float = 600.0) -> None:
+        """Return once ``size`` workers answer from the on-disk store; with ``in_memory`` the copy
+        goes on loading in the background. StoreError if the store cannot be opened."""
+        memory = self._memory_zygote() if self.in_memory else None  # launched first: the longer way to go
+        self._disk.launch()
+        try:
+            self.loaded_quads = await self._disk.ready(startup_timeout)
+            for _ in range(self.size):
+                await self._spawn()
+        except BaseException:
+            await self.close()
+            raise
+        if memory is not None:
+            self._background(self._load_in_background(memory, startup_timeout))
+
+    async def load_into_memory(self, timeout: float = 600.0) -> None:
+        """Load the snapshot into memory and switch to workers that share it (start() does this in
+        the background unless ``in_memory`` is off). Requests in flight finish on their disk workers,
+        which are then retired. StoreError if the snapshot does not load."""
+        await self._switch_to(self._memory_zygote(), timeout)
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for worker in list(self._all.values()):
+            worker.kill()
+        self._all.clear()
+        for zygote in self._zygotes:
+            await zygote.close()
+
+    def _memory_zygote(self) -> Zygote:
+        zygote = Zygote("memory", self._snapshot, self._expected, self._prefixes)
+        self._zygotes.append(zygote)
+        zygote.launch()
+        return zygote
+
+    async def _load_in_background(self, memory: Zygote, timeout: float) -> None:
+        try:
+            await self._switch_to(memory, timeout)
+        except StoreError as e:
+            if self.on_failure is not None:
+                self.on_failure(str(e))
+
+    async def _switch_to(self, memory: Zygote, timeout: float) -> None:
+        self.memory_state = "loading"
+        started = time.monotonic()
+        try:
+            quads = await memory.ready(timeout)
+            workers = [await memory.fork() for _ in range(self.size)]
+        except (StoreError, WorkerFailed, TimeoutError, OSError) as e:
+            self.memory_state = f"failed: {e}"
+            await memory.close()
+            raise e if isinstance(e, StoreError) else StoreError(f"cannot load the store snapshot: {e}") from None
+        old, self._current, self.loaded_quads, self.memory_state = self._current, memory, quads, "loaded"
+        stale = []
+        while not self._idle.empty():
+            stale.append(self._idle.get_nowait())
+        for worker in workers:
             self._all[worker.pid] = worker
             self._idle.put_nowait(worker)
+        for worker in stale:
+            self._retire(worker)
+        if not self._workers_of(old):
+            await old.close()
+        _log.info("store loaded into memory in %.1f s (%d quads); queries are answered from memory",
+                  time.monotonic() - started, quads)
 
-    def _replace(self, worker: Worker) -> None:
+    async def _spawn(self) -> None:
+        zygote = self._current
+        worker = await zygote.fork()
+        if zygote is not self._current:  # the pool switched meanwhile
+            worker.kill()
+            return
+        self._all[worker.pid] = worker
+        self._idle.put_nowait(worker)
+
+    def _background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _workers_of(self, zygote: Zygote) -> list[Worker]:
+        return [w for w in self._all.values() if w.zygote is zygote]
+
+    def _retire(self, worker: Worker) -> None:
+        """Kill ``worker``; close its zygote if that is no longer current and has no workers left."""
         worker.kill()
         self._all.pop(worker.pid, None)
+        old = worker.zygote
+        if old is not self._current and not self._workers_of(old):
+            self._background(old.close())
+
+    def _give_back(self, worker: Worker) -> None:
+        worker.served += 1
+        if worker.zygote is self._current:
+            self._idle.put_nowait(worker)
+        else:
+            self._retire(worker)
+
+    def _replace(self, worker: Worker) -> None:
         self.killed += 1
-        task = asyncio.get_running_loop().create_task(self._spawn())
-        self._replacements.add(task)
-        task.add_done_callback(self._replacements.discard)
+        self._retire(worker)
+        if worker.zygote is self._current:
+            self._background(self._spawn())
 
     # -- health -----------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
-        alive = sum(1 for pid in self._all if _alive(pid))
-        zygote_alive = self._zygote is not None and self._zygote.poll() is None
+        current = self._workers_of(self._current)
+        alive = sum(1 for w in current if _alive(w.pid))
         return {
-            "store_loaded": zygote_alive and self.loaded_quads > 0,
+            "store_loaded": self._current.alive() and self.loaded_quads > 0,
             "quads": self.loaded_quads,
-            "workers": {"configured": self.size, "alive": alive, "idle": self._idle.qsize(), "replaced": self.killed},
+            "serving_from": self._current.mode,
+            "in_memory": self.memory_state,
+            "workers": {"configured": self.size, "alive": alive, "idle": self._idle.qsize(),
+                        "replaced": self.killed, "retiring": len(self._all) - len(current)},
         }
 
     # -- running requests -------------------------------------------------------------------
@@ -162,10 +308,17 @@ class WorkerPool:
             raise QueryTimeout from None
         finally:
             if finished:
-                worker.served += 1
-                self._idle.put_nowait(worker)
+                self._give_back(worker)
             else:
                 self._replace(worker)
+
+
+def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str], None] | None = None) -> WorkerPool:
+    """The worker pool serving ``release`` as ``settings`` say (worker count, in-memory copy)."""
+    from .namespaces import PREFIXES
+
+    return WorkerPool(release.path, release.snapshot, release.quads, PREFIXES, settings.workers,
+                      in_memory=settings.in_memory, on_failure=on_failure)
 
 
 def _read_line(sock: socket.socket) -> bytes:

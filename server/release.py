@@ -5,11 +5,13 @@ stops the server with a clear message instead of serving an empty or partial dat
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .artifacts import DUMPS, QUERIES, SHAPES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
 from .errors import StoreError
@@ -56,7 +58,9 @@ class Release:
         return None
 
 
-def open_release(store: Path, verify_dumps: bool = True) -> Release:
+def open_release(store: Path) -> Release:
+    """The release built at ``store``, after checking that every file it publishes is there with
+    its recorded size (checksums: ``verify_dump_checksums``, which reads every byte)."""
     if not store.exists():
         raise StoreError(f"no store at {store}; run 'diplokg build --store {store}' first")
     path = store.resolve()
@@ -73,13 +77,42 @@ def open_release(store: Path, verify_dumps: bool = True) -> Release:
                          f"'diplokg build --store {store}'") from None
     if not (path / QUERIES).is_dir():
         raise StoreError(f"{store} was built without its saved queries; rebuild it")
-    if not (path / SNAPSHOT).is_file():
+    snapshot = path / SNAPSHOT
+    if not snapshot.is_file():
         raise StoreError(f"{store} has no {SNAPSHOT}; rebuild it")
-    if verify_dumps:
-        for entry in dumps:
-            file = path / DUMPS / entry["file"]
-            if not file.is_file() or file.stat().st_size != entry["bytes"] or sha256_file(file) != entry["sha256"]:
-                raise StoreError(f"dump {file} is missing or does not match its recorded checksum; rebuild the store")
+    if "snapshot_bytes" in artifacts and snapshot.stat().st_size != artifacts["snapshot_bytes"]:
+        raise StoreError(f"{snapshot} holds {snapshot.stat().st_size} bytes, the build recorded "
+                         f"{artifacts['snapshot_bytes']}; rebuild the store")
+    for entry in dumps:
+        file = path / DUMPS / entry["file"]
+        if not file.is_file() or file.stat().st_size != entry["bytes"]:
+            raise StoreError(f"dump {file} is missing or does not match its recorded size and checksum; rebuild the store")
     built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(info_file.stat().st_mtime))
     return Release(path, info, dumps, stats, built_at)
 
+
+
+def verify_dump_checksums(release: Release) -> None:
+    """StoreError naming the first dump whose SHA-256 is not the one recorded by the build."""
+    for entry in release.dumps:
+        file = release.path / DUMPS / entry["file"]
+        try:
+            ok = sha256_file(file) == entry["sha256"]
+        except OSError:
+            ok = False
+        if not ok:
+            raise StoreError(f"dump {file} does not match its recorded checksum; rebuild the store")
+
+
+def write_published_dump(release: Release, fmt: str, output: BinaryIO) -> None:
+    """Write the release's published dump in ``fmt`` (a dump.FORMATS name), decompressed, to
+    ``output`` — the bytes ``dump.write_dump`` would compute from the store, since the build wrote
+    them with it. Its checksum is verified first, so a damaged dump is an error, never output."""
+    entry = next((e for e in release.dumps if e["dump_format"] == fmt), None)
+    if entry is None:
+        raise StoreError(f"{release.path} publishes no {fmt} dump; rebuild the store")
+    file = release.path / DUMPS / entry["file"]
+    if sha256_file(file) != entry["sha256"]:
+        raise StoreError(f"dump {file} does not match its recorded checksum; rebuild the store")
+    with file.open("rb") as raw, (gzip.GzipFile(fileobj=raw, mode="rb") if entry["gzip"] else raw) as source:
+        shutil.copyfileobj(source, output, 1 << 20)

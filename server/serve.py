@@ -1,20 +1,23 @@
-"""``diplokg serve``: load the built store into the worker pool, then serve the app with uvicorn.
+"""``diplokg serve``: start the worker pool on the built store, then serve the app with uvicorn.
 
 The pool starts before the web server, so a missing or damaged store stops the command with one
-clear error line and a non-zero exit, never with an empty endpoint."""
+clear error line and a non-zero exit, never with an empty endpoint. The pool answers from the
+on-disk store at once and from memory once the snapshot is loaded; if that load fails, or the
+published dumps do not match their checksums, the server stops with the same kind of error."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 
 import uvicorn
 
 from .app import create_app
-from .namespaces import PREFIXES
-from .pool import WorkerPool
-from .release import open_release
+from .errors import StoreError
+from .pool import pool_for
+from .release import Release, open_release, verify_dump_checksums
 from .settings import Settings
 
 
@@ -24,9 +27,19 @@ def serve(settings: Settings) -> int:
     return asyncio.run(_serve(settings, release))
 
 
-async def _serve(settings: Settings, release) -> int:  # type: ignore[no-untyped-def]
-    pool = WorkerPool(release.snapshot, release.quads, PREFIXES, settings.workers)
+async def _serve(settings: Settings, release: Release) -> int:
+    failures: list[str] = []
+    server: uvicorn.Server | None = None
+
+    def fail(message: str) -> None:  # a damaged release found after start: stop serving it
+        failures.append(message)
+        logging.getLogger("diplokg").error("stopping: %s", message)
+        if server is not None:
+            server.should_exit = True
+
+    pool = pool_for(release, settings, on_failure=fail)
     await pool.start()
+    checks = asyncio.create_task(_verify_dumps(release, fail))
     try:
         app = create_app(settings, release, pool)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False, log_level="info",
@@ -36,7 +49,18 @@ async def _serve(settings: Settings, release) -> int:  # type: ignore[no-untyped
         logging.getLogger("diplokg").info(
             "serving release %s (%d quads) at %s with %d query workers; SPARQL endpoint %s",
             release.build_id, release.quads, settings.base_url, settings.workers, settings.endpoint_url)
-        await server.serve()
+        if not failures:
+            await server.serve()
+        if failures:
+            raise StoreError(failures[0])
         return 0 if server.started else 1
     finally:
+        checks.cancel()
         await pool.close()
+
+
+async def _verify_dumps(release: Release, fail: Callable[[str], None]) -> None:
+    try:
+        await asyncio.to_thread(verify_dump_checksums, release)
+    except StoreError as e:
+        fail(str(e))

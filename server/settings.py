@@ -29,6 +29,9 @@ class Settings:
     row_cap: int = 100_000
     # Query worker processes (each a fork of one process holding the in-memory store).
     workers: int = 2
+    # Load the store into memory after start (queries are answered from the on-disk store until the
+    # copy is loaded, then from memory: faster, at the cost of memory). False = serve from disk only.
+    in_memory: bool = True
     # Concurrent requests per client address before 429.
     client_concurrency: int = 4
     # Request size limits (bytes).

@@ -1,22 +1,30 @@
-"""The zygote: one process that loads the store snapshot into memory once, then forks query
-workers on request. Forked workers share the loaded store copy-on-write, so a worker killed at its
-time budget is replaced in milliseconds, with no reload.
+"""The zygote: one process that forks query workers on request, in one of two modes.
 
-Run by the web process as ``python -m diplokg.zygote FD SNAPSHOT EXPECTED_QUADS PREFIXES_JSON``
-with FD one end of a Unix socket pair. Protocol on that socket: the zygote first sends a JSON line
-``{"ready": true, "quads": N}`` (or ``{"ready": false, "error": "…"}``); then, for every ``fork``
-line it receives, it forks a worker and sends back the worker's pid together with the worker's
-socket (SCM_RIGHTS). When the web process goes away, the zygote and its workers exit.
+- ``memory``: it loads the store snapshot into memory once; forked workers share the loaded store
+  copy-on-write, so a worker killed at its time budget is replaced in milliseconds, with no reload.
+- ``disk``: it holds nothing; each forked worker opens the on-disk RocksDB store read-only (a few
+  milliseconds). The web process starts with this mode so that the endpoint answers at once while
+  the memory zygote loads; RocksDB is never opened before a fork (its threads do not survive one).
+
+Run by the web process as ``python -m diplokg.zygote FD MODE SOURCE EXPECTED_QUADS PREFIXES_JSON``
+with FD one end of a Unix socket pair and SOURCE the snapshot (memory) or the store directory
+(disk). Protocol on that socket: the zygote first sends a JSON line ``{"ready": true, "quads": N}``
+(or ``{"ready": false, "error": "…"}``); then, for every ``fork`` line it receives, it forks a
+worker and sends back the worker's pid together with the worker's socket (SCM_RIGHTS). A worker's
+first frame on its socket is READY (``{"ok": true}`` or ``{"ok": false, "error": "…"}``). When the
+web process goes away, the zygote and its workers exit.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -56,8 +64,23 @@ class BufferedSender:
             self.buffer.clear()
 
 
-def serve_worker(sock: socket.socket, store: ox.Store, prefixes: dict[str, str]) -> None:
-    """The worker loop: one request at a time, until the web process closes the socket."""
+def open_on_disk(path: str) -> ox.Store:
+    try:
+        return ox.Store.read_only(path)
+    except OSError as e:
+        raise RuntimeError(f"cannot open the on-disk store {path}: {e}") from None
+
+
+def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], prefixes: dict[str, str]) -> None:
+    """The worker loop: one request at a time, until the web process closes the socket. ``store``
+    is the loaded store or, in disk mode, a function that opens it (called after the fork)."""
+    if callable(store):
+        try:
+            store = store()
+        except RuntimeError as e:
+            sock.sendall(framing.encode_json(framing.READY, {"ok": False, "error": str(e)}))
+            return
+    sock.sendall(framing.encode_json(framing.READY, {"ok": True}))
     send = BufferedSender(sock)
     while True:
         try:
@@ -73,18 +96,23 @@ def serve_worker(sock: socket.socket, store: ox.Store, prefixes: dict[str, str])
 
 
 def main(argv: list[str]) -> int:
-    fd, snapshot, expected, prefixes_json = int(argv[0]), argv[1], int(argv[2]), argv[3]
+    fd, mode, source, expected, prefixes_json = int(argv[0]), argv[1], argv[2], int(argv[3]), argv[4]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the web process's business
     die_with_parent()
     control = socket.socket(fileno=fd)
-    try:
-        store = load_snapshot(snapshot, expected)
-    except (OSError, RuntimeError, SyntaxError, ValueError) as e:
-        control.sendall(json.dumps({"ready": False, "error": str(e)}).encode() + b"\n")
-        return 1
+    store: ox.Store | Callable[[], ox.Store]
+    if mode == "disk":
+        store, quads = functools.partial(open_on_disk, source), expected
+    else:
+        try:
+            store = load_snapshot(source, expected)
+        except (OSError, RuntimeError, SyntaxError, ValueError) as e:
+            control.sendall(json.dumps({"ready": False, "error": str(e)}).encode() + b"\n")
+            return 1
+        quads = len(store)
     prefixes = json.loads(prefixes_json)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped automatically
-    control.sendall(json.dumps({"ready": True, "quads": len(store)}).encode() + b"\n")
+    control.sendall(json.dumps({"ready": True, "quads": quads}).encode() + b"\n")
     commands = control.makefile("rb")
     for line in commands:
         if line.strip() != b"fork":

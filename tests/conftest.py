@@ -55,6 +55,14 @@ def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield proc
 
 
+@pytest.fixture(scope="session")
+def disk_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The endpoint answering from the on-disk store only (``--disk-only``)."""
+    log = tmp_path_factory.mktemp("disk-server") / "serve.log"
+    with ServerProcess(built_store, "--disk-only", log=log) as proc:
+        yield proc
+
+
 @pytest.fixture
 def http() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=60) as client:

@@ -1,5 +1,5 @@
-"""Start ``diplokg serve`` as a real process on a free loopback port, wait until /health says ok,
-and stop it afterwards (used by the endpoint tests and the benchmark)."""
+"""Start ``diplokg serve`` as a real process on a free loopback port, wait until /health says ok
+and the in-memory copy is loaded (unless --disk-only), and stop it afterwards (used by the endpoint tests and the benchmark)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"diplokg serve exited with {self.proc.returncode}" + self._log_tail())
             try:
-                if httpx.get(self.url + "health", timeout=2).status_code == 200:
+                health = httpx.get(self.url + "health", timeout=2)
+                # settled: answering from memory, or from disk by choice (--disk-only)
+                if health.status_code == 200 and health.json()["in_memory"] in ("loaded", "off"):
                     return self
             except httpx.HTTPError:
                 pass

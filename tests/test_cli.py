@@ -223,6 +223,35 @@ def test_dump_is_deterministic_and_round_trips(built_store: Path, store, tmp_pat
             ox.Triple(q.subject, q.predicate, q.object) for q in stored}
 
 
+@pytest.mark.parametrize("fmt", list(DUMP_FORMATS))
+def test_dump_is_the_published_dump(built_store: Path, tmp_path: Path, fmt: str) -> None:
+    """What `diplokg dump` writes is what a fresh serialisation of the store gives, and what the
+    server publishes under /dumps/ (decompressed)."""
+    from diplokg.dump import write_dump
+    from diplokg.store import open_read_only
+
+    out = tmp_path / f"dump.{fmt}"
+    run_cli("dump", "--store", str(built_store), "--format", fmt, "-o", str(out), check=True)
+    with (tmp_path / "computed").open("wb") as fh:
+        write_dump(open_read_only(built_store), fmt, fh)
+    assert out.read_bytes() == (tmp_path / "computed").read_bytes()
+
+
+def test_dump_refuses_a_damaged_published_dump(built_store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(built_store.resolve(), store)
+    ttl = store / "dumps" / "diplokg.ttl"
+    data = bytearray(ttl.read_bytes())
+    data[200] ^= 1
+    ttl.write_bytes(bytes(data))
+    out = tmp_path / "out.ttl"
+    proc = run_cli("dump", "--store", str(store), "--format", "ttl", "-o", str(out))
+    assert proc.returncode == 1 and "does not match its recorded checksum" in proc.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.ttl*"))
+
+
 def test_dump_to_stdout(built_store: Path) -> None:
     out = run_cli("dump", "--store", str(built_store), "--format", "nt", check=True).stdout
     assert "<https://w3id.org/diplokg/id/state/TJK>" in out

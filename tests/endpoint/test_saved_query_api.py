@@ -42,8 +42,11 @@ def test_show_query(server, http):
     assert http.get(server.url + "queries/no-such-query").status_code == 404
 
 
+@pytest.mark.parametrize("endpoint", ["server", "disk_server"])
 @pytest.mark.parametrize("slug", LOCAL)
-def test_results_equal_the_expected_results(server, http, slug):
+def test_results_equal_the_expected_results(request, http, slug, endpoint):
+    """From memory (the default) and from the on-disk store (--disk-only) alike."""
+    server = request.getfixturevalue(endpoint)
     r = http.get(server.url + f"queries/{slug}/results", headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200, r.text
     expected = json.loads((EXPECTED / f"{slug}.json").read_text(encoding="utf-8"))

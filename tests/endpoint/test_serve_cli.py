@@ -8,12 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 from cli_runner import run_cli  # noqa: E402
+from server_process import ServerProcess, free_port
 
 
-def serve(store: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store), "--port", "1", *extra],
-                          capture_output=True, text=True, timeout=120)
+def serve(store: Path, *extra: str, port: int = 1) -> subprocess.CompletedProcess[str]:
+    """Run ``diplokg serve`` to its end (port 1: it must fail before it would bind)."""
+    return subprocess.run([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store), "--port", str(port),
+                           *extra], capture_output=True, text=True, timeout=120)
+
+
+def flip_a_byte(path: Path, offset: int) -> None:
+    """Damage ``path`` in place, keeping its size (so only reading it can tell)."""
+    data = bytearray(path.read_bytes())
+    data[offset] = ord("#") if data[offset] != ord("#") else ord("<")
+    path.write_bytes(bytes(data))
 
 
 def copy_build(built_store: Path, tmp_path: Path) -> Path:
@@ -43,6 +53,15 @@ def test_damaged_dump_is_refused(built_store, tmp_path):
     assert proc.returncode != 0 and "checksum" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_dump_damaged_in_place_stops_the_server(built_store, tmp_path):
+    """Same size, other bytes: found by the checksum check that runs after start; the server stops."""
+    store = copy_build(built_store, tmp_path)
+    flip_a_byte(store / "dumps" / "diplokg.ttl", 100)
+    proc = serve(store, port=free_port())
+    assert proc.returncode != 0 and "does not match its recorded checksum" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_truncated_snapshot_is_refused(built_store, tmp_path):
     store = copy_build(built_store, tmp_path)
     snapshot = store / "snapshot.nq"
@@ -58,7 +77,29 @@ def test_corrupt_snapshot_is_refused(built_store, tmp_path):
     store = copy_build(built_store, tmp_path)
     (store / "snapshot.nq").write_bytes(b"<not a quad\n")
     proc = serve(store)
+    assert proc.returncode != 0 and "the build recorded" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_snapshot_damaged_in_place_stops_the_server(built_store, tmp_path):
+    """Same size, other bytes: the server answers from disk at first, then the in-memory load fails
+    and it stops with the loader's message rather than go on serving a damaged release."""
+    store = copy_build(built_store, tmp_path)
+    flip_a_byte(store / "snapshot.nq", 0)
+    proc = serve(store, port=free_port())
     assert proc.returncode != 0 and "cannot load the store snapshot" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_disk_only_never_loads_the_snapshot(built_store, tmp_path):
+    """--disk-only answers from RocksDB alone: the (damaged) snapshot is never read."""
+    store = copy_build(built_store, tmp_path)
+    flip_a_byte(store / "snapshot.nq", 0)
+    with ServerProcess(store, "--disk-only") as server:
+        health = httpx.get(server.url + "health").json()
+        assert health["serving_from"] == "disk" and health["in_memory"] == "off"
+        r = httpx.get(server.endpoint, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                      headers={"Accept": "text/csv"})
+        assert r.status_code == 200 and r.text.split()[1] == str(health["quads"])
+        assert server.proc is not None and server.proc.poll() is None
 
 
 def test_invalid_settings(built_store):
