@@ -67,7 +67,9 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
 
     # ---- engines: prepare ------------------------------------------------------------------------------
     names = opts.engines
-    eng = {name: engine_registry.create(name) for name in names}
+    # our server stops a query at the same limit after which the benchmark gives up on an engine
+    eng = {name: engine_registry.create(name, **({"timeout": opts.timeout} if name == "diplokg" else {}))
+           for name in names}
     prepared: dict[str, Any] = {}
     try:
         diplokg = eng["diplokg"]
@@ -130,6 +132,10 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
                     eng[name].start(timeout=opts.timeout * 4)
                     urls[name] = eng[name].query_url
             live = {n: u for n, u in urls.items() if n not in row["errors"]}
+            if not live:  # every engine failed or timed out on this query: nothing to time
+                rows.append(row)
+                say(f"{q.slug:<28} every engine failed: " + "; ".join(f"{n}: {e[:80]}" for n, e in row["errors"].items()))
+                continue
             latencies = interleaved_latency(live, q.text, accept, opts.requests, opts.timeout, opts.query_budget)
             for name, lat in latencies.items():
                 if lat.error:
