@@ -91,17 +91,22 @@ def open_release(store: Path) -> Release:
     return Release(path, info, dumps, stats, built_at)
 
 
-
 def verify_dump_checksums(release: Release) -> None:
     """StoreError naming the first dump whose SHA-256 is not the one recorded by the build."""
     for entry in release.dumps:
-        file = release.path / DUMPS / entry["file"]
-        try:
-            ok = sha256_file(file) == entry["sha256"]
-        except OSError:
-            ok = False
-        if not ok:
-            raise StoreError(f"dump {file} does not match its recorded checksum; rebuild the store")
+        _verified_dump(release, entry)
+
+
+def _verified_dump(release: Release, entry: dict[str, Any]) -> Path:
+    """The dump file of ``entry``, after checking its SHA-256 against the recorded one."""
+    file = release.path / DUMPS / entry["file"]
+    try:
+        ok = sha256_file(file) == entry["sha256"]
+    except OSError:
+        ok = False
+    if not ok:
+        raise StoreError(f"dump {file} does not match its recorded checksum; rebuild the store")
+    return file
 
 
 def write_published_dump(release: Release, fmt: str, output: BinaryIO) -> None:
@@ -111,8 +116,6 @@ def write_published_dump(release: Release, fmt: str, output: BinaryIO) -> None:
     entry = next((e for e in release.dumps if e["dump_format"] == fmt), None)
     if entry is None:
         raise StoreError(f"{release.path} publishes no {fmt} dump; rebuild the store")
-    file = release.path / DUMPS / entry["file"]
-    if sha256_file(file) != entry["sha256"]:
-        raise StoreError(f"dump {file} does not match its recorded checksum; rebuild the store")
+    file = _verified_dump(release, entry)
     with file.open("rb") as raw, (gzip.GzipFile(fileobj=raw, mode="rb") if entry["gzip"] else raw) as source:
         shutil.copyfileobj(source, output, 1 << 20)

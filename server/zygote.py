@@ -25,11 +25,14 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import framing
+from .errors import StoreError
 from .executor import execute
+from .store import open_read_only
 
 _PR_SET_PDEATHSIG = 1
 
@@ -64,21 +67,14 @@ class BufferedSender:
             self.buffer.clear()
 
 
-def open_on_disk(path: str) -> ox.Store:
-    try:
-        return ox.Store.read_only(path)
-    except OSError as e:
-        raise RuntimeError(f"cannot open the on-disk store {path}: {e}") from None
-
-
 def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], prefixes: dict[str, str]) -> None:
     """The worker loop: one request at a time, until the web process closes the socket. ``store``
     is the loaded store or, in disk mode, a function that opens it (called after the fork)."""
     if callable(store):
         try:
             store = store()
-        except RuntimeError as e:
-            sock.sendall(framing.encode_json(framing.READY, {"ok": False, "error": str(e)}))
+        except StoreError as e:
+            sock.sendall(framing.encode_json(framing.READY, {"ok": False, "error": f"cannot open the on-disk store: {e}"}))
             return
     sock.sendall(framing.encode_json(framing.READY, {"ok": True}))
     send = BufferedSender(sock)
@@ -102,7 +98,7 @@ def main(argv: list[str]) -> int:
     control = socket.socket(fileno=fd)
     store: ox.Store | Callable[[], ox.Store]
     if mode == "disk":
-        store, quads = functools.partial(open_on_disk, source), expected
+        store, quads = functools.partial(open_read_only, Path(source)), expected
     else:
         try:
             store = load_snapshot(source, expected)
