@@ -1,4 +1,5 @@
-"""Request limits: URL and body size (414/413, as ASGI middleware) and concurrent requests per client (429)."""
+"""Request limits: header, URL and body size (431/414/413, as ASGI middleware) and concurrent requests
+per client (429)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ from collections import defaultdict
 from typing import Any
 
 from .http_errors import error_response
+
+#: Request headers beyond these are refused with 431 before any route runs (common browsers and
+#: clients send well under 8 KiB in a few dozen fields).
+MAX_HEADER_BYTES = 16_384
+MAX_HEADER_FIELDS = 100
 
 
 class ClientLimiter:
@@ -31,8 +37,9 @@ class ClientLimiter:
 
 
 class SizeLimits:
-    """Rejects over-long URLs (414) and bodies whose declared length is too large (413) before any
-    route runs; bodies without a declared length are counted while they are read (see ``read_body``)."""
+    """Rejects oversized headers (431), over-long URLs (414) and bodies whose declared length is too
+    large (413) before any route runs; bodies without a declared length are counted while they are
+    read (see ``read_body``)."""
 
     def __init__(self, app: Any, max_url: int, max_body: int) -> None:
         self.app, self.max_url, self.max_body = app, max_url, max_body
@@ -41,6 +48,11 @@ class SizeLimits:
         if scope["type"] == "http":
             headers = dict(scope["headers"])
             accept = headers.get(b"accept", b"").decode("latin-1")
+            fields = scope["headers"]
+            if len(fields) > MAX_HEADER_FIELDS or sum(len(k) + len(v) for k, v in fields) > MAX_HEADER_BYTES:
+                await error_response(431, f"the request headers are too large (at most {MAX_HEADER_FIELDS} fields "
+                                     f"and {MAX_HEADER_BYTES} bytes)", accept)(scope, receive, send)
+                return
             if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.max_url:
                 await error_response(414, f"the request URL is longer than {self.max_url} bytes; send the query "
                                      "with POST", accept)(scope, receive, send)

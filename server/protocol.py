@@ -76,7 +76,13 @@ def _single(params: dict[str, list[str]], name: str) -> str | None:
     return values[0]
 
 
+#: More dataset graphs than this in one request are refused (the published dataset has a few dozen).
+MAX_DATASET_GRAPHS = 1000
+
+
 def _check_graph_iris(values: list[str], name: str) -> list[str]:
+    if len(values) > MAX_DATASET_GRAPHS:
+        raise ProtocolError(400, f"at most {MAX_DATASET_GRAPHS} '{name}' values per request, got {len(values)}")
     for v in values:
         if not v or any(c in v for c in '<>"{}|^`\\ \t\r\n') or ":" not in v:
             raise ProtocolError(400, f"'{name}' must be an absolute IRI, got {v!r}")

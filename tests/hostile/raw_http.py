@@ -1,0 +1,32 @@
+"""Raw HTTP/1.1 over a loopback socket, for requests that well-behaved clients (httpx, urllib)
+refuse to send: malformed URLs, bytes that are not UTF-8, broken or oversized headers."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    status: int
+    head: bytes
+    body: bytes
+
+
+def request(port: int, head: bytes, body: bytes = b"", timeout: float = 30.0) -> RawResponse:
+    """Send ``head`` (request line and headers, without the blank line; ``Host``,
+    ``Connection: close`` and, unless ``head`` has one, ``Content-Length`` are added) and ``body``; read the whole response. A server that neither
+    answers nor closes within ``timeout`` fails the test (socket.timeout)."""
+    data = head.rstrip(b"\r\n") + b"\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    if body and b"\ncontent-length:" not in data.lower():
+        data += b"Content-Length: %d\r\n" % len(body)
+    data += b"\r\n" + body
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(data)
+        received = bytearray()
+        while chunk := sock.recv(65536):
+            received += chunk
+    head_bytes, _, rest = bytes(received).partition(b"\r\n\r\n")
+    status = int(head_bytes.split(b" ", 2)[1])
+    return RawResponse(status, head_bytes, rest)
