@@ -12,6 +12,9 @@ from .http_errors import error_response
 #: clients send well under 8 KiB in a few dozen fields).
 MAX_HEADER_BYTES = 16_384
 MAX_HEADER_FIELDS = 100
+#: Queries nesting brackets deeper than this are refused with 400: pyoxigraph's recursive parser
+#: overflows its stack (and kills the worker) at a few thousand levels; real queries need a dozen.
+MAX_QUERY_NESTING = 256
 
 
 class ClientLimiter:

@@ -17,7 +17,7 @@ from .federation import FederationRefused, check_services
 from .federation_budget import query_budget, service_timeout_message
 from .formats import BY_NAME, GRAPH_FORMATS, RESULT_FORMATS
 from .http_errors import error_response
-from .limits import ClientLimiter
+from .limits import MAX_QUERY_NESTING, ClientLimiter
 from .namespaces import PREFIXES
 from .negotiation import choose
 from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
@@ -74,6 +74,9 @@ class QueryService:
                       substitutions: dict[str, dict[str, str]] | None = None) -> Response:
         """Read-only and federation checks, negotiation for the query's form, then the run."""
         info = analyse(text, PREFIXES)
+        if info.max_depth > MAX_QUERY_NESTING:
+            return error_response(400, f"the query nests brackets {info.max_depth} levels deep; at most "
+                                  f"{MAX_QUERY_NESTING} are accepted", accept, kind="nesting")
         if info.form == "UPDATE":
             return error_response(400, "SPARQL Update operations cannot be sent as a query (and this endpoint is "
                                   "read-only); send a SELECT, ASK, CONSTRUCT or DESCRIBE query", accept)

@@ -52,6 +52,7 @@ class QueryInfo:
     prefixes: dict[str, str] = field(default_factory=dict)
     base: str | None = None
     services: list[ServiceCall] = field(default_factory=list)
+    max_depth: int = 0  # deepest nesting of ( { [ outside strings, IRIs and comments
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -75,8 +76,15 @@ def analyse(text: str, predefined_prefixes: dict[str, str] | None = None) -> Que
     toks = tokens(text)
     i, n = 0, len(toks)
     in_prologue = True
+    depth = 0
     while i < n:
         kind, value = toks[i]
+        if kind == "other":
+            if value in "({[":
+                depth += 1
+                info.max_depth = max(info.max_depth, depth)
+            elif value in ")}]":
+                depth -= 1
         upper = value.upper() if kind == "word" else ""
         if in_prologue and upper == "PREFIX" and i + 2 < n and toks[i + 1][0] == "pname" and toks[i + 2][0] == "iri":
             iri = _resolve(toks[i + 2][1][1:-1], info.base)

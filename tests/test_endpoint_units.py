@@ -247,3 +247,10 @@ def test_syntax_error_frame(small_store):
     assert frames[0][0] == framing.ERROR
     err = json.loads(frames[0][5:])
     assert err["status"] == 400 and err["line"] == 1 and "syntax error" in err["message"]
+
+
+def test_nesting_depth_counts_brackets_of_code_only():
+    assert analyse("SELECT * WHERE { ?s ?p ?o }").max_depth == 1
+    assert analyse("SELECT * WHERE { FILTER((1 + (2))) [ <p> [ <q> 1 ] ] }").max_depth == 4
+    # brackets inside strings, IRIs and comments are not nesting
+    assert analyse('SELECT * WHERE { ?s ?p "((((" . ?s <http://e/((> ?o # [[[[\n }').max_depth == 1

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from raw_http import request
 
-from diplokg.limits import MAX_HEADER_BYTES, MAX_HEADER_FIELDS
+from diplokg.limits import MAX_HEADER_BYTES, MAX_HEADER_FIELDS, MAX_QUERY_NESTING
 from diplokg.protocol import MAX_DATASET_GRAPHS
 
 ASK = b"ASK%7B%7D"  # ASK {}
@@ -93,3 +93,32 @@ def test_header_limits_are_exact(server):
     room = MAX_HEADER_BYTES - fixed_bytes - len(b"x-pad")
     assert request(server.port, line + b"X-Pad: " + b"a" * room).status == 200
     assert request(server.port, line + b"X-Pad: " + b"a" * (room + 1)).status == 431
+
+
+DEEP = 100_000  # pyoxigraph's parser overflowed its stack and killed the worker from a few thousand levels
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { FILTER(" + "(" * DEEP + "1" + ")" * DEEP + ") }",
+    "SELECT * WHERE " + "{" * DEEP + "}" * DEEP,
+    "SELECT * WHERE { ?s <p> " + "[ <p> " * DEEP + "]" * DEEP + " }",
+], ids=["parentheses", "groups", "blank-node property lists"])
+def test_deep_nesting_is_refused_before_it_reaches_a_worker(server, http, query):
+    replaced = http.get(server.url + "health").json()["workers"]["replaced"]
+    response = http.post(server.endpoint, content=query.encode(), headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["kind"] == "nesting"
+    assert f"at most {MAX_QUERY_NESTING}" in response.json()["message"]
+    assert http.get(server.url + "health").json()["workers"]["replaced"] == replaced
+
+
+def test_nesting_up_to_the_limit_is_answered(server, http):
+    query = "ASK { FILTER(" + "(" * (MAX_QUERY_NESTING - 2) + "true" + ")" * (MAX_QUERY_NESTING - 2) + ") }"
+    response = http.post(server.endpoint, content=query.encode(), headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["boolean"] is True
+    too_deep = query.replace("FILTER(", "FILTER((", 1).replace("true", "true)", 1)
+    assert http.post(server.endpoint, content=too_deep.encode(), headers={
+        "Content-Type": "application/sparql-query"}).status_code == 400
