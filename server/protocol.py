@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from .limits import MAX_DATASET_GRAPHS
+
 
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
@@ -74,10 +76,6 @@ def _single(params: dict[str, list[str]], name: str) -> str | None:
     if len(values) > 1:
         raise ProtocolError(400, f"the '{name}' parameter must be given at most once, got {len(values)}")
     return values[0]
-
-
-#: More dataset graphs than this in one request are refused (the published dataset has a few dozen).
-MAX_DATASET_GRAPHS = 1000
 
 
 def _check_graph_iris(values: list[str], name: str) -> list[str]:
