@@ -178,7 +178,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "service_timeout", "cors_origins")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory")}
     options["access_log"] = False if args.no_access_log else None
     options["in_memory"] = False if args.disk_only else None
     return serve(load_settings(options))
@@ -371,6 +371,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--row-cap", dest="row_cap", type=int, default=None,
                     help="maximum rows/triples per response, 0 = none (default: 100000)")
     sv.add_argument("--workers", type=int, default=None, help="query worker processes (default: 2)")
+    sv.add_argument("--worker-memory", dest="worker_memory", type=int, default=None, metavar="MIB",
+                    help="memory a query may use beyond the shared store, in MiB; a query needing more is stopped "
+                    "with 503 and its worker replaced, 0 = no limit (default: 2048)")
     sv.add_argument("--client-concurrency", dest="client_concurrency", type=int, default=None,
                     help="concurrent requests per client address before 429 (default: 4)")
     sv.add_argument("--max-body", dest="max_body", type=int, default=None, help="largest request body in bytes (default: 1000000)")

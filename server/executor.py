@@ -222,6 +222,8 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
 
 def _evaluation_error(e: Exception, request: dict[str, Any]) -> dict[str, Any]:
     """Status, message and kind for an error raised by the engine while evaluating ``request``."""
+    if isinstance(e, MemoryError):
+        return {"status": 503, "message": "the query needed more than the worker memory limit", "kind": "memory"}
     message = service_failure(e, request.get("services") or ())
     if message is not None:
         return {"status": 502, "message": message, "kind": "service"}

@@ -20,6 +20,14 @@ MAX_QUERY_NESTING = 256
 MAX_DATASET_GRAPHS = 1000
 
 
+def headers_too_large_message() -> str:
+    return f"the request headers are too large (at most {MAX_HEADER_FIELDS} fields and {MAX_HEADER_BYTES} bytes)"
+
+
+def url_too_long_message(max_url: int) -> str:
+    return f"the request URL is longer than {max_url} bytes; send the query with POST"
+
+
 class ClientLimiter:
     """Counts in-flight requests per client address."""
 
@@ -56,12 +64,10 @@ class SizeLimits:
             accept = headers.get(b"accept", b"").decode("latin-1")
             fields = scope["headers"]
             if len(fields) > MAX_HEADER_FIELDS or sum(len(k) + len(v) for k, v in fields) > MAX_HEADER_BYTES:
-                await error_response(431, f"the request headers are too large (at most {MAX_HEADER_FIELDS} fields "
-                                     f"and {MAX_HEADER_BYTES} bytes)", accept)(scope, receive, send)
+                await error_response(431, headers_too_large_message(), accept)(scope, receive, send)
                 return
             if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.max_url:
-                await error_response(414, f"the request URL is longer than {self.max_url} bytes; send the query "
-                                     "with POST", accept)(scope, receive, send)
+                await error_response(414, url_too_long_message(self.max_url), accept)(scope, receive, send)
                 return
             length = headers.get(b"content-length")
             if length is not None:

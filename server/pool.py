@@ -48,6 +48,10 @@ class WorkerFailed(Exception):
     """The worker died or broke the protocol while serving the request."""
 
 
+class WorkerOutOfMemory(WorkerFailed):
+    """The worker was aborted because the query needed more than the per-worker memory limit."""
+
+
 @dataclass(eq=False)
 class Worker:
     pid: int
@@ -55,10 +59,12 @@ class Worker:
     writer: asyncio.StreamWriter
     zygote: "Zygote"
     served: int = 0
+    reaped: bool = False
 
     def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
+        if not self.reaped:  # once reaped, the pid may belong to another process
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
         self.writer.close()
 
 
@@ -66,8 +72,10 @@ class Zygote:
     """One ``diplokg.zygote`` process (mode ``memory`` or ``disk``, see that module) and the
     control socket over which it forks workers."""
 
-    def __init__(self, mode: str, source: Path, expected_quads: int, prefixes: dict[str, str]) -> None:
+    def __init__(self, mode: str, source: Path, expected_quads: int, prefixes: dict[str, str],
+                 memory_mib: int = 0) -> None:
         self.mode, self.source, self.expected_quads, self.prefixes = mode, source, expected_quads, prefixes
+        self.memory_mib = memory_mib
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
         self._lock = asyncio.Lock()
@@ -77,7 +85,7 @@ class Zygote:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "diplokg.zygote", str(theirs.fileno()), self.mode, str(self.source),
-             str(self.expected_quads), json.dumps(self.prefixes)],
+             str(self.expected_quads), json.dumps(self.prefixes), str(self.memory_mib)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
         )
@@ -118,6 +126,21 @@ class Zygote:
             raise StoreError(str(status.get("error")))
         return worker
 
+    async def reap(self, pid: int) -> int:
+        """Wait for the (killed or dead) worker ``pid`` to end and return its wait status; -1 if the
+        zygote no longer knows it or is gone."""
+        async with self._lock:
+            if self._control is None:
+                return -1
+            control = self._control
+            try:
+                control.sendall(f"reap {pid}\n".encode())
+                line = await asyncio.to_thread(_read_line, control)
+            except OSError:
+                return -1
+        parts = line.split()
+        return int(parts[1]) if len(parts) == 2 and parts[0] == str(pid).encode() else -1
+
     def alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
@@ -144,14 +167,18 @@ class WorkerPool:
     ``on_failure`` with a message; the server treats it as fatal."""
 
     def __init__(self, store_dir: Path, snapshot: Path, expected_quads: int, prefixes: dict[str, str], size: int,
-                 in_memory: bool = True, on_failure: Callable[[str], None] | None = None) -> None:
+                 in_memory: bool = True, on_failure: Callable[[str], None] | None = None, memory_mib: int = 0) -> None:
         self.size, self.in_memory, self.on_failure = size, in_memory, on_failure
         self._snapshot, self._expected, self._prefixes = snapshot, expected_quads, prefixes
-        self._disk = Zygote("disk", store_dir, expected_quads, prefixes)
+        self.memory_mib = memory_mib
+        self._disk = Zygote("disk", store_dir, expected_quads, prefixes, memory_mib)
         self._zygotes = [self._disk]
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
         self._all: dict[int, Worker] = {}
+        self.client_share = max(1, size - 1)
+        self._held: dict[str, int] = {}  # workers held (or reserved) per client
+        self._share_changed = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
         self.killed = 0  # workers killed at their time budget or after a failure (for /health)
         self.loaded_quads = 0
@@ -189,7 +216,7 @@ class WorkerPool:
             await zygote.close()
 
     def _memory_zygote(self) -> Zygote:
-        zygote = Zygote("memory", self._snapshot, self._expected, self._prefixes)
+        zygote = Zygote("memory", self._snapshot, self._expected, self._prefixes, self.memory_mib)
         self._zygotes.append(zygote)
         zygote.launch()
         return zygote
@@ -243,12 +270,33 @@ class WorkerPool:
         return [w for w in self._all.values() if w.zygote is zygote]
 
     def _retire(self, worker: Worker) -> None:
-        """Kill ``worker``; close its zygote if that is no longer current and has no workers left."""
+        """Kill and reap ``worker``; close its zygote if that is no longer current and has no workers
+        left."""
         worker.kill()
         self._all.pop(worker.pid, None)
         old = worker.zygote
         if old is not self._current and not self._workers_of(old):
             self._background(old.close())
+        elif not worker.reaped:
+            worker.reaped = True
+            self._background(self._reap(worker))
+
+    async def _reap(self, worker: Worker) -> None:
+        await worker.zygote.reap(worker.pid)
+
+    async def _death(self, worker: Worker, error: BaseException) -> WorkerFailed:
+        """Why ``worker`` stopped answering, from its wait status: aborted at its memory limit, killed
+        by a signal, or exited."""
+        status = await worker.zygote.reap(worker.pid)
+        worker.reaped = True
+        if status >= 0 and os.WIFSIGNALED(status):
+            signum = os.WTERMSIG(status)
+            if signum == signal.SIGABRT and self.memory_mib:
+                return WorkerOutOfMemory(f"the query needed more than the worker memory limit of {self.memory_mib} MiB")
+            return WorkerFailed(f"the query worker was stopped by signal {signal.Signals(signum).name}")
+        if status >= 0 and os.WIFEXITED(status):
+            return WorkerFailed(f"the query worker exited with status {os.WEXITSTATUS(status)}")
+        return WorkerFailed(f"the query worker died ({type(error).__name__})")
 
     def _give_back(self, worker: Worker) -> None:
         worker.served += 1
@@ -277,19 +325,17 @@ class WorkerPool:
         }
 
     # -- running requests -------------------------------------------------------------------
-    async def run(self, request: dict[str, Any], deadline: float) -> AsyncIterator[tuple[int, bytes]]:
+    async def run(self, request: dict[str, Any], deadline: float, client: str | None = None
+                  ) -> AsyncIterator[tuple[int, bytes]]:
         """Send ``request`` to a free worker and yield its frames (HEAD/ERROR first, then CHUNKs
         and END/ABORT). Raises PoolBusy, QueryTimeout or WorkerFailed. The caller must run the
-        iterator to completion or close it; closing it early kills the worker (it may be mid-stream)."""
+        iterator to completion or close it; closing it early kills the worker (it may be mid-stream).
+
+        A ``client`` holds at most ``client_share`` workers at once (all but one when there are
+        several), so that one client's expensive queries never occupy every worker: its further
+        requests wait for one of its own to finish, while other clients are served."""
         loop_deadline = asyncio.get_running_loop().time() + (deadline - time.monotonic())
-        try:
-            worker = self._idle.get_nowait()
-        except asyncio.QueueEmpty:
-            try:
-                async with asyncio.timeout_at(loop_deadline):
-                    worker = await self._idle.get()
-            except TimeoutError:
-                raise PoolBusy("all query workers are busy") from None
+        worker = await self._acquire(client, loop_deadline)
         finished = False
         try:
             worker.writer.write(framing.encode_json(framing.REQUEST, request))
@@ -298,7 +344,7 @@ class WorkerPool:
                     async with asyncio.timeout_at(loop_deadline):
                         kind, payload = await framing.read(worker.reader)
                 except (asyncio.IncompleteReadError, ConnectionError) as e:
-                    raise WorkerFailed(f"the query worker died ({type(e).__name__})") from None
+                    raise await self._death(worker, e) from None
                 if kind in (framing.END, framing.ERROR, framing.ABORT):
                     finished = True
                 yield kind, payload
@@ -311,6 +357,37 @@ class WorkerPool:
                 self._give_back(worker)
             else:
                 self._replace(worker)
+            if client is not None:
+                await self._release_share(client)
+
+    async def _acquire(self, client: str | None, loop_deadline: float) -> Worker:
+        """A free worker, within ``client``'s share (reserved until ``_release_share``); PoolBusy at
+        the deadline."""
+        reserved = False
+        try:
+            async with asyncio.timeout_at(loop_deadline):
+                if client is not None:
+                    async with self._share_changed:
+                        await self._share_changed.wait_for(lambda: self._held.get(client, 0) < self.client_share)
+                        self._held[client] = self._held.get(client, 0) + 1
+                        reserved = True
+                try:
+                    return self._idle.get_nowait()
+                except asyncio.QueueEmpty:
+                    return await self._idle.get()
+        except BaseException as e:
+            if reserved:
+                await self._release_share(client)  # type: ignore[arg-type]
+            if isinstance(e, TimeoutError):
+                raise PoolBusy("all query workers are busy") from None
+            raise
+
+    async def _release_share(self, client: str) -> None:
+        async with self._share_changed:
+            self._held[client] -= 1
+            if self._held[client] <= 0:
+                del self._held[client]
+            self._share_changed.notify_all()
 
 
 def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str], None] | None = None) -> WorkerPool:
@@ -318,7 +395,7 @@ def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str
     from .namespaces import PREFIXES
 
     return WorkerPool(release.path, release.snapshot, release.quads, PREFIXES, settings.workers,
-                      in_memory=settings.in_memory, on_failure=on_failure)
+                      in_memory=settings.in_memory, on_failure=on_failure, memory_mib=settings.worker_memory)
 
 
 def _read_line(sock: socket.socket) -> bytes:

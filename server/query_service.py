@@ -20,7 +20,7 @@ from .http_errors import error_response
 from .limits import MAX_QUERY_NESTING, ClientLimiter
 from .namespaces import PREFIXES
 from .negotiation import choose
-from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
+from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerOutOfMemory, WorkerPool
 from .protocol import ProtocolError, QueryRequest
 from .settings import Settings
 from .sparql_lexer import analyse
@@ -137,7 +137,7 @@ class QueryService:
             return self.too_many(accept)
         budget = query_budget(self.budget(timeout), request.get("services") or (), self.settings.service_timeout)
         deadline = time.monotonic() + budget.seconds
-        frames = self.pool.run(request, deadline)
+        frames = self.pool.run(request, deadline, client)
         handed_over = False
         try:
             kind, payload = await anext(frames)
@@ -180,6 +180,8 @@ class QueryService:
         except PoolBusy:
             return error_response(503, "all query workers stayed busy for the whole time budget; retry later",
                                   accept, {"Retry-After": "5"}, kind="busy")
+        except WorkerOutOfMemory as e:
+            return memory_exceeded(e, accept)
         except (WorkerFailed, StopAsyncIteration) as e:
             return error_response(500, f"the query worker failed while answering ({e}); it has been replaced",
                                   accept, kind="worker")
@@ -204,6 +206,12 @@ class QueryService:
             await frames.aclose()  # type: ignore[attr-defined]
             if client is not None:
                 self.limiter.release(client)
+
+
+def memory_exceeded(e: Exception, accept: str | None) -> Response:
+    return error_response(503, f"{e}; the query was stopped and its worker replaced. Make it more selective: fewer "
+                          "rows before ORDER BY, GROUP BY or DISTINCT, shorter strings built per row", accept,
+                          kind="memory")
 
 
 def _not_acceptable(form: str | None, format_param: list[str] | None, accept: str | None) -> Response:

@@ -16,6 +16,7 @@ import uvicorn
 
 from .app import create_app
 from .errors import StoreError
+from .http_protocol import limited_protocol
 from .pool import pool_for
 from .release import Release, open_release, verify_dump_checksums
 from .settings import Settings
@@ -44,7 +45,7 @@ async def _serve(settings: Settings, release: Release) -> int:
         app = create_app(settings, release, pool)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False, log_level="info",
                                 lifespan="on", timeout_keep_alive=5, server_header=False,
-                                limit_concurrency=1000, h11_max_incomplete_event_size=settings.max_url + 8192)
+                                limit_concurrency=1000, http=limited_protocol(settings.max_url))
         server = uvicorn.Server(config)
         logging.getLogger("diplokg").info(
             "serving release %s (%d quads) at %s with %d query workers; SPARQL endpoint %s",

@@ -32,6 +32,9 @@ class Settings:
     # Load the store into memory after start (queries are answered from the on-disk store until the
     # copy is loaded, then from memory: faster, at the cost of memory). False = serve from disk only.
     in_memory: bool = True
+    # Memory (MiB) a query worker may allocate beyond what it shares with the loaded store; a query
+    # needing more is stopped (its worker is replaced) and the client gets 503. 0 = no limit.
+    worker_memory: int = 2048
     # Concurrent requests per client address before 429.
     client_concurrency: int = 4
     # Request size limits (bytes).
@@ -59,6 +62,10 @@ class Settings:
                 raise DiplokgError(f"{name} must be at least 1")
         if self.row_cap < 0:
             raise DiplokgError("row cap must be 0 (no cap) or positive")
+        if self.max_url > 65_535:
+            raise DiplokgError("max URL must be at most 65535 bytes (the HTTP parser's limit); longer queries go by POST")
+        if self.worker_memory < 0:
+            raise DiplokgError("worker memory must be 0 (no limit) or a positive number of MiB")
 
     @property
     def endpoint_url(self) -> str:

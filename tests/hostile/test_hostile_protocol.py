@@ -4,6 +4,8 @@ server keeps answering afterwards."""
 
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 from raw_http import request
@@ -40,12 +42,17 @@ CASES = [
     ("an empty named-graph-uri", b"GET /sparql?query=" + ASK + b"&named-graph-uri= HTTP/1.1", b"", 400, b"absolute IRI"),
     ("10 000 named-graph-uri in the body", b"POST /sparql HTTP/1.1\r\n" + FORM,
      b"query=" + ASK + b"&named-graph-uri=http://e/g" * 10_000, 400, b"at most %d" % MAX_DATASET_GRAPHS),
-    ("10 000 default-graph-uri in the URL",
-     b"GET /sparql?query=" + ASK + b"&default-graph-uri=http://e/g" * 10_000 + b" HTTP/1.1", b"", 400, b""),
+    ("10 000 default-graph-uri in the URL (290 kB: over the URL limit)",
+     b"GET /sparql?query=" + ASK + b"&default-graph-uri=http://e/g" * 10_000 + b" HTTP/1.1", b"", 414, b"POST"),
     ("a URL over the limit", b"GET /sparql?query=" + ASK + b"%20" * 6_000 + b" HTTP/1.1", b"", 414, b"POST"),
     ("a body declared over the limit",  # refused before it is read
      b"POST /sparql HTTP/1.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 1100000", b"ASK {}",
      413, b"larger than"),
+    ("a 70 kB URL (httptools alone answers 'Invalid HTTP request' past 64 KiB)",
+     b"GET /sparql?query=" + ASK + b"%20" * 23_000 + b" HTTP/1.1", b"", 414, b"POST"),
+    ("a 10 MB URL", b"GET /sparql?query=" + ASK + b"a" * 10_000_000 + b" HTTP/1.1", b"", 414, b"POST"),
+    ("a 10 MB header", b"GET /sparql?query=" + ASK + b" HTTP/1.1\r\nX-Big: " + b"a" * 10_000_000, b"", 431,
+     b"headers are too large"),
     ("a 200 kB header", b"GET /sparql?query=" + ASK + b" HTTP/1.1\r\nX-Big: " + b"a" * 200_000, b"", 431, b"headers are too large"),
     ("5 000 header fields", b"GET /sparql?query=" + ASK + b" HTTP/1.1\r\n"
      + b"\r\n".join(b"X-H%d: v" % i for i in range(5_000)), b"", 431, b"headers are too large"),
@@ -92,6 +99,31 @@ def test_header_limits_are_exact(server):
     room = MAX_HEADER_BYTES - fixed_bytes - len(b"x-pad")
     assert request(server.port, line + b"X-Pad: " + b"a" * room).status == 200
     assert request(server.port, line + b"X-Pad: " + b"a" * (room + 1)).status == 431
+
+
+@pytest.mark.parametrize("prefix", [b"GET /sparql?query=", b"GET /sparql HTTP/1.1\r\nX-Endless: "],
+                         ids=["URL", "header"])
+def test_an_endless_request_head_is_cut_off_while_it_is_read(server, prefix):
+    """A client sending a URL or header that never ends: the web process answers 414/431 and closes
+    the connection after a bounded amount (URL limit + header limit), instead of buffering it all."""
+    sent = 0
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall(prefix)
+        try:
+            while sent < 100_000_000:
+                sock.sendall(b"a" * 65536)
+                sent += 65536
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        response = b""
+        try:
+            while data := sock.recv(65536):
+                response += data
+        except ConnectionResetError:
+            pass
+    assert response.split(b" ", 2)[1] == (b"414" if b"?" in prefix else b"431"), response[:200]
+    assert sent < 20_000_000, f"the server read {sent} bytes"
+    assert httpx.get(server.url + "health", timeout=10).json()["status"] == "ok"
 
 
 DEEP = 100_000  # pyoxigraph's parser overflowed its stack and killed the worker from a few thousand levels

@@ -1,0 +1,38 @@
+"""Fixtures for the hostile-input suite: a server with tight cost limits, and HTTP clients that come
+from distinct loopback addresses (all of 127.0.0.0/8 reaches the server), so that one test can play
+an attacker and a bystander as two different clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from costly_limits import BUDGET_S, MEMORY_MIB
+from server_process import ServerProcess
+
+
+@pytest.fixture(scope="session")
+def costly_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """Two workers, each allowed 256 MiB beyond the shared store, and a 5 s query budget."""
+    log = tmp_path_factory.mktemp("costly") / "serve.log"
+    with ServerProcess(built_store, "--worker-memory", str(MEMORY_MIB), "--timeout", str(BUDGET_S), "--workers", "2",
+                       "--no-access-log", log=log) as proc:
+        yield proc
+
+
+@pytest.fixture
+def client_at() -> Iterator[Callable[[str], httpx.Client]]:
+    """``client_at("127.0.0.2")``: an HTTP client whose requests come from that loopback address."""
+    clients: list[httpx.Client] = []
+
+    def make(address: str) -> httpx.Client:
+        client = httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=60)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
