@@ -24,6 +24,7 @@ from .landing import landing_counts, landing_page
 from .formats import GRAPH_FORMATS, HTML, JSON
 from .graph_store import parse_graph_request
 from .http_errors import error_response
+from .error_budget import ErrorBudget, ErrorBudgetLimit
 from .limits import BodyTooLarge, ClientLimiter, SizeLimits, read_body
 from .namespaces import PREFIXES
 from .negotiation import choose
@@ -262,6 +263,8 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                        allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "X-Diplokg-Row-Cap", "ETag",
                                                             "Content-Length", "Content-Range", "Digest"], max_age=3600)
     app.add_middleware(SizeLimits, max_url=settings.max_url, max_body=settings.max_body)
+    if settings.client_errors:
+        app.add_middleware(ErrorBudgetLimit, budget=ErrorBudget(settings.client_errors))
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     if settings.access_log:

@@ -178,7 +178,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory", "client_errors")}
     options["access_log"] = False if args.no_access_log else None
     options["in_memory"] = False if args.disk_only else None
     return serve(load_settings(options))
@@ -376,6 +376,9 @@ def parser() -> argparse.ArgumentParser:
                     "with 503 and its worker replaced, 0 = no limit (default: 2048)")
     sv.add_argument("--client-concurrency", dest="client_concurrency", type=int, default=None,
                     help="concurrent requests per client address before 429 (default: 4)")
+    sv.add_argument("--client-errors", dest="client_errors", type=int, default=None, metavar="N",
+                    help="failed query requests per client address and minute before 429 with Retry-After, "
+                    "0 = no limit (default: 30)")
     sv.add_argument("--max-body", dest="max_body", type=int, default=None, help="largest request body in bytes (default: 1000000)")
     sv.add_argument("--max-url", dest="max_url", type=int, default=None, help="longest request URL in bytes (default: 16384)")
     sv.add_argument("--federation-allowlist", dest="federation_allowlist", nargs="*", default=None, metavar="IRI",

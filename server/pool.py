@@ -60,12 +60,31 @@ class Worker:
     zygote: "Zygote"
     served: int = 0
     reaped: bool = False
+    busy: bool = False
+    on_lost: Callable[["Worker"], None] | None = None  # called when its connection closes
 
     def kill(self) -> None:
         if not self.reaped:  # once reaped, the pid may belong to another process
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
         self.writer.close()
+
+
+class _WorkerProtocol(asyncio.StreamReaderProtocol):
+    """A worker connection that reports when it closes (the worker exited or was killed)."""
+
+    def __init__(self, reader: asyncio.StreamReader, closed: Callable[[], object]) -> None:
+        super().__init__(reader)
+        self._closed_callback = closed
+
+    def eof_received(self) -> bool:
+        keep_open = super().eof_received()
+        self._closed_callback()
+        return keep_open
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        self._closed_callback()
 
 
 class Zygote:
@@ -114,8 +133,14 @@ class Zygote:
         if not fds:
             raise WorkerFailed("the store process did not start a worker")
         sock = socket.socket(fileno=fds[0])
-        reader, writer = await asyncio.open_unix_connection(sock=sock, limit=1 << 20)
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(limit=1 << 20, loop=loop)
+        lost: list[Worker] = []
+        protocol = _WorkerProtocol(reader, lambda: lost and lost[0].on_lost and lost[0].on_lost(lost[0]))
+        transport, _ = await loop.create_unix_connection(lambda: protocol, sock=sock)
+        writer = asyncio.StreamWriter(transport, protocol, reader, loop)
         worker = Worker(int(message.decode()), reader, writer, self)
+        lost.append(worker)
         try:
             kind, payload = await framing.read(reader)
             status = json.loads(payload) if kind == framing.READY else {"error": f"unexpected frame {kind}"}
@@ -243,8 +268,7 @@ class WorkerPool:
         while not self._idle.empty():
             stale.append(self._idle.get_nowait())
         for worker in workers:
-            self._all[worker.pid] = worker
-            self._idle.put_nowait(worker)
+            self._add(worker)
         for worker in stale:
             self._retire(worker)
         if not self._workers_of(old):
@@ -258,8 +282,7 @@ class WorkerPool:
         if zygote is not self._current:  # the pool switched meanwhile
             worker.kill()
             return
-        self._all[worker.pid] = worker
-        self._idle.put_nowait(worker)
+        self._add(worker)
 
     def _background(self, coroutine: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
@@ -298,7 +321,27 @@ class WorkerPool:
             return WorkerFailed(f"the query worker exited with status {os.WEXITSTATUS(status)}")
         return WorkerFailed(f"the query worker died ({type(error).__name__})")
 
+    def _add(self, worker: Worker) -> None:
+        worker.on_lost = self._lost
+        self._all[worker.pid] = worker
+        self._idle.put_nowait(worker)
+
+    def _lost(self, worker: Worker) -> None:
+        """An idle worker's connection closed: it died (e.g. killed by the OOM killer) while no
+        request used it. Take it out of the idle queue and replace it. (A busy worker's death is
+        handled by the request that uses it; a retired one's by nobody.)"""
+        if worker.busy or self._all.get(worker.pid) is not worker:
+            return
+        idle = []
+        while not self._idle.empty():
+            idle.append(self._idle.get_nowait())
+        for other in reversed(idle):  # LIFO: put back in the same order
+            if other is not worker:
+                self._idle.put_nowait(other)
+        self._replace(worker)
+
     def _give_back(self, worker: Worker) -> None:
+        worker.busy = False
         worker.served += 1
         if worker.zygote is self._current:
             self._idle.put_nowait(worker)
@@ -371,10 +414,15 @@ class WorkerPool:
                         await self._share_changed.wait_for(lambda: self._held.get(client, 0) < self.client_share)
                         self._held[client] = self._held.get(client, 0) + 1
                         reserved = True
-                try:
-                    return self._idle.get_nowait()
-                except asyncio.QueueEmpty:
-                    return await self._idle.get()
+                while True:
+                    try:
+                        worker = self._idle.get_nowait()
+                    except asyncio.QueueEmpty:
+                        worker = await self._idle.get()
+                    if not worker.reader.at_eof():
+                        worker.busy = True
+                        return worker
+                    self._replace(worker)  # it died while idle (killed from outside): never hand it out
         except BaseException as e:
             if reserved:
                 await self._release_share(client)  # type: ignore[arg-type]

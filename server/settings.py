@@ -37,6 +37,9 @@ class Settings:
     worker_memory: int = 2048
     # Concurrent requests per client address before 429.
     client_concurrency: int = 4
+    # Failed query requests per client and minute before 429 (errors, queries stopped at their
+    # time or memory limit); 0 = no limit.
+    client_errors: int = 30
     # Request size limits (bytes).
     max_body: int = 1_000_000
     max_url: int = 16_384
@@ -64,6 +67,8 @@ class Settings:
             raise DiplokgError("row cap must be 0 (no cap) or positive")
         if self.max_url > 65_535:
             raise DiplokgError("max URL must be at most 65535 bytes (the HTTP parser's limit); longer queries go by POST")
+        if self.client_errors < 0:
+            raise DiplokgError("client errors must be 0 (no limit) or positive")
         if self.worker_memory < 0:
             raise DiplokgError("worker memory must be 0 (no limit) or a positive number of MiB")
 

@@ -13,6 +13,7 @@ store that is being served; the previous build is kept one generation for rollba
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -25,6 +26,8 @@ import pyoxigraph as ox
 from .errors import StoreError
 
 BUILD_INFO = "diplokg-build.json"
+#: errors of a disk that is full, over quota, read-only or failing
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
 
 
 def builds_dir(store: Path) -> Path:
@@ -53,6 +56,13 @@ def new_build(store: Path) -> Iterator[tuple[Path, dict[str, object]]]:
         link_tmp = parent / f".link-{build_id}"
         link_tmp.symlink_to(target)
         os.replace(link_tmp, store)  # atomic switch
+    except OSError as e:
+        shutil.rmtree(target, ignore_errors=True)
+        if e.errno in _WRITE_FAILURES:
+            current = f"it still serves {os.readlink(store)}" if store.is_symlink() else "there is no store yet"
+            raise StoreError(f"the new build could not be written in {parent} ({e.strerror}); the store {store} is "
+                             f"unchanged: {current}") from e
+        raise
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

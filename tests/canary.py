@@ -9,10 +9,11 @@ import threading
 
 class Canary:
     """Accepts connections on 127.0.0.1 and counts them. ``tarpit=True``: keeps each connection open
-    without ever answering (a SERVICE endpoint that hangs), until closed."""
+    without ever answering (a SERVICE endpoint that hangs), until closed. ``reply``: reads the
+    request head and sends these bytes back (e.g. a redirect), then closes."""
 
-    def __init__(self, tarpit: bool = False) -> None:
-        self.tarpit = tarpit
+    def __init__(self, tarpit: bool = False, reply: bytes | None = None) -> None:
+        self.tarpit, self.reply = tarpit, reply
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
@@ -37,8 +38,17 @@ class Canary:
             self.connections += 1
             if self.tarpit:
                 self._held.append(conn)
-            else:
-                conn.close()
+                continue
+            if self.reply is not None:
+                try:
+                    conn.settimeout(5)
+                    head = b""
+                    while b"\r\n\r\n" not in head and (data := conn.recv(65536)):
+                        head += data
+                    conn.sendall(self.reply)
+                except OSError:
+                    pass
+            conn.close()
 
     def close(self) -> None:
         self._running = False

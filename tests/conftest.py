@@ -11,7 +11,7 @@ import httpx
 import pytest
 from cli_runner import REPO, run_cli
 from dataset_names import HOSTILE, SCRIPT_LABEL
-from server_process import ServerProcess
+from server_process import NO_ERROR_BUDGET, ServerProcess
 
 __all__ = ["REPO", "run_cli"]
 
@@ -49,9 +49,11 @@ def source_tree(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    """The endpoint with default settings (as the README's main command runs it)."""
+    """The endpoint with default settings (as the README's main command runs it), except the error
+    budget: the suites send hundreds of deliberately bad requests from one address (the budget has
+    its own tests in tests/hostile/test_hostile_budget.py)."""
     log = tmp_path_factory.mktemp("server") / "serve.log"
-    with ServerProcess(built_store, log=log) as proc:
+    with ServerProcess(built_store, *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 
@@ -59,7 +61,7 @@ def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 def disk_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """The endpoint answering from the on-disk store only (``--disk-only``)."""
     log = tmp_path_factory.mktemp("disk-server") / "serve.log"
-    with ServerProcess(built_store, "--disk-only", log=log) as proc:
+    with ServerProcess(built_store, "--disk-only", *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 
@@ -92,5 +94,5 @@ def hostile_server(built_store, tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     store = root / "store"
     write_store(store, quads, {"triples": len(quads)}, lambda target, db: write_artifacts(target, db, None))
-    with ServerProcess(store, log=root / "serve.log") as proc:
+    with ServerProcess(store, *NO_ERROR_BUDGET, log=root / "serve.log") as proc:
         yield proc

@@ -14,6 +14,10 @@ from pathlib import Path
 import httpx
 
 
+#: options for servers that tests deliberately send many failing requests from one address
+NO_ERROR_BUDGET = ("--client-errors", "0")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,6 +12,7 @@ import pytest
 import rdflib
 
 from cli_runner import REPO, run_cli
+from source_breakage import break_shacl, break_syntax
 
 COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link"]
 
@@ -50,27 +51,8 @@ def test_validate_json_and_turtle_reports() -> None:
     assert (None, rdflib.URIRef("http://www.w3.org/ns/shacl#conforms"), rdflib.Literal(True)) in g
 
 
-def _break_shacl(tree: Path) -> None:
-    """Make Madalina Lupu's tenure lose its post: a SHACL violation in romania.trig."""
-    f = tree / "data" / "sources" / "romania.trig"
-    text = f.read_text(encoding="utf-8")
-    needle = "    dkg:ofPost <post/ROU-TJK-ambassador-extraordinary-and-plenipotentiary> ;\n    dkg:holder <person/madalina-lupu> ;\n"
-    assert needle in text
-    f.write_text(text.replace(needle, "    dkg:holder <person/madalina-lupu> ;\n"), encoding="utf-8")
-
-
-def _break_syntax(tree: Path) -> int:
-    """Insert a Turtle syntax error into norway.trig; return its line number."""
-    f = tree / "data" / "sources" / "norway.trig"
-    lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
-    idx = next(i for i, l in enumerate(lines) if l.startswith("<relation/NOR-TJK>"))
-    lines.insert(idx, "<broken> dkg:oops \"unterminated .\n")
-    f.write_text("".join(lines), encoding="utf-8")
-    return idx + 1
-
-
 def test_validate_reports_violation_with_focus_constraint_and_file(source_tree: Path) -> None:
-    _break_shacl(source_tree)
+    break_shacl(source_tree)
     proc = run_cli("validate", "--source", str(source_tree))
     assert proc.returncode == 1
     assert "id:tenure/madalina-lupu-ROU-TJK" in proc.stdout
@@ -88,7 +70,7 @@ def test_validate_reports_violation_with_focus_constraint_and_file(source_tree: 
 
 
 def test_validate_reports_syntax_error_with_file_and_line(source_tree: Path) -> None:
-    line = _break_syntax(source_tree)
+    line = break_syntax(source_tree)
     proc = run_cli("validate", "--source", str(source_tree))
     assert proc.returncode == 1
     assert f"data/sources/norway.trig:{line}" in proc.stderr
@@ -115,9 +97,9 @@ def test_failed_build_leaves_store_untouched(tmp_path: Path, source_tree: Path, 
     before_target = os.readlink(store)
     before_dump = run_cli("dump", "--store", str(store), "--format", "nq", check=True).stdout
     if breakage == "shacl":
-        _break_shacl(source_tree)
+        break_shacl(source_tree)
     else:
-        _break_syntax(source_tree)
+        break_syntax(source_tree)
     proc = run_cli("build", "--source", str(source_tree), "--store", str(store))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr

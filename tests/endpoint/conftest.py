@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server_process import ServerProcess, free_port
+from server_process import NO_ERROR_BUDGET, ServerProcess, free_port
 
 
 
@@ -25,7 +25,7 @@ def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory, d
     log = tmp_path_factory.mktemp("strict") / "serve.log"
     with ServerProcess(built_store, "--row-cap", "50", "--timeout", "4", "--max-body", "5000", "--max-url", "3000",
                        "--client-concurrency", "1", "--workers", "2", "--base-url", "https://example.org/kg/",
-                       "--federation-allowlist", dead_endpoint, log=log) as proc:
+                       "--federation-allowlist", dead_endpoint, *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 
@@ -33,7 +33,7 @@ def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory, d
 def uncapped_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """The endpoint without a row cap and with a 2 s budget: results stream as they are produced."""
     log = tmp_path_factory.mktemp("uncapped") / "serve.log"
-    with ServerProcess(built_store, "--row-cap", "0", "--timeout", "2", log=log) as proc:
+    with ServerProcess(built_store, "--row-cap", "0", "--timeout", "2", *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from costly_limits import BUDGET_S, MEMORY_MIB
-from server_process import ServerProcess
+from server_process import NO_ERROR_BUDGET, ServerProcess
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,7 @@ def costly_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -
     """Two workers, each allowed 256 MiB beyond the shared store, and a 5 s query budget."""
     log = tmp_path_factory.mktemp("costly") / "serve.log"
     with ServerProcess(built_store, "--worker-memory", str(MEMORY_MIB), "--timeout", str(BUDGET_S), "--workers", "2",
-                       "--no-access-log", log=log) as proc:
+                       "--no-access-log", *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 

@@ -1,0 +1,81 @@
+"""The per-client error budget: a client whose query requests keep failing gets 429 with
+Retry-After, other clients do not notice. (The concurrency budget, 429 beyond N requests in flight
+from one address, is tested in tests/endpoint/test_safety.py.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diplokg.error_budget import ErrorBudget, counts
+from diplokg.settings import Settings
+from server_process import ServerProcess
+
+BAD = "SELECT * WHERE { ?s ?p }"
+GOOD = "ASK { ?s ?p ?o }"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_budget_counts_failures_in_a_sliding_window():
+    clock = Clock()
+    budget = ErrorBudget(3, window=60, clock=clock)
+    for _ in range(2):
+        budget.record_failure("a")
+        clock.now += 10
+    assert budget.retry_after("a") is None  # 2 of 3
+    budget.record_failure("a")
+    assert budget.retry_after("a") == pytest.approx(40)  # the first failure, at 1000, leaves at 1060
+    assert budget.retry_after("b") is None  # per client
+    clock.now = 1060
+    assert budget.retry_after("a") is None  # the first one has left the window
+    budget.record_failure("a")
+    assert budget.retry_after("a") == pytest.approx(10)
+    clock.now = 2000
+    assert budget.retry_after("a") is None and budget._failures == {}  # forgotten entirely
+
+
+def test_only_query_routes_count():
+    assert counts("/sparql") and counts("/queries/relations-of-a-state/results")
+    assert counts("/queries/relations-of-a-state/results.csv")
+    assert not counts("/id/state/ROU") and not counts("/queries") and not counts("/health")
+
+
+def test_the_default_budget_is_on():
+    assert Settings().client_errors == 30
+
+
+@pytest.fixture(scope="module")
+def budget_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    log = tmp_path_factory.mktemp("budget") / "serve.log"
+    with ServerProcess(built_store, "--client-errors", "3", "--no-access-log", log=log) as proc:
+        yield proc
+
+
+def test_a_client_over_its_error_budget_gets_429_and_others_do_not(budget_server, client_at):
+    offender, bystander = client_at("127.0.0.4"), client_at("127.0.0.5")
+    for _ in range(3):
+        assert offender.get(budget_server.endpoint, params={"query": BAD}).status_code == 400
+    bystander_bad = bystander.get(budget_server.endpoint, params={"query": BAD})
+    assert bystander_bad.status_code == 400  # one failure of its own, within its budget
+    for query in (BAD, GOOD):  # over budget: even a good query waits
+        r = offender.get(budget_server.endpoint, params={"query": query}, headers={"Accept": "application/json"})
+        assert r.status_code == 429
+        assert r.json()["kind"] == "error-budget" and "3 in the last 60 s" in r.json()["message"]
+        assert 55 <= int(r.headers["retry-after"]) <= 60
+    r = offender.post(budget_server.url + "queries/relations-of-a-state/results", data={"state": "ROU"})
+    assert r.status_code == 429
+    # the 429s themselves are not failures, and pages other than the query routes are served
+    assert offender.get(budget_server.url + "health").status_code == 200
+    assert offender.get(budget_server.url + "id/state/ROU", headers={"Accept": "text/turtle"}).status_code == 200
+    # the bystander is served as before
+    r = bystander.get(budget_server.endpoint, params={"query": GOOD}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.json()["boolean"] is True
