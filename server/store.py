@@ -113,7 +113,7 @@ def open_read_only(store: Path) -> ox.Store:
         raise StoreError(f"{store} is not a complete diplokg store (no {BUILD_INFO}); rebuild it")
     try:
         return ox.Store.read_only(str(store))
-    except OSError as e:
+    except (OSError, RuntimeError) as e:  # RocksDB reports damaged files as RuntimeError ("Corruption: …")
         raise StoreError(f"cannot open store {store}: {e}") from None
 
 

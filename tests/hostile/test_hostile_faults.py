@@ -148,6 +148,34 @@ def test_clients_hanging_up_mid_stream_leak_nothing(fault_server):
     assert results == [200] * 4
 
 
+# -- damaged stores ---------------------------------------------------------------------------
+
+
+def damage_current(store: Path) -> None:
+    (store / "CURRENT").write_text("garbage\n")
+
+
+def truncate_tables(store: Path) -> None:
+    for table in store.glob("*.sst"):
+        table.write_bytes(table.read_bytes()[:100])
+
+
+@pytest.mark.parametrize("damage", [damage_current, truncate_tables], ids=["CURRENT garbled", "tables truncated"])
+@pytest.mark.parametrize("mode", [(), ("--disk-only",)], ids=["default", "disk-only"])
+def test_a_damaged_store_is_refused_at_start(built_store, tmp_path, damage, mode):
+    """RocksDB files damaged behind the build's back: the server exits non-zero naming the store and
+    the damage, and never serves an empty or partial store."""
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(built_store.resolve(), copy)
+    damage(copy)
+    proc = run_cli("serve", "--store", str(copy), "--port", "0", "--no-access-log", *mode)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert f"cannot open store {copy}" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert ("CURRENT" in proc.stderr or "Corruption" in proc.stderr), proc.stderr[-2000:]
+
+
 # -- failed builds while serving ------------------------------------------------------------
 
 

@@ -172,9 +172,14 @@ def test_updates_that_would_fetch_are_refused(server, http, canary, update):
 
 
 def test_saved_query_parameters_are_bound_as_terms_not_fetched(server, http, canary):
-    r = http.get(server.url + "queries/relations-of-a-state/results", params={"state": canary.url},
+    # a free IRI parameter: bound as a term, matching nothing
+    r = http.get(server.url + "queries/evidence-for-a-fact/results", params={"fact": canary.url},
                  headers={"Accept": "application/sparql-results+json"})
-    assert r.status_code in (200, 400), r.text
+    assert r.status_code == 200 and r.json()["results"]["bindings"] == [], r.text
+    # a parameter with a closed list of values: refused
+    r = http.get(server.url + "queries/relations-of-a-state/results", params={"state": canary.url},
+                 headers={"Accept": "application/json"})
+    assert r.status_code == 400 and "not one of the allowed values" in r.json()["message"]
     assert quiet(canary)
 
 
