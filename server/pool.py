@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import framing
+from .client_costs import CostLedger
 from .errors import StoreError
 
 _log = logging.getLogger("diplokg")
@@ -201,8 +202,10 @@ class WorkerPool:
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
         self._all: dict[int, Worker] = {}
-        self.client_share = max(1, size - 1)
+        self.client_share = self.heavy_share = max(1, size - 1)
         self._held: dict[str, int] = {}  # workers held (or reserved) per client
+        self._heavy_held = 0  # workers held (or reserved) by requests of heavy clients
+        self._costs = CostLedger()
         self._share_changed = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
         self.killed = 0  # workers killed at their time budget or after a failure (for /health)
@@ -374,11 +377,22 @@ class WorkerPool:
         and END/ABORT). Raises PoolBusy, QueryTimeout or WorkerFailed. The caller must run the
         iterator to completion or close it; closing it early kills the worker (it may be mid-stream).
 
-        A ``client`` holds at most ``client_share`` workers at once (all but one when there are
-        several), so that one client's expensive queries never occupy every worker: its further
-        requests wait for one of its own to finish, while other clients are served."""
+        Fair shares, so that one client's or a few clients' expensive queries never occupy every
+        worker (with one worker there is nothing to share):
+        - a ``client`` holds at most ``client_share`` workers at once (all but one);
+        - heavy clients (see client_costs: more than 1 s of worker time in the last 10 s) hold at
+          most ``heavy_share`` workers between them (all but one).
+        A request over a share waits for a worker of its own kind to finish, while other clients
+        are served."""
         loop_deadline = asyncio.get_running_loop().time() + (deadline - time.monotonic())
-        worker = await self._acquire(client, loop_deadline)
+        share = await self._reserve(client, loop_deadline)
+        try:
+            worker = await self._acquire(loop_deadline)
+        except BaseException:
+            await self._release(share)
+            raise
+        if share is not None:
+            share.started = self._costs.start(share.client)
         finished = False
         try:
             worker.writer.write(framing.encode_json(framing.REQUEST, request))
@@ -400,20 +414,32 @@ class WorkerPool:
                 self._give_back(worker)
             else:
                 self._replace(worker)
-            if client is not None:
-                await self._release_share(client)
+            await self._release(share)
 
-    async def _acquire(self, client: str | None, loop_deadline: float) -> Worker:
-        """A free worker, within ``client``'s share (reserved until ``_release_share``); PoolBusy at
-        the deadline."""
-        reserved = False
+    async def _reserve(self, client: str | None, loop_deadline: float) -> "_Share | None":
+        """Wait until ``client`` is within its shares and reserve a place (None: no client, no share)."""
+        if client is None:
+            return None
+
+        def admissible() -> bool:
+            if self._held.get(client, 0) >= self.client_share:
+                return False
+            return self._heavy_held < self.heavy_share or not self._costs.heavy(client)
+
+        try:
+            async with asyncio.timeout_at(loop_deadline), self._share_changed:
+                await self._share_changed.wait_for(admissible)
+                heavy = self._costs.heavy(client)
+                self._held[client] = self._held.get(client, 0) + 1
+                self._heavy_held += heavy
+                return _Share(client, heavy)
+        except TimeoutError:
+            raise PoolBusy("all query workers are busy") from None
+
+    async def _acquire(self, loop_deadline: float) -> Worker:
+        """A free, live worker; PoolBusy at the deadline."""
         try:
             async with asyncio.timeout_at(loop_deadline):
-                if client is not None:
-                    async with self._share_changed:
-                        await self._share_changed.wait_for(lambda: self._held.get(client, 0) < self.client_share)
-                        self._held[client] = self._held.get(client, 0) + 1
-                        reserved = True
                 while True:
                     try:
                         worker = self._idle.get_nowait()
@@ -423,19 +449,28 @@ class WorkerPool:
                         worker.busy = True
                         return worker
                     self._replace(worker)  # it died while idle (killed from outside): never hand it out
-        except BaseException as e:
-            if reserved:
-                await self._release_share(client)  # type: ignore[arg-type]
-            if isinstance(e, TimeoutError):
-                raise PoolBusy("all query workers are busy") from None
-            raise
+        except TimeoutError:
+            raise PoolBusy("all query workers are busy") from None
 
-    async def _release_share(self, client: str) -> None:
+    async def _release(self, share: "_Share | None") -> None:
+        if share is None:
+            return
         async with self._share_changed:
-            self._held[client] -= 1
-            if self._held[client] <= 0:
-                del self._held[client]
+            self._held[share.client] -= 1
+            if self._held[share.client] <= 0:
+                del self._held[share.client]
+            self._heavy_held -= share.heavy
+            if share.started is not None:
+                self._costs.finish(share.client, share.started)
             self._share_changed.notify_all()
+
+
+@dataclass(eq=False)
+class _Share:
+    """A request's place in its client's share (and in the heavy clients' share if ``heavy``)."""
+    client: str
+    heavy: bool
+    started: float | None = None  # when it got its worker (for the cost ledger)
 
 
 def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str], None] | None = None) -> WorkerPool:

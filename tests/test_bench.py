@@ -79,3 +79,22 @@ def test_validation_benchmark_runs_and_engines_agree():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "results agree (focus node, component, shape, value as multisets): yes" in proc.stdout
     assert "pyshacl" in proc.stdout and "sparql" in proc.stdout
+
+
+def test_the_mixed_load_script_runs_and_reports(tmp_path, built_store):
+    """A few seconds of mixed load on the bundled data: every figure is reported, nothing fails with
+    a 5xx or a dropped connection, and the greedy client's 429s carry Retry-After."""
+    out = tmp_path / "load.json"
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "mixed_load.py"), "--store", str(built_store),
+                           "--clients", "8", "--seconds", "3", "--idle-seconds", "1", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=REPO / "bench")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for line in ("throughput:", "cheap queries idle:", "cheap queries under load:", "p99 under load / idle:",
+                 "statuses per role:", "429 answers:"):
+        assert line in proc.stdout
+    summary = json.loads(out.read_text())
+    assert summary["idle"]["n"] > 0 and summary["load"]["n"] > 0 and summary["heavy_per_s"] > 0
+    assert summary["too_many_requests"] > 0 and summary["retry_after_on_every_429"]
+    for role, counts in summary["statuses"].items():
+        assert set(counts) <= {"200", "429"}, (role, counts)
+    assert proc.stdout.count("\n") >= 8 + len(summary["per_query"])
