@@ -37,32 +37,12 @@ from .saved_queries import load_all
 from .saved_query_api import add_saved_query_routes
 from .service_description import service_description
 from .security_headers import SecurityHeaders
+from .sparql_openapi import SPARQL_DOC, sparql_openapi
 from .shapes_doc import load_shapes_doc, shapes_response
 from .settings import Settings
 from .void import void_description
 
 STATIC = Path(__file__).resolve().parent / "static"
-
-SPARQL_DOC = """SPARQL 1.1 Protocol query operation (read-only).
-
-* `GET /sparql?query=…`, `POST` with `application/x-www-form-urlencoded` (`query=…`) or with
-  `application/sparql-query` (the query as body).
-* `default-graph-uri` / `named-graph-uri` (repeatable) set the dataset and override `FROM`; without
-  them, the default graph is the union of all named graphs.
-* Results by `Accept` (or `format=json|xml|csv|tsv|turtle|ntriples|rdfxml|jsonld|trig|nquads`).
-* `timeout=SECONDS` lowers the time budget for this request.
-* `$name=TERM` (repeatable, RDF4J's convention) binds the variable `?name` to an RDF term in N-Triples
-  syntax (`<http://…>`, `"text"@de`, `"2015-04-20"^^<http://www.w3.org/2001/XMLSchema#date>`) before
-  evaluation; in a SELECT the variable must be projected.
-* Without a query, `GET /sparql` returns the SPARQL Service Description.
-* Update requests are refused with 403; SERVICE is refused unless its endpoint is allowlisted.
-* A query that calls SERVICE runs at most the service timeout (`--service-timeout`, default 10 s) in
-  all; when it runs out the answer is 504 (`kind` `service-timeout`) naming the endpoint. A SERVICE
-  endpoint that fails (HTTP error, not SPARQL results, unreachable) gives 502 (`kind` `service`)
-  with the endpoint and the engine's message; `SERVICE SILENT` ignores a call that fails outright
-  (error status, wrong content type, unreachable), not results that break off mid-way.
-"""
-
 
 def create_app(settings: Settings, release: Release, pool: WorkerPool | None = None) -> FastAPI:
     """The app; with ``pool`` None it starts (and stops) its own worker pool in its lifespan."""
@@ -143,8 +123,10 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
                                  client_of(request))
 
     # /sparql is answered by DirectRoute (below) for every method; these entries document it
-    add_route_per_method(app, "/sparql", sparql, ["GET", "POST"], "sparql", summary="SPARQL 1.1 query endpoint",
-                         description=SPARQL_DOC, response_class=Response)
+    for method in ("GET", "POST"):
+        app.add_api_route("/sparql", sparql, methods=[method], operation_id=f"sparql_{method.lower()}",
+                          summary="SPARQL 1.1 query endpoint", description=SPARQL_DOC, response_class=Response,
+                          openapi_extra=sparql_openapi(method))
     add_route_per_method(app, "/graph-store", graph_store, ["GET", "HEAD", "OPTIONS", "PUT", "POST", "DELETE", "PATCH"],
                          "graph_store", summary="Graph Store Protocol (read-only)",
                          description="`?graph=IRI` for a named graph, `?default` for the default graph (the union "

@@ -15,6 +15,9 @@ MAX_HEADER_FIELDS = 100
 #: Queries nesting brackets deeper than this are refused with 400: pyoxigraph's recursive parser
 #: overflows its stack (and kills the worker) at a few thousand levels; real queries need a dozen.
 MAX_QUERY_NESTING = 256
+#: A per-request 'timeout' below this is refused with 400: no query, not even a syntax error, is
+#: answered in less (a smaller budget would turn every request into a 503).
+MIN_TIMEOUT_SECONDS = 0.1
 #: More default-graph-uri or named-graph-uri values than this in one request are refused with 400
 #: (the published dataset has a few dozen graphs).
 MAX_DATASET_GRAPHS = 1000

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-from .limits import MAX_DATASET_GRAPHS
+import pyoxigraph as ox
+
+from .limits import MAX_DATASET_GRAPHS, MIN_TIMEOUT_SECONDS
 
 
 class ProtocolError(Exception):
@@ -84,6 +86,10 @@ def _check_graph_iris(values: list[str], name: str) -> list[str]:
     for v in values:
         if not v or any(c in v for c in '<>"{}|^`\\ \t\r\n') or ":" not in v:
             raise ProtocolError(400, f"'{name}' must be an absolute IRI, got {v!r}")
+        try:
+            ox.NamedNode(v)  # the engine's own IRI check (a scheme, legal code points)
+        except ValueError as e:
+            raise ProtocolError(400, f"'{name}' must be an absolute IRI, got {v!r} ({e})") from None
     return values
 
 
@@ -93,9 +99,10 @@ def _timeout(value: str | None) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        raise ProtocolError(400, f"'timeout' must be a number of seconds, got {value!r}") from None
-    if not seconds > 0 or seconds != seconds:
-        raise ProtocolError(400, "'timeout' must be a positive number of seconds")
+        raise ProtocolError(400, f"'timeout' must be a number of seconds, at least {MIN_TIMEOUT_SECONDS:g}; got "
+                            f"{value!r}") from None
+    if not seconds >= MIN_TIMEOUT_SECONDS:  # also NaN
+        raise ProtocolError(400, f"'timeout' must be a number of seconds, at least {MIN_TIMEOUT_SECONDS:g}")
     return seconds
 
 

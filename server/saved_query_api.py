@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 
 from .formats import HTML, JSON, SPARQL_TEXT
 from .http_errors import error_response
-from .limits import BodyTooLarge, read_body
+from .limits import MIN_TIMEOUT_SECONDS, BodyTooLarge, read_body
 from .negotiation import choose
 from .protocol import ProtocolError, decode_params
 from .query_service import QueryService
@@ -111,10 +111,11 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
         timeout_values = raw.pop("timeout", [])
         try:
             timeout = float(timeout_values[0]) if timeout_values else None
-            if timeout is not None and not timeout > 0:
+            if timeout is not None and not timeout >= MIN_TIMEOUT_SECONDS:  # also NaN
                 raise ValueError
         except ValueError:
-            return error_response(400, "'timeout' must be a positive number of seconds", accept)
+            return error_response(400, f"'timeout' must be a number of seconds, at least {MIN_TIMEOUT_SECONDS:g}",
+                                  accept)
         try:
             bindings = saved.bind(raw, await allowed_values(saved))
         except ParameterError as e:
@@ -127,10 +128,7 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
             f"/queries/{saved.slug}/results", _bound(run_saved, saved.slug), methods=[method],
             summary=saved.summary, description=saved.description or saved.summary, tags=["saved queries"],
             operation_id=f"query_{saved.slug.replace('-', '_')}_{method.lower()}", response_class=Response,
-            openapi_extra={"parameters": [_openapi_parameter(p) for p in saved.parameters] + [
-                {"name": "format", "in": "query", "required": False,
-                 "description": "result format (json, xml, csv, tsv, ttl, nt, rdfxml, jsonld); overrides Accept",
-                 "schema": {"type": "string"}}]})
+            openapi_extra=_openapi_inputs(saved, method))
 
     @app.api_route("/queries/{slug}/results", methods=["GET", "POST"], include_in_schema=False)
     async def run_any(slug: str, request: Request) -> Response:
@@ -146,6 +144,23 @@ def _bound(handler: Any, slug: str) -> Any:
         return await handler(request, slug)
 
     return endpoint
+
+
+_FORMAT = {"name": "format", "in": "query", "required": False,
+           "description": "result format (json, xml, csv, tsv, ttl, nt, rdfxml, jsonld); overrides Accept",
+           "schema": {"type": "string"}}
+
+
+def _openapi_inputs(saved: Any, method: str) -> dict[str, Any]:
+    """GET: the parameters in the URL; POST: the same as a form-encoded body (required: the route
+    answers 415 to a POST without one)."""
+    parameters = [_openapi_parameter(p) for p in saved.parameters] + [_FORMAT]
+    if method == "GET":
+        return {"parameters": parameters}
+    form = {"type": "object", "properties": {p["name"]: {**p["schema"], "description": p["description"]}
+                                             for p in parameters},
+            "required": [p["name"] for p in parameters if p["required"]]}
+    return {"requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": form}}}}
 
 
 def _openapi_parameter(p: Any) -> dict[str, Any]:

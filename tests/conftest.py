@@ -10,7 +10,7 @@ import httpx
 
 import pytest
 from cli_runner import REPO, run_cli
-from dataset_names import HOSTILE, SCRIPT_LABEL
+from hostile_payloads import hostile_quads
 from server_process import NO_ERROR_BUDGET, ServerProcess
 
 __all__ = ["REPO", "run_cli"]
@@ -75,8 +75,9 @@ def http() -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="session")
 def hostile_server(built_store, tmp_path_factory):
-    """A store with a label carrying markup and a javascript: IRI, published without validation
-    (the build would refuse it) to prove the pages escape whatever the graph holds."""
+    """The bundled data plus hostile statements (tests/hostile_payloads.py: markup in labels, a label
+    closing the embedded JSON-LD, rdf:HTML, javascript: links), published without validation (the
+    build would refuse some of them) to prove that the pages escape whatever the graph holds."""
     import pyoxigraph as ox
 
     from diplokg.artifacts import write_artifacts
@@ -84,13 +85,7 @@ def hostile_server(built_store, tmp_path_factory):
 
     snapshot = ox.Store()
     snapshot.bulk_load(path=str(built_store.resolve() / "snapshot.nq"), format=ox.RdfFormat.N_QUADS)
-    graph = ox.NamedNode("https://w3id.org/diplokg/graph/test/hostile")
-    quads = list(snapshot) + [
-        ox.Quad(ox.NamedNode(HOSTILE), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-                ox.Literal(SCRIPT_LABEL, language="en"), graph),
-        ox.Quad(ox.NamedNode(HOSTILE), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
-                ox.NamedNode("javascript:alert(1)"), graph),
-    ]
+    quads = list(snapshot) + hostile_quads()
     root = tmp_path_factory.mktemp("hostile")
     store = root / "store"
     write_store(store, quads, {"triples": len(quads)}, lambda target, db: write_artifacts(target, db, None))

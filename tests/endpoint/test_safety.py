@@ -99,9 +99,12 @@ def test_server_budget_applies_without_timeout_parameter(strict_server, http):
 
 
 def test_bad_timeout_parameter(server, http):
-    for value in ("abc", "-1", "0", "nan"):
+    for value in ("abc", "-1", "0", "nan", "5e-324", "0.099"):
         r = http.get(server.endpoint, params={"query": CHEAP, "timeout": value})
-        assert r.status_code == 400, value
+        assert r.status_code == 400 and "at least 0.1" in r.text, value
+        r = http.get(server.url + "queries/relations-of-a-state/results", params={"timeout": value})
+        assert r.status_code == 400 and "at least 0.1" in r.text, value
+    assert http.get(server.endpoint, params={"query": CHEAP, "timeout": "0.1"}).status_code == 200
 
 
 def test_row_cap_truncates_with_a_header(strict_server, http):

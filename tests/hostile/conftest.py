@@ -4,11 +4,20 @@ an attacker and a bystander as two different clients."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import settings
+
+# Fuzzing profiles: "ci" (default) draws the same examples on every run and keeps no example
+# database, so the suite is repeatable and a clean clone stays clean; "explore" draws new ones each
+# run (HYPOTHESIS_PROFILE=explore scripts/test tests/hostile) and remembers failures.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 from costly_limits import BUDGET_S, MEMORY_MIB
 from server_process import NO_ERROR_BUDGET, ServerProcess

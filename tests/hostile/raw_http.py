@@ -15,10 +15,14 @@ class RawResponse:
 
 
 def request(port: int, head: bytes, body: bytes = b"", timeout: float = 30.0) -> RawResponse:
-    """Send ``head`` (request line and headers, without the blank line; ``Host``,
-    ``Connection: close`` and, unless ``head`` has one, ``Content-Length`` are added) and ``body``; read the whole response. A server that neither
+    """Send ``head`` (request line and headers, without the blank line; ``Connection: close`` and,
+    unless ``head`` has them, ``Host`` and ``Content-Length`` are added) and ``body``; read the whole
+    response. A server that neither
     answers nor closes within ``timeout`` fails the test (socket.timeout)."""
-    data = head.rstrip(b"\r\n") + b"\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    data = head.rstrip(b"\r\n") + b"\r\n"
+    if b"\nhost:" not in data.lower():
+        data += b"Host: 127.0.0.1\r\n"
+    data += b"Connection: close\r\n"
     if body and b"\ncontent-length:" not in data.lower():
         data += b"Content-Length: %d\r\n" % len(body)
     data += b"\r\n" + body
