@@ -241,12 +241,14 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     # machinery (the route above stays for the OpenAPI description): that layer costs more than the
     # rest of a cheap query.
     app.add_middleware(DirectRoute, path="/sparql", endpoint=sparql)
-    app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "X-Diplokg-Row-Cap", "ETag",
-                                                            "Content-Length", "Content-Range", "Digest"], max_age=3600)
     app.add_middleware(SizeLimits, max_url=settings.max_url, max_body=settings.max_body)
     if settings.client_errors:
         app.add_middleware(ErrorBudgetLimit, budget=ErrorBudget(settings.client_errors))
+    # outside the limits, so that their refusals (413, 414, 429, 431) reach browser clients on other
+    # origins as what they are, not as opaque network errors
+    app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=[TRUNCATED_HEADER, "Retry-After", "X-Diplokg-Row-Cap", "ETag",
+                                                            "Content-Length", "Content-Range", "Digest"], max_age=3600)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     if settings.access_log:

@@ -31,9 +31,12 @@ def head_limit(max_url: int) -> int:
     return max_url + MAX_HEADER_BYTES + 4 * MAX_HEADER_FIELDS + 1024
 
 
-def limited_protocol(max_url: int) -> type[HttpToolsProtocol]:
-    """An HttpToolsProtocol class that refuses request heads over the limits for ``max_url``."""
+def limited_protocol(max_url: int, any_origin: bool = False) -> type[HttpToolsProtocol]:
+    """An HttpToolsProtocol class that refuses request heads over the limits for ``max_url``.
+    ``any_origin``: CORS is open to every origin, so the refusal says so too (the request's Origin
+    header may not have arrived yet, so a list of origins cannot be answered here)."""
     max_head = head_limit(max_url)
+    cors = [b"access-control-allow-origin: *\r\n", b"access-control-expose-headers: Retry-After\r\n"] if any_origin else []
 
     class LimitedHttpToolsProtocol(HttpToolsProtocol):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -84,7 +87,7 @@ def limited_protocol(max_url: int) -> type[HttpToolsProtocol]:
             body = (message + "\n").encode()
             head = [f"HTTP/1.1 {status} {REASONS[status]}\r\n".encode()]
             head += [name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers]
-            head += [b"content-type: text/plain; charset=utf-8\r\n", b"cache-control: no-store\r\n",
+            head += cors + [b"content-type: text/plain; charset=utf-8\r\n", b"cache-control: no-store\r\n",
                      b"content-length: %d\r\n" % len(body), b"connection: close\r\n\r\n"]
             if not self.transport.is_closing():
                 self.transport.write(b"".join(head) + body)

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from manual_clock import ManualClock
+
 from diplokg.client_costs import CostLedger
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_many_short_queries_make_a_client_heavy_for_a_while():
-    clock = Clock()
+    clock = ManualClock(100.0)
     ledger = CostLedger(window=10, limit=1.0, long_query=0.5, memory=60, clock=clock)
     for _ in range(4):  # 4 x 0.3 s within 10 s: 1.2 s of worker time
         started = ledger.start("a")
@@ -33,7 +27,7 @@ def test_many_short_queries_make_a_client_heavy_for_a_while():
 
 
 def test_one_slow_query_makes_a_client_heavy_for_a_minute():
-    clock = Clock()
+    clock = ManualClock(100.0)
     ledger = CostLedger(window=10, limit=1.0, long_query=0.5, memory=60, clock=clock)
     started = ledger.start("a")
     clock.now += 0.4
@@ -48,7 +42,7 @@ def test_one_slow_query_makes_a_client_heavy_for_a_minute():
 
 
 def test_running_queries_count_only_within_the_window():
-    clock = Clock()
+    clock = ManualClock(100.0)
     ledger = CostLedger(window=10, limit=1.0, long_query=1000, memory=60, clock=clock)
     ledger.start("a")
     clock.now += 30

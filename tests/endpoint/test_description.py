@@ -157,6 +157,11 @@ def test_cors(server, http):
     assert r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
     r = http.get(server.endpoint, params={"query": "SELECT * { ?s ?p ?o }"}, headers=origin)
     assert "x-diplokg-truncated" in r.headers.get("access-control-expose-headers", "").lower()
+    # refusals by the request limits carry CORS headers too (a browser would otherwise see a network error)
+    r = http.post(server.endpoint, content=b"x" * 1_100_000, headers={**origin, "Content-Type": "application/sparql-query"})
+    assert r.status_code == 413 and r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
+    r = http.get(server.endpoint, params={"query": "ASK {}" + " " * 17_000}, headers=origin)
+    assert r.status_code == 414 and r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
 
 
 def test_health_and_openapi(server, http, figures):

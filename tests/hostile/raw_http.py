@@ -40,3 +40,24 @@ def request(port: int, head: bytes, body: bytes = b"", timeout: float = 30.0) ->
     head_bytes, _, rest = bytes(received).partition(b"\r\n\r\n")
     status = int(head_bytes.split(b" ", 2)[1])
     return RawResponse(status, head_bytes, rest)
+
+
+def send_until_refused(port: int, first: bytes, piece: bytes, limit: int, timeout: float = 30.0) -> tuple[int, bytes]:
+    """Send ``first``, then ``piece`` over and over until ``limit`` bytes of pieces are sent or the
+    server stops reading; return the bytes of pieces sent and the server's whole answer."""
+    sent = 0
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(first)
+        try:
+            while sent < limit:
+                sock.sendall(piece)
+                sent += len(piece)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed
+        response = b""
+        try:
+            while data := sock.recv(65536):
+                response += data
+        except ConnectionResetError:
+            pass
+    return sent, response

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from manual_clock import ManualClock
+
 from diplokg.error_budget import ErrorBudget, counts
 from diplokg.settings import Settings
 from server_process import ServerProcess
@@ -17,16 +19,8 @@ BAD = "SELECT * WHERE { ?s ?p }"
 GOOD = "ASK { ?s ?p ?o }"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_budget_counts_failures_in_a_sliding_window():
-    clock = Clock()
+    clock = ManualClock(1000.0)
     budget = ErrorBudget(3, window=60, clock=clock)
     for _ in range(2):
         budget.record_failure("a")
@@ -67,8 +61,11 @@ def test_a_client_over_its_error_budget_gets_429_and_others_do_not(budget_server
     bystander_bad = bystander.get(budget_server.endpoint, params={"query": BAD})
     assert bystander_bad.status_code == 400  # one failure of its own, within its budget
     for query in (BAD, GOOD):  # over budget: even a good query waits
-        r = offender.get(budget_server.endpoint, params={"query": query}, headers={"Accept": "application/json"})
+        r = offender.get(budget_server.endpoint, params={"query": query},
+                         headers={"Accept": "application/json", "Origin": "https://yasgui.example"})
         assert r.status_code == 429
+        assert r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
+        assert "retry-after" in r.headers["access-control-expose-headers"].lower()
         assert r.json()["kind"] == "error-budget" and "3 in the last 60 s" in r.json()["message"]
         assert 55 <= int(r.headers["retry-after"]) <= 60
     r = offender.post(budget_server.url + "queries/relations-of-a-state/results", data={"state": "ROU"})

@@ -6,7 +6,6 @@ tests/endpoint/test_safety.py; 100 000-deep nesting in test_hostile_protocol.py.
 
 from __future__ import annotations
 
-import socket
 import statistics
 import threading
 import time
@@ -14,7 +13,7 @@ import time
 import httpx
 import pytest
 from costly_limits import BUDGET_S, MEMORY_MIB
-from raw_http import request
+from raw_http import request, send_until_refused
 from server_processes import workers
 
 CHEAP = "ASK { ?s a <https://w3id.org/diplokg/ontology#State> }"
@@ -142,21 +141,9 @@ def test_a_50_mb_literal_without_declared_length_is_cut_off_while_read(costly_se
     head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
             b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
     chunk = b"a" * 65536
-    sent = 0
-    with socket.create_connection(("127.0.0.1", costly_server.port), timeout=30) as sock:
-        sock.sendall(head + b'%x\r\nASK { FILTER(STRLEN("\r\n' % len(b'ASK { FILTER(STRLEN("'))
-        try:
-            while sent < 50_000_000:
-                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-                sent += len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        response = b""
-        try:
-            while data := sock.recv(65536):
-                response += data
-        except ConnectionResetError:
-            pass
+    opening = head + b'%x\r\nASK { FILTER(STRLEN("\r\n' % len(b'ASK { FILTER(STRLEN("')
+    sent, response = send_until_refused(costly_server.port, opening, b"%x\r\n%s\r\n" % (len(chunk), chunk),
+                                        50_000_000)
     assert response.startswith(b"HTTP/1.1 413"), response[:200]
     assert b"larger than 1000000 bytes" in response
     assert sent < 20_000_000, f"the server read {sent} bytes"

@@ -4,11 +4,9 @@ server keeps answering afterwards."""
 
 from __future__ import annotations
 
-import socket
-
 import httpx
 import pytest
-from raw_http import request
+from raw_http import request, send_until_refused
 
 from diplokg.limits import MAX_DATASET_GRAPHS, MAX_HEADER_BYTES, MAX_HEADER_FIELDS, MAX_QUERY_NESTING
 
@@ -106,21 +104,7 @@ def test_header_limits_are_exact(server):
 def test_an_endless_request_head_is_cut_off_while_it_is_read(server, prefix):
     """A client sending a URL or header that never ends: the web process answers 414/431 and closes
     the connection after a bounded amount (URL limit + header limit), instead of buffering it all."""
-    sent = 0
-    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
-        sock.sendall(prefix)
-        try:
-            while sent < 100_000_000:
-                sock.sendall(b"a" * 65536)
-                sent += 65536
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        response = b""
-        try:
-            while data := sock.recv(65536):
-                response += data
-        except ConnectionResetError:
-            pass
+    sent, response = send_until_refused(server.port, prefix, b"a" * 65536, 100_000_000)
     assert response.split(b" ", 2)[1] == (b"414" if b"?" in prefix else b"431"), response[:200]
     assert sent < 20_000_000, f"the server read {sent} bytes"
     assert httpx.get(server.url + "health", timeout=10).json()["status"] == "ok"
