@@ -202,7 +202,8 @@ class WorkerPool:
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
         self._all: dict[int, Worker] = {}
-        self.client_share = self.heavy_share = max(1, size - 1)
+        self.client_share = max(1, size - 1)
+        self.heavy_share = max(1, size // 2)
         self._held: dict[str, int] = {}  # workers held (or reserved) per client
         self._heavy_held = 0  # workers held (or reserved) by requests of heavy clients
         self._costs = CostLedger()
@@ -380,8 +381,9 @@ class WorkerPool:
         Fair shares, so that one client's or a few clients' expensive queries never occupy every
         worker (with one worker there is nothing to share):
         - a ``client`` holds at most ``client_share`` workers at once (all but one);
-        - heavy clients (see client_costs: more than 1 s of worker time in the last 10 s) hold at
-          most ``heavy_share`` workers between them (all but one).
+        - heavy clients (see client_costs: a query over 0.5 s in the last minute, or more than 1 s
+          of worker time in the last 10 s) hold at most ``heavy_share`` workers between them (half,
+          at least one; with two workers, one).
         A request over a share waits for a worker of its own kind to finish, while other clients
         are served."""
         loop_deadline = asyncio.get_running_loop().time() + (deadline - time.monotonic())
