@@ -178,7 +178,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory", "client_errors")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory", "client_errors", "trusted_proxies")}
     options["access_log"] = False if args.no_access_log else None
     options["in_memory"] = False if args.disk_only else None
     return serve(load_settings(options))
@@ -386,6 +386,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--service-timeout", dest="service_timeout", type=float, default=None, metavar="S",
                     help="seconds a query that calls SERVICE may run in total; then it is stopped and the client "
                     "gets 504 naming the endpoint (default: 10; the query's own budget applies if lower)")
+    sv.add_argument("--trusted-proxies", dest="trusted_proxies", nargs="*", default=None, metavar="IP",
+                    help="reverse proxies whose X-Forwarded-For names the client (default: none; the header is "
+                    "ignored, so no client can pose as another)")
     sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
                     help="origins allowed by CORS (default: *)")
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")

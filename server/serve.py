@@ -45,7 +45,10 @@ async def _serve(settings: Settings, release: Release) -> int:
         app = create_app(settings, release, pool)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False, log_level="info",
                                 lifespan="on", timeout_keep_alive=5, server_header=False,
-                                limit_concurrency=1000, http=limited_protocol(settings.max_url, "*" in settings.cors_origins))
+                                limit_concurrency=1000, http=limited_protocol(settings.max_url, "*" in settings.cors_origins),
+                                # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
+                                proxy_headers=bool(settings.trusted_proxies),
+                                forwarded_allow_ips=list(settings.trusted_proxies) or None)
         server = uvicorn.Server(config)
         logging.getLogger("diplokg").info(
             "serving release %s (%d quads) at %s with %d query workers; SPARQL endpoint %s",

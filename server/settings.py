@@ -49,6 +49,10 @@ class Settings:
     # the HTTP call); when they run out the query is stopped and the client gets 504.
     service_timeout: float = 10.0
     cors_origins: tuple[str, ...] = ("*",)
+    # Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: a request
+    # from one of them counts as coming from the client the header names (per-client limits apply to
+    # that client). Empty: no proxy, every header of that kind is ignored, whoever sends it.
+    trusted_proxies: tuple[str, ...] = ()
     access_log: bool = True
 
     def __post_init__(self) -> None:

@@ -76,3 +76,39 @@ def test_a_client_over_its_error_budget_gets_429_and_others_do_not(budget_server
     # the bystander is served as before
     r = bystander.get(budget_server.endpoint, params={"query": GOOD}, headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+def test_a_client_cannot_escape_its_budget_by_naming_another_address(budget_server, client_at):
+    """Without --trusted-proxies, X-Forwarded-For and Forwarded are ignored from every peer, loopback
+    included (uvicorn believes them from 127.0.0.1 unless told otherwise)."""
+    offender = client_at("127.0.0.10")
+    for _ in range(3):
+        assert offender.get(budget_server.endpoint, params={"query": BAD}).status_code == 400
+    for header in ({"X-Forwarded-For": "203.0.113.9"}, {"Forwarded": "for=203.0.113.9"},
+                   {"X-Forwarded-For": "127.0.0.11"}):
+        r = offender.get(budget_server.endpoint, params={"query": GOOD}, headers=header)
+        assert r.status_code == 429, header
+
+
+@pytest.fixture(scope="module")
+def proxied_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    log = tmp_path_factory.mktemp("proxied") / "serve.log"
+    with ServerProcess(built_store, "--client-errors", "3", "--trusted-proxies", "127.0.0.12", "--no-access-log",
+                       log=log) as proc:
+        yield proc
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_is_the_client(proxied_server, client_at):
+    """Requests relayed by the trusted proxy (127.0.0.12) count for the client X-Forwarded-For names:
+    one over its budget is refused, another behind the same proxy is served. Another peer's header
+    is still ignored."""
+    proxy, stranger = client_at("127.0.0.12"), client_at("127.0.0.13")
+    first, second = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "203.0.113.8"}
+    for _ in range(3):
+        assert proxy.get(proxied_server.endpoint, params={"query": BAD}, headers=first).status_code == 400
+    assert proxy.get(proxied_server.endpoint, params={"query": GOOD}, headers=first).status_code == 429
+    assert proxy.get(proxied_server.endpoint, params={"query": GOOD}, headers=second).status_code == 200
+    for _ in range(3):
+        assert stranger.get(proxied_server.endpoint, params={"query": BAD}, headers=second).status_code == 400
+    assert stranger.get(proxied_server.endpoint, params={"query": GOOD}, headers=first).status_code == 429
+    assert proxy.get(proxied_server.endpoint, params={"query": GOOD}, headers=second).status_code == 200
