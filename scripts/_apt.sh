@@ -23,3 +23,13 @@ need_virtuoso() {
         fi
     fi
 }
+need_nginx() {
+    if [ ! -x /usr/sbin/nginx ]; then
+        echo "==> installing Debian's nginx-light for the replica tests" >&2
+        _apt_install nginx-light
+        # the package may start a system nginx on port 80 where policy-rc.d allows it; the tests run their own
+        if [ -x /etc/init.d/nginx ] && $SUDO /etc/init.d/nginx status >/dev/null 2>&1; then
+            $SUDO /etc/init.d/nginx stop >/dev/null || true
+        fi
+    fi
+}

@@ -300,6 +300,13 @@ def _link_accept(args: argparse.Namespace) -> int:
             print(f"  {r.entity} = {r.qid} (reviewed by {r.reviewer} on {r.reviewed_on})")
         print("Run scripts/run (or diplokg build) to publish them.")
     return 0
+def cmd_proxy_config(args: argparse.Namespace) -> int:
+    from .proxy_config import nginx_config
+
+    print(nginx_config(args.listen, args.replica, Path(args.prefix).absolute(), args.max_body, args.timeout), end="")
+    return 0
+
+
 def cmd_check_links(args: argparse.Namespace) -> int:
     from .link_quality import check_links
     from .store import open_read_only
@@ -484,6 +491,19 @@ def parser() -> argparse.ArgumentParser:
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
     common(s)
     s.set_defaults(func=cmd_stats)
+
+    px = sub.add_parser(
+        "proxy-config", help="print an nginx configuration putting several 'diplokg serve' replicas behind one address",
+        description="Print an nginx configuration: round-robin over the replicas, a dead replica's requests passed "
+        "to the next, X-Forwarded-For set to the real client (start the replicas with --trusted-proxies naming "
+        "this proxy), streaming responses. Run it with: nginx -p PREFIX -c FILE")
+    px.add_argument("--listen", default="127.0.0.1:8080", metavar="HOST:PORT", help="where nginx listens")
+    px.add_argument("--replica", action="append", required=True, metavar="HOST:PORT",
+                    help="a diplokg serve replica (repeatable)")
+    px.add_argument("--prefix", default="var/nginx", metavar="DIR", help="nginx's pid, log and temporary files")
+    px.add_argument("--max-body", dest="max_body", type=int, default=1_000_000, help="as the replicas' --max-body")
+    px.add_argument("--timeout", type=float, default=30.0, help="as the replicas' --timeout (seconds)")
+    px.set_defaults(func=cmd_proxy_config)
 
     c = sub.add_parser("check-links", help="data-quality report on the Wikidata links; exit 1 on any finding",
                        description="Report duplicate QIDs, class items linked as instances, one item on entities of "

@@ -14,7 +14,7 @@ import rdflib
 from cli_runner import REPO, run_cli
 from source_breakage import break_shacl, break_syntax
 
-COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link"]
+COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link", "proxy-config"]
 
 
 def test_help_documents_every_command() -> None:
