@@ -33,6 +33,7 @@ from .pool import WorkerPool, pool_for
 from .protocol import ALLOWED_METHODS, ProtocolError, parse_query_request
 from .query_service import TRUNCATED_HEADER, QueryService
 from .release import Release
+from .releases import release_info
 from .saved_queries import load_all
 from .saved_query_api import add_saved_query_routes
 from .service_description import service_description
@@ -51,7 +52,9 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
     service = QueryService(settings, pool, ClientLimiter(settings.client_concurrency))
     saved_queries = load_all(release.queries_dir)
     sd = service_description(settings, release.stats)
-    void = void_description(settings.base_url, release.stats, release.dumps, release.built_at)
+    versioned = release_info(release.path)
+    void = void_description(settings.base_url, release.stats, release.dumps, release.built_at, versioned)
+    released = {"release_iri": versioned["version_iri"]} if versioned else {}
     ontology_docs = OntologyDocs(service, settings.base_url, release.build_id)
     shapes = load_shapes_doc(release.shape_files())
 
@@ -221,7 +224,7 @@ def create_app(settings: Settings, release: Release, pool: WorkerPool | None = N
         state = pool.health()
         ok = state["store_loaded"] and state["workers"]["alive"] > 0
         return JSONResponse({"status": "ok" if ok else "unavailable", "version": __version__,
-                             "release": release.build_id, **state}, 200 if ok else 503)
+                             "release": release.build_id, **released, **state}, 200 if ok else 503)
 
     @app.get("/", summary="Entry point", response_class=Response, include_in_schema=False)
     async def root(request: Request) -> Response:

@@ -300,6 +300,17 @@ def _link_accept(args: argparse.Namespace) -> int:
             print(f"  {r.entity} = {r.qid} (reviewed by {r.reviewer} on {r.reviewed_on})")
         print("Run scripts/run (or diplokg build) to publish them.")
     return 0
+def cmd_release(args: argparse.Namespace) -> int:
+    from .releases import make_release
+
+    result = make_release(_layout(args), Path(args.releases), args.version, _Progress(args.quiet))
+    change = ("first release" if result.previous is None
+              else f"{result.added:,} quads added and {result.removed:,} removed since {result.previous}")
+    print(f"Released {result.version} at {result.path} ({result.triples:,} quads; {change}); version IRI "
+          f"<{result.version_iri}>. Serve it with: diplokg serve --store {result.path}")
+    return 0
+
+
 def cmd_proxy_config(args: argparse.Namespace) -> int:
     from .proxy_config import nginx_config
 
@@ -491,6 +502,17 @@ def parser() -> argparse.ArgumentParser:
                        description="Print triples per named graph, instances per class and facts with evidence per source.")
     common(s)
     s.set_defaults(func=cmd_stats)
+
+    rl = sub.add_parser(
+        "release", help="validate and build an immutable, versioned release into RELEASES/VERSION",
+        description="Validate and build the graph into RELEASES/VERSION: the store, snapshot and dumps, "
+        "release.json (version, version IRI, previous release) and SHA256SUMS, and add an entry to "
+        "RELEASES/CHANGELOG.md (quads added and removed since the previous release). An existing version is "
+        "never overwritten. Serve a release with: diplokg serve --store RELEASES/VERSION")
+    rl.add_argument("version", help="the release's version, e.g. 2026.11.1 or 1.0.0")
+    rl.add_argument("--releases", default="releases", metavar="DIR", help="the releases directory (default: releases)")
+    common(rl, store=False, source=True)
+    rl.set_defaults(func=cmd_release)
 
     px = sub.add_parser(
         "proxy-config", help="print an nginx configuration putting several 'diplokg serve' replicas behind one address",

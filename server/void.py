@@ -29,7 +29,10 @@ def _key(value: str) -> str:
     return hashlib.sha1(value.encode()).hexdigest()[:12]
 
 
-def void_description(base_url: str, stats: dict[str, Any], dumps: list[dict[str, Any]], built_at: str | None) -> Description:
+def void_description(base_url: str, stats: dict[str, Any], dumps: list[dict[str, Any]], built_at: str | None,
+                     release: dict[str, Any] | None = None) -> Description:
+    """``release``: the ``release.json`` of a versioned release (releases.py): the dataset then
+    carries the release's version and version IRI (DCAT 3 versioning) instead of the software's."""
     d = Description(VOID_PREFIXES)
     ds = DATASET_IRI
     endpoint = base_url + "sparql"
@@ -41,8 +44,20 @@ def void_description(base_url: str, stats: dict[str, Any], dumps: list[dict[str,
         "and residences, and bilateral events, agreements and assistance, each fact traceable to the quoted "
         "sentence of its source page.", "en"))
     d.add(ds, "dcterms:license", LICENSE)
-    d.add(ds, "dcat:version", lit(__version__))
-    d.add(ds, "owl:versionInfo", lit(__version__))
+    if release is not None:
+        version = release["version_iri"]
+        d.add(ds, "dcat:version", lit(release["version"]))
+        d.add(ds, "owl:versionInfo", lit(release["version"]))
+        d.add(ds, "owl:versionIRI", version)
+        d.add(ds, "dcat:hasCurrentVersion", version)
+        d.add(version, "rdf:type", "dcat:Dataset")
+        d.add(version, "dcat:isVersionOf", ds)
+        d.add(version, "dcat:version", lit(release["version"]))
+        if release.get("previous"):
+            d.add(version, "dcat:previousVersion", ds + "/" + release["previous"])
+    else:
+        d.add(ds, "dcat:version", lit(__version__))
+        d.add(ds, "owl:versionInfo", lit(__version__))
     if built_at:
         d.add(ds, "dcterms:modified", lit(built_at, datatype="http://www.w3.org/2001/XMLSchema#dateTime"))
     d.add(ds, "dcterms:source", list(stats.get("sources", [])))

@@ -14,7 +14,7 @@ import rdflib
 from cli_runner import REPO, run_cli
 from source_breakage import break_shacl, break_syntax
 
-COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link", "proxy-config"]
+COMMANDS = ["validate", "build", "query", "dump", "export", "stats", "link", "proxy-config", "release"]
 
 
 def test_help_documents_every_command() -> None:
