@@ -436,7 +436,8 @@ class WorkerPool:
                 self._heavy_held += heavy
                 return _Share(client, heavy)
         except TimeoutError:
-            raise PoolBusy("all query workers are busy") from None
+            raise PoolBusy("the query workers your address may use (all but one, shared with other clients that "
+                           "ask slow or many queries) stayed busy for the whole time budget") from None
 
     async def _acquire(self, loop_deadline: float) -> Worker:
         """A free, live worker; PoolBusy at the deadline."""
@@ -452,7 +453,7 @@ class WorkerPool:
                         return worker
                     self._replace(worker)  # it died while idle (killed from outside): never hand it out
         except TimeoutError:
-            raise PoolBusy("all query workers are busy") from None
+            raise PoolBusy("all query workers stayed busy for the whole time budget") from None
 
     async def _release(self, share: "_Share | None") -> None:
         if share is None:

@@ -177,8 +177,8 @@ class QueryService:
                                   "stopped; make it more selective (LIMIT, more specific patterns) or raise the "
                                   f"'timeout' parameter (at most {self.settings.timeout:g} s)", accept,
                                   {"Retry-After": "5"}, kind="timeout")
-        except PoolBusy:
-            return error_response(503, "all query workers stayed busy for the whole time budget; retry later",
+        except PoolBusy as e:
+            return error_response(503, f"{e}; retry later",
                                   accept, {"Retry-After": "5"}, kind="busy")
         except WorkerOutOfMemory as e:
             return memory_exceeded(e, accept)
