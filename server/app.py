@@ -29,7 +29,7 @@ from .limits import BodyTooLarge, ClientLimiter, SizeLimits, read_body
 from .namespaces import PREFIXES
 from .negotiation import choose
 from .ontology_docs import OntologyDocs
-from .pool import WorkerPool, pool_for
+from .backends import QueryBackend, backend_for
 from .protocol import ALLOWED_METHODS, ProtocolError, parse_query_request
 from .query_service import TRUNCATED_HEADER, QueryService
 from .release import Release
@@ -45,10 +45,10 @@ from .void import void_description
 
 STATIC = Path(__file__).resolve().parent / "static"
 
-def create_app(settings: Settings, release: Release, pool: WorkerPool | None = None) -> FastAPI:
-    """The app; with ``pool`` None it starts (and stops) its own worker pool in its lifespan."""
+def create_app(settings: Settings, release: Release, pool: QueryBackend | None = None) -> FastAPI:
+    """The app; with ``pool`` None it starts (and stops) its own query backend in its lifespan."""
     own_pool = pool is None
-    pool = pool or pool_for(release, settings)
+    pool = pool or backend_for(release, settings)
     service = QueryService(settings, pool, ClientLimiter(settings.client_concurrency))
     saved_queries = load_all(release.queries_dir)
     sd = service_description(settings, release.stats)

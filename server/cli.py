@@ -178,7 +178,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = {name: getattr(args, name) for name in (
         "host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
-        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory", "client_errors", "trusted_proxies")}
+        "max_url", "federation_allowlist", "service_timeout", "cors_origins", "worker_memory", "client_errors", "trusted_proxies",
+        "backend", "engine_url", "engine_user", "engine_auth")}
+    if args.engine_password_file:
+        options["engine_password"] = _engine_password(args)
     options["access_log"] = False if args.no_access_log else None
     options["in_memory"] = False if args.disk_only else None
     return serve(load_settings(options))
@@ -311,6 +314,44 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _engine_password(args: argparse.Namespace) -> str:
+    import os
+
+    if args.engine_password_file:
+        try:
+            return Path(args.engine_password_file).read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError) as e:
+            raise DiplokgError(f"cannot read the engine password from {args.engine_password_file}: {e}") from None
+    return os.environ.get("DIPLOKG_ENGINE_PASSWORD", "")
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import Engine, Isql, graph_store_put, virtuoso_bulk_load
+    from .release import open_release
+    from .remote_engine import EngineAuth
+
+    release = open_release(Path(args.store))
+    password = _engine_password(args)
+    auth = EngineAuth(args.engine_user, password, args.engine_auth) if args.engine_user else None
+    engine = Engine(_http_url(args.query_url, "--query-url"), auth)
+    progress = _Progress(args.quiet)
+    if args.virtuoso_isql:
+        if not args.load_dir:
+            raise DiplokgError("--virtuoso-isql needs --load-dir, a directory the Virtuoso server may read (DirsAllowed)")
+        if not args.engine_user:
+            raise DiplokgError("--virtuoso-isql needs --engine-user (e.g. dba) and its password")
+        isql = Isql(args.virtuoso_isql, args.engine_user, password)
+        result = virtuoso_bulk_load(release, isql, Path(args.load_dir), engine, progress)
+    else:
+        result = graph_store_put(release, _http_url(args.to, "--to"), engine, progress)
+    removed = f"; removed {len(result.removed)} stale graph(s)" if result.removed else ""
+    print(f"Published release {release.build_id} ({sum(result.graphs.values()):,} quads in {len(result.graphs)} graphs) "
+          f"with the {result.method} in {result.seconds:.1f} s{removed}; the engine at {args.query_url} holds "
+          f"exactly the release. Serve it with: diplokg serve --store {args.store} --backend sparql --engine-url "
+          f"{args.query_url}")
+    return 0
+
+
 def cmd_proxy_config(args: argparse.Namespace) -> int:
     from .proxy_config import nginx_config
 
@@ -409,6 +450,18 @@ def parser() -> argparse.ArgumentParser:
                     "ignored, so no client can pose as another)")
     sv.add_argument("--cors-origins", dest="cors_origins", nargs="*", default=None, metavar="ORIGIN",
                     help="origins allowed by CORS (default: *)")
+    sv.add_argument("--backend", choices=["embedded", "sparql"], default=None,
+                    help="query evaluation: the release's own embedded store (default) or a remote SPARQL engine "
+                    "holding the same release (--engine-url)")
+    sv.add_argument("--engine-url", dest="engine_url", default=None, metavar="URL",
+                    help="sparql backend: the engine's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql")
+    sv.add_argument("--engine-user", dest="engine_user", default=None, metavar="NAME",
+                    help="sparql backend: user name for the engine (password from DIPLOKG_ENGINE_PASSWORD or "
+                    "--engine-password-file)")
+    sv.add_argument("--engine-password-file", dest="engine_password_file", default=None, metavar="FILE",
+                    help="sparql backend: file holding the engine password (first line)")
+    sv.add_argument("--engine-auth", dest="engine_auth", choices=["basic", "digest"], default=None,
+                    help="sparql backend: HTTP authentication scheme (default: basic)")
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
     sv.add_argument("--disk-only", action="store_true",
                     help="answer queries from the on-disk store only, never loading it into memory (less memory, "
@@ -513,6 +566,29 @@ def parser() -> argparse.ArgumentParser:
     rl.add_argument("--releases", default="releases", metavar="DIR", help="the releases directory (default: releases)")
     common(rl, store=False, source=True)
     rl.set_defaults(func=cmd_release)
+
+    pb = sub.add_parser(
+        "publish", help="load a built release into a SPARQL engine (for serve --backend sparql)",
+        description="Load the release at --store into a SPARQL engine: one Graph Store Protocol PUT per named graph "
+        "(--to, any engine), or Virtuoso's bulk loader (--virtuoso-isql, large releases). Graphs in the diplokg "
+        "namespace that the release no longer has are removed. Afterwards the engine's SPARQL endpoint (--query-url) "
+        "must report exactly the release's quads per graph, or publish fails.")
+    target = pb.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", metavar="URL", help="the engine's Graph Store Protocol endpoint, e.g. Virtuoso's "
+                        "http://127.0.0.1:8890/sparql-graph-crud-auth (with --engine-auth digest)")
+    target.add_argument("--virtuoso-isql", dest="virtuoso_isql", metavar="HOST:PORT",
+                        help="Virtuoso's SQL port, for its bulk loader through isql-vt (with --load-dir)")
+    pb.add_argument("--query-url", dest="query_url", required=True, metavar="URL",
+                    help="the engine's SPARQL endpoint, for checking what it holds, e.g. http://127.0.0.1:8890/sparql")
+    pb.add_argument("--load-dir", dest="load_dir", metavar="DIR",
+                    help="--virtuoso-isql: a directory in Virtuoso's DirsAllowed to copy the release into while loading")
+    pb.add_argument("--engine-user", dest="engine_user", default=None, metavar="NAME", help="user name (e.g. dba)")
+    pb.add_argument("--engine-password-file", dest="engine_password_file", default=None, metavar="FILE",
+                    help="file holding the password (first line); default: DIPLOKG_ENGINE_PASSWORD")
+    pb.add_argument("--engine-auth", dest="engine_auth", choices=["basic", "digest"], default="basic",
+                    help="HTTP authentication for the graph store (default: basic)")
+    common(pb)
+    pb.set_defaults(func=cmd_publish)
 
     px = sub.add_parser(
         "proxy-config", help="print an nginx configuration putting several 'diplokg serve' replicas behind one address",

@@ -115,6 +115,14 @@ def _value(binding: dict[str, Any] | None) -> str:
     return "" if binding is None else str(binding["value"])
 
 
+def _term_order(term: dict[str, Any]) -> tuple[int, str, str]:
+    """A total order on result terms (IRIs, then literals by lexical form, language and datatype),
+    so that a page does not depend on how an engine orders what SPARQL leaves unordered (literals
+    with language tags, for one)."""
+    rank = {"uri": 0, "bnode": 1}.get(term["type"], 2)
+    return rank, term["value"], term.get("xml:lang") or term.get("datatype") or ""
+
+
 def _term_html(term: dict[str, Any] | None, label: dict[str, Any] | None, base_url: str) -> str:
     if term is None:
         return ""
@@ -154,6 +162,7 @@ def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[st
                 links: list[dict[str, Any]] | None = None) -> str:
     """The page; ``sections`` is ready HTML (entity_sections: relations, timeline … of states and persons);
     ``links`` the provenance records (dkg:WikidataLink) of its Wikidata links."""
+    outgoing = sorted(outgoing, key=lambda b: (b["p"]["value"], _term_order(b["o"])))
     labels = [(b["o"]["value"], b["o"].get("xml:lang", "")) for b in outgoing
               if b["p"]["value"] == RDFS_LABEL and b["o"]["type"] == "literal"]
     title = next((v for v, lang in labels if lang == "en"), None) or (labels[0][0] if labels else shorten(iri))

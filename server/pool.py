@@ -27,18 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import framing
-from .client_costs import CostLedger
 from .errors import StoreError
+from .fair_shares import FairShares, PoolBusy
 
 _log = logging.getLogger("diplokg")
 
 if TYPE_CHECKING:
     from .release import Release
     from .settings import Settings
-
-
-class PoolBusy(Exception):
-    """No worker became free within the request's time budget."""
 
 
 class QueryTimeout(Exception):
@@ -202,12 +198,7 @@ class WorkerPool:
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
         self._all: dict[int, Worker] = {}
-        self.client_share = max(1, size - 1)
-        self.heavy_share = max(1, size // 2)
-        self._held: dict[str, int] = {}  # workers held (or reserved) per client
-        self._heavy_held = 0  # workers held (or reserved) by requests of heavy clients
-        self._costs = CostLedger()
-        self._share_changed = asyncio.Condition()
+        self._shares = FairShares(size)
         self._tasks: set[asyncio.Task[None]] = set()
         self.killed = 0  # workers killed at their time budget or after a failure (for /health)
         self.loaded_quads = 0
@@ -377,24 +368,16 @@ class WorkerPool:
         """Send ``request`` to a free worker and yield its frames (HEAD/ERROR first, then CHUNKs
         and END/ABORT). Raises PoolBusy, QueryTimeout or WorkerFailed. The caller must run the
         iterator to completion or close it; closing it early kills the worker (it may be mid-stream).
-
-        Fair shares, so that one client's or a few clients' expensive queries never occupy every
-        worker (with one worker there is nothing to share):
-        - a ``client`` holds at most ``client_share`` workers at once (all but one);
-        - heavy clients (see client_costs: a query over 0.5 s in the last minute, or more than 1 s
-          of worker time in the last 10 s) hold at most ``heavy_share`` workers between them (half,
-          at least one; with two workers, one).
-        A request over a share waits for a worker of its own kind to finish, while other clients
-        are served."""
+        A ``client``'s request first waits for its place in the fair shares of the workers
+        (fair_shares: all but one per client, half for heavy clients)."""
         loop_deadline = asyncio.get_running_loop().time() + (deadline - time.monotonic())
-        share = await self._reserve(client, loop_deadline)
+        share = await self._shares.reserve(client, loop_deadline)
         try:
             worker = await self._acquire(loop_deadline)
         except BaseException:
-            await self._release(share)
+            await self._shares.release(share)
             raise
-        if share is not None:
-            share.started = self._costs.start(share.client)
+        self._shares.started(share)
         finished = False
         try:
             worker.writer.write(framing.encode_json(framing.REQUEST, request))
@@ -416,28 +399,7 @@ class WorkerPool:
                 self._give_back(worker)
             else:
                 self._replace(worker)
-            await self._release(share)
-
-    async def _reserve(self, client: str | None, loop_deadline: float) -> "_Share | None":
-        """Wait until ``client`` is within its shares and reserve a place (None: no client, no share)."""
-        if client is None:
-            return None
-
-        def admissible() -> bool:
-            if self._held.get(client, 0) >= self.client_share:
-                return False
-            return self._heavy_held < self.heavy_share or not self._costs.heavy(client)
-
-        try:
-            async with asyncio.timeout_at(loop_deadline), self._share_changed:
-                await self._share_changed.wait_for(admissible)
-                heavy = self._costs.heavy(client)
-                self._held[client] = self._held.get(client, 0) + 1
-                self._heavy_held += heavy
-                return _Share(client, heavy)
-        except TimeoutError:
-            raise PoolBusy("the query workers your address may use (all but one, shared with other clients that "
-                           "ask slow or many queries) stayed busy for the whole time budget") from None
+            await self._shares.release(share)
 
     async def _acquire(self, loop_deadline: float) -> Worker:
         """A free, live worker; PoolBusy at the deadline."""
@@ -454,26 +416,6 @@ class WorkerPool:
                     self._replace(worker)  # it died while idle (killed from outside): never hand it out
         except TimeoutError:
             raise PoolBusy("all query workers stayed busy for the whole time budget") from None
-
-    async def _release(self, share: "_Share | None") -> None:
-        if share is None:
-            return
-        async with self._share_changed:
-            self._held[share.client] -= 1
-            if self._held[share.client] <= 0:
-                del self._held[share.client]
-            self._heavy_held -= share.heavy
-            if share.started is not None:
-                self._costs.finish(share.client, share.started)
-            self._share_changed.notify_all()
-
-
-@dataclass(eq=False)
-class _Share:
-    """A request's place in its client's share (and in the heavy clients' share if ``heavy``)."""
-    client: str
-    heavy: bool
-    started: float | None = None  # when it got its worker (for the cost ledger)
 
 
 def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str], None] | None = None) -> WorkerPool:

@@ -20,7 +20,9 @@ from .http_errors import error_response
 from .limits import MAX_QUERY_NESTING, ClientLimiter
 from .namespaces import PREFIXES
 from .negotiation import choose
-from .pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerOutOfMemory, WorkerPool
+from .backends import QueryBackend
+from .fair_shares import PoolBusy
+from .pool import QueryTimeout, WorkerFailed, WorkerOutOfMemory
 from .protocol import ProtocolError, QueryRequest
 from .settings import Settings
 from .sparql_lexer import analyse
@@ -46,7 +48,7 @@ def query_request(text: str, results_format: str | None, graph_format: str | Non
 @dataclass
 class QueryService:
     settings: Settings
-    pool: WorkerPool
+    pool: QueryBackend
     limiter: ClientLimiter
 
     def budget(self, requested: float | None) -> float:

@@ -17,7 +17,7 @@ import uvicorn
 from .app import create_app
 from .errors import StoreError
 from .http_protocol import limited_protocol
-from .pool import pool_for
+from .backends import backend_for
 from .release import Release, open_release, verify_dump_checksums
 from .settings import Settings
 
@@ -25,6 +25,7 @@ from .settings import Settings
 def serve(settings: Settings) -> int:
     release = open_release(settings.store)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # the sparql backend's every request to its engine
     return asyncio.run(_serve(settings, release))
 
 
@@ -38,7 +39,7 @@ async def _serve(settings: Settings, release: Release) -> int:
         if server is not None:
             server.should_exit = True
 
-    pool = pool_for(release, settings, on_failure=fail)
+    pool = backend_for(release, settings, on_failure=fail)
     await pool.start()
     checks = asyncio.create_task(_verify_dumps(release, fail))
     try:
@@ -51,8 +52,10 @@ async def _serve(settings: Settings, release: Release) -> int:
                                 forwarded_allow_ips=list(settings.trusted_proxies) or None)
         server = uvicorn.Server(config)
         logging.getLogger("diplokg").info(
-            "serving release %s (%d quads) at %s with %d query workers; SPARQL endpoint %s",
-            release.build_id, release.quads, settings.base_url, settings.workers, settings.endpoint_url)
+            "serving release %s (%d quads) at %s with %s; SPARQL endpoint %s",
+            release.build_id, release.quads, settings.base_url,
+            f"{settings.workers} query workers" if settings.backend == "embedded"
+            else f"queries evaluated by {settings.engine_url} ({settings.workers} connections)", settings.endpoint_url)
         if not failures:
             await server.serve()
         if failures:

@@ -54,6 +54,15 @@ class Settings:
     # that client). Empty: no proxy, every header of that kind is ignored, whoever sends it.
     trusted_proxies: tuple[str, ...] = ()
     access_log: bool = True
+    # Query evaluation: "embedded" (pyoxigraph, the release's own store) or "sparql" (a remote SPARQL
+    # 1.1 engine that holds the same release, loaded with 'diplokg publish'; see remote_engine.py).
+    backend: str = "embedded"
+    engine_url: str = ""
+    # Credentials for the engine (HTTP basic or digest); the password only from the environment
+    # (DIPLOKG_ENGINE_PASSWORD) or a file, never on the command line.
+    engine_user: str = ""
+    engine_password: str = field(default="", repr=False)
+    engine_auth: str = "basic"
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
@@ -73,6 +82,17 @@ class Settings:
             raise DiplokgError("max URL must be at most 65535 bytes (the HTTP parser's limit); longer queries go by POST")
         if self.client_errors < 0:
             raise DiplokgError("client errors must be 0 (no limit) or positive")
+        if self.backend not in ("embedded", "sparql"):
+            raise DiplokgError(f"backend must be 'embedded' or 'sparql', got {self.backend!r}")
+        if self.backend == "sparql":
+            engine = urlsplit(self.engine_url)
+            if engine.scheme not in {"http", "https"} or not engine.netloc or engine.username or engine.password:
+                raise DiplokgError("the sparql backend needs --engine-url, the engine's SPARQL endpoint as an absolute "
+                                   f"http(s) URL without credentials in it, got {self.engine_url!r}")
+        if self.engine_auth not in ("basic", "digest"):
+            raise DiplokgError(f"engine auth must be 'basic' or 'digest', got {self.engine_auth!r}")
+        if self.engine_password and not self.engine_user:
+            raise DiplokgError("an engine password needs an engine user (--engine-user)")
         if self.worker_memory < 0:
             raise DiplokgError("worker memory must be 0 (no limit) or a positive number of MiB")
 

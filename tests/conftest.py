@@ -12,6 +12,7 @@ import pytest
 from cli_runner import REPO, run_cli
 from hostile_payloads import hostile_quads
 from server_process import NO_ERROR_BUDGET, ServerProcess
+from virtuoso_instance import VirtuosoInstance
 
 __all__ = ["REPO", "run_cli"]
 
@@ -48,13 +49,52 @@ def source_tree(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def embedded_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """The endpoint with default settings (as the README's main command runs it), except the error
     budget: the suites send hundreds of deliberately bad requests from one address (the budget has
     its own tests in tests/hostile/test_hostile_budget.py)."""
     log = tmp_path_factory.mktemp("server") / "serve.log"
     with ServerProcess(built_store, *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
+
+
+@pytest.fixture(scope="session")
+def server(embedded_server: ServerProcess) -> ServerProcess:
+    """The endpoint on its default backend, the embedded store (suites that run against every
+    backend override this fixture with ``backend_server``)."""
+    return embedded_server
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoInstance]:
+    """A Virtuoso server of its own on loopback, empty (tests/virtuoso_instance.py), which stops any
+    query after 30 s (the endpoint's default budget), as the README advises."""
+    with VirtuosoInstance(tmp_path_factory.mktemp("virtuoso"), max_query_seconds=30) as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(built_store: Path, virtuoso: VirtuosoInstance,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The endpoint with default settings on the ``sparql`` backend: the built release published
+    into Virtuoso by ``diplokg publish`` (Graph Store Protocol), queries evaluated by Virtuoso."""
+    run_cli("publish", "--store", str(built_store), "--to", virtuoso.graph_store, "--query-url", virtuoso.query_url,
+            "--engine-user", "dba", "--engine-password-file", str(virtuoso.password_file()), "--engine-auth", "digest",
+            "--quiet", check=True)
+    log = tmp_path_factory.mktemp("virtuoso-server") / "serve.log"
+    with ServerProcess(built_store, "--backend", "sparql", "--engine-url", virtuoso.query_url, *NO_ERROR_BUDGET,
+                       log=log) as proc:
+        yield proc
+
+
+#: the query backends every backend-independent suite runs against (fixture names)
+BACKENDS = {"embedded": "embedded_server", "virtuoso": "virtuoso_server"}
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def backend_server(request: pytest.FixtureRequest) -> ServerProcess:
+    """The endpoint on each query backend in turn: the embedded store, then Virtuoso."""
+    return request.getfixturevalue(BACKENDS[request.param])
 
 
 @pytest.fixture(scope="session")

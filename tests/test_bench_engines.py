@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO / "bench"))  # bench/ is not an installed package
 from engines import ENGINES, Engine, PrepareInfo, StartInfo, create, net, procs  # noqa: E402
 from engines.answers import Answer, ask, compare, is_ordered, show_term  # noqa: E402
 from saved_query_compat import answers, saved_queries, verdicts  # noqa: E402
+from virtuoso_differences import NOT_FOR_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES  # noqa: E402
 
 P = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
      "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ")
@@ -50,33 +51,10 @@ AGREEING_QUERIES: dict[str, tuple[str, object]] = {
 #: Saved queries rdflib-endpoint does not answer in reasonable time (unbound parameters make their
 #: alternative property paths with zero-or-one steps enumerate every node); not sent to it.
 TOO_SLOW_FOR_RDFLIB = {"bilateral-timeline", "events-per-year", "organisations-in-relations"}
-#: Saved queries not sent to Virtuoso 7.2.5 as written: since their event-to-state paths became one
-#: property path with a dkg:place alternative (instead of a UNION), bilateral-timeline makes
-#: virtuoso-t segfault (kernel log: general protection fault) and organisations-in-relations gets no
-#: answer within 60 s; a crash would fail every later request of this module.
-NOT_FOR_VIRTUOSO = {"bilateral-timeline", "organisations-in-relations"}
-
 #: How each engine's answer to a saved query differs from diplokg's; every pair not listed must be
-#: "identical". Causes (found by reducing each query; see also test_known_difference):
-#: - Virtuoso writes xsd:boolean values "1"/"0" (loaded "true"/"false" included);
-#: - Virtuoso evaluates DATATYPE(?unbound) = … as false where SPARQL raises an error, so a
-#:   COALESCE(IF(…), "not stated") gives the IF's else branch ("other");
-#: - Virtuoso answers nothing (HTTP 200, no error) when a zero-or-one path (p?) starts at a
-#:   variable bound by an alternative/UNION that contains a sequence path;
-#: - Virtuoso's ORDER BY on long stored literals does not follow their full lexical form;
-#: - Virtuoso's SELECT DISTINCT sometimes returns a row twice or three times (identical bindings),
-#:   not reproducibly: non-resident-accreditations gave 4, 5 or 6 rows in repeated runs.
+#: "identical" (Virtuoso's differences and their causes: tests/virtuoso_differences.py).
 KNOWN_SAVED_QUERY_DIFFERENCES: dict[tuple[str, str], str | set[str]] = {
-    ("agreements-and-declarations", "virtuoso"): "different",  # ?precision "other" instead of "not stated"
-    ("appointments-by-decree", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
-    ("assistance", "virtuoso"): "different",  # ?precision "other" instead of "not stated"
-    ("concurrent-accreditations", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
-    ("data-quality", "virtuoso"): "order differs",  # ORDER BY ?resourceLabel (long literals)
-    ("events-per-year", "virtuoso"): "different",  # no rows: p? after a UNION
-    ("heads-of-mission-on-date", "virtuoso"): "same values, other lexical forms",  # booleans 1/0
-    ("non-resident-accreditations", "virtuoso"): {"same values, other lexical forms",  # booleans 1/0, and …
-                                                  "different"},  # … duplicate rows despite DISTINCT
-}
+    (slug, "virtuoso"): verdict for slug, verdict in VIRTUOSO_SAVED_QUERY_DIFFERENCES.items()}
 
 
 def _create(name: str) -> Engine:

@@ -8,6 +8,13 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from diplokg.bindings import parse_term
 
+
+@pytest.fixture
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 TJK = "https://w3id.org/diplokg/id/state/TJK"
 LABEL_QUERY = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label")

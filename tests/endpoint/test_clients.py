@@ -14,6 +14,13 @@ from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, N3, RDFXML, TSV, TURTLE, XML, JSONLD, SPARQLWrapper
 
+
+@pytest.fixture
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 RELATION_QUERY = """
 PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 SELECT ?date WHERE {

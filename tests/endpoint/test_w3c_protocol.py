@@ -12,6 +12,13 @@ import httpx
 import pytest
 from dataset_names import NORWAY, ONTOLOGY, ROMANIA
 
+
+@pytest.fixture
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 ROMANIA_DOC = "https://w3id.org/diplokg/id/source/mfa-tj-romania"
 NORWAY_DOC = "https://w3id.org/diplokg/id/source/mfa-tj-norway"
 DKG = "https://w3id.org/diplokg/ontology#"

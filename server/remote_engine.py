@@ -1,0 +1,449 @@
+"""The ``sparql`` backend: queries are evaluated by a remote SPARQL 1.1 engine (e.g. Virtuoso),
+everything else stays with this server (protocol checks, federation allowlist, time budget, row cap,
+fair shares, saved queries, pages, dumps).
+
+It has the worker pool's interface (start, close, health, run → response frames), so the query
+service does not know which backend it talks to. Each request runs in a thread of its own: it sends
+the query to the engine (SPARQL protocol, POST form), parses the engine's answer with pyoxigraph as it
+arrives, and re-serialises it in the format the client negotiated, cut at the row cap, as frames.
+
+Limits: ``size`` requests reach the engine at once (a slot is given back when its thread ends, not
+before), shared fairly between clients (fair_shares). At its deadline a request is answered 503 and
+its thread stops reading; the engine itself is asked nothing more: its own time limit (Virtuoso:
+MaxQueryExecutionTime) must stop the evaluation there. The per-worker memory limit has no
+equivalent here.
+
+At start the engine must hold exactly this release: the quads per named graph it reports must
+equal the release's, or the server refuses to start (``diplokg publish`` loads a release).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import io
+import itertools
+import logging
+import tempfile
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import pyoxigraph as ox
+
+from . import framing
+from .engine_query import BindingUnsupported, check_syntax, dataset_params, engine_text
+from .errors import StoreError
+from .executor import CHUNK_SIZE, FrameWriter, _head, _syntax_error, _Tracking, _TsvRowCap, _Full, decode_term, error_frame
+from .fair_shares import FairShares, PoolBusy
+from .formats import OX_RDF, OX_RESULTS
+from .pool import QueryTimeout
+from .sparql_lexer import analyse
+
+_log = logging.getLogger("diplokg")
+_SPOOL_MEMORY = 8 * 1024 * 1024
+_ERROR_BYTES = 4096
+#: the engine's answer is read in these formats (every SPARQL 1.1 engine offers them)
+_RESULTS_ACCEPT = "application/sparql-results+json"
+_GRAPH_ACCEPT = "application/n-triples"
+_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+_GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+_PROBE = "SELECT * WHERE {} LIMIT 1"
+PROBE_SECONDS = 2.0
+_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+Send = Callable[[bytes], None]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class EngineAuth:
+    user: str
+    password: str
+    scheme: str = "basic"  # basic | digest
+
+    def httpx(self) -> httpx.Auth:
+        if self.scheme == "digest":
+            return httpx.DigestAuth(self.user, self.password)
+        return httpx.BasicAuth(self.user, self.password)
+
+
+class EngineError(Exception):
+    def __init__(self, status: int, message: str, kind: str = "engine") -> None:
+        super().__init__(message)
+        self.status, self.message, self.kind = status, message, kind
+
+
+class RemoteEngine:
+    def __init__(self, endpoint: str, graphs: dict[str, int], size: int, prefixes: dict[str, str],
+                 auth: EngineAuth | None = None, connect_timeout: float = 5.0) -> None:
+        self.endpoint, self.graphs, self.size, self.prefixes = endpoint, dict(graphs), size, prefixes
+        self.auth, self.connect_timeout = auth, connect_timeout
+        self._shares = FairShares(size)
+        self._slots = asyncio.Semaphore(size)
+        self._threads = concurrent.futures.ThreadPoolExecutor(size, thread_name_prefix="engine")
+        self._client: httpx.Client | None = None
+        self.checked = False
+        self.reachable: bool | None = None
+        self.last_error: str | None = None
+        self.failures = 0
+        self._probe: asyncio.Task[None] | None = None
+
+    # -- life cycle -------------------------------------------------------------------------
+    async def start(self, startup_timeout: float = 60.0) -> None:
+        """Connect and check that the engine serves this release (StoreError otherwise)."""
+        self._client = httpx.Client(auth=self.auth.httpx() if self.auth else None, follow_redirects=False,
+                                    limits=httpx.Limits(max_connections=self.size + 2))
+        try:
+            counts = await asyncio.wait_for(asyncio.to_thread(self._graph_counts, startup_timeout), startup_timeout)
+        except (EngineError, TimeoutError, SyntaxError, ValueError, OSError) as e:
+            await self.close()
+            raise StoreError(f"cannot use the SPARQL engine: {e}") from None
+        differences = [f"<{g}>: {counts.get(g, 0)} quads there, {n} in the release"
+                       for g, n in sorted(self.graphs.items()) if counts.get(g, 0) != n]
+        if differences:
+            await self.close()
+            raise StoreError(f"the SPARQL engine at {self.endpoint} does not hold this release ("
+                             + "; ".join(differences[:5]) + (" …" if len(differences) > 5 else "")
+                             + "); load it with 'diplokg publish'")
+        self.checked = self.reachable = True
+        self._probe = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _watch(self) -> None:
+        """While the engine is unreachable (a request could not reach it), ask it every few seconds
+        whether it is back, so that /health recovers without waiting for a client's query."""
+        while True:
+            await asyncio.sleep(PROBE_SECONDS)
+            if self.reachable is False:
+                try:
+                    await asyncio.to_thread(self._select, [("query", _PROBE)], time.monotonic() + PROBE_SECONDS)
+                except (EngineError, SyntaxError, ValueError, OSError):
+                    continue
+                self.reachable, self.last_error = True, None
+                _log.info("the SPARQL engine at %s answers again", self.endpoint)
+
+    async def close(self) -> None:
+        if self._probe is not None:
+            self._probe.cancel()
+        self._threads.shutdown(wait=False, cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _graph_counts(self, timeout: float) -> dict[str, int]:
+        params = [("query", _COUNTS)] + [("named-graph-uri", g) for g in self.graphs]
+        rows = self._select(params, time.monotonic() + timeout)
+        return {row["g"].value: int(row["n"].value) for row in rows if row["g"] is not None}
+
+    def _select(self, params: list[tuple[str, str]], deadline: float) -> list[ox.QuerySolution]:
+        with self._post(params, _RESULTS_ACCEPT, deadline) as response:
+            result = ox.parse_query_results(_Body(response, deadline, threading.Event()),
+                                            format=ox.QueryResultsFormat.JSON)
+            return list(result)
+
+    # -- health -----------------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        return {
+            "store_loaded": bool(self.checked and self.reachable),
+            "quads": sum(self.graphs.values()),
+            "serving_from": "sparql",
+            "in_memory": "off",
+            "engine": {"endpoint": self.endpoint, "release_checked": self.checked, "reachable": self.reachable,
+                       "failures": self.failures, **({"last_error": self.last_error} if self.last_error else {})},
+            "workers": {"configured": self.size, "alive": self.size, "idle": self._slots._value,
+                        "replaced": 0, "retiring": 0},
+        }
+
+    # -- running requests -------------------------------------------------------------------
+    async def run(self, request: dict[str, Any], deadline: float, client: str | None = None
+                  ) -> AsyncIterator[tuple[int, bytes]]:
+        """The response frames of ``request`` (see pool.WorkerPool.run). Raises PoolBusy and
+        QueryTimeout; an engine that fails or cannot be reached gives an ERROR frame (502)."""
+        loop = asyncio.get_running_loop()
+        loop_deadline = loop.time() + (deadline - time.monotonic())
+        share = await self._shares.reserve(client, loop_deadline)
+        try:
+            async with asyncio.timeout_at(loop_deadline):
+                await self._slots.acquire()
+        except TimeoutError:
+            await self._shares.release(share)
+            raise PoolBusy("all connections to the SPARQL engine stayed busy for the whole time budget") from None
+        self._shares.started(share)
+        frames: asyncio.Queue[bytes] = asyncio.Queue(maxsize=8)
+        cancelled = threading.Event()
+
+        def send(frame: bytes) -> None:  # in the request's thread: wait for room, unless cancelled
+            future = asyncio.run_coroutine_threadsafe(frames.put(frame), loop)
+            while True:
+                try:
+                    future.result(timeout=0.2)
+                    return
+                except concurrent.futures.TimeoutError:
+                    if cancelled.is_set():
+                        future.cancel()
+                        raise _Cancelled from None
+
+        def finished(_: concurrent.futures.Future[None]) -> None:
+            loop.call_soon_threadsafe(self._slots.release)
+
+        try:
+            job = self._threads.submit(self._evaluate, request, send, deadline, cancelled)
+        except RuntimeError:  # shut down
+            self._slots.release()
+            await self._shares.release(share)
+            raise PoolBusy("the server is shutting down") from None
+        job.add_done_callback(finished)
+        try:
+            while True:
+                async with asyncio.timeout_at(loop_deadline):
+                    frame = await frames.get()
+                kind, payload = frame[0], frame[5:]
+                yield kind, payload
+                if kind in (framing.END, framing.ERROR, framing.ABORT):
+                    return
+        except TimeoutError:
+            raise QueryTimeout from None
+        finally:
+            cancelled.set()
+            while not frames.empty():
+                frames.get_nowait()
+            await self._shares.release(share)
+
+    def _evaluate(self, request: dict[str, Any], send: Send, deadline: float, cancelled: threading.Event) -> None:
+        tracking = _Tracking(send)
+        try:
+            if request.get("op") == "query":
+                self._query(request, tracking, deadline, cancelled)
+            elif request.get("op") == "graph":
+                self._graph(request, tracking, deadline, cancelled)
+            else:
+                tracking(error_frame(500, f"unknown request {request.get('op')!r}"))
+            self.reachable = True
+        except _Cancelled:
+            return
+        except EngineError as e:
+            if e.kind == "engine-unreachable":
+                self.reachable = False
+            self.failures += 1
+            self.last_error = e.message
+            error = {"status": e.status, "message": e.message, "kind": e.kind}
+            with _suppress_cancel():
+                tracking(framing.encode_json(framing.ABORT, error) if tracking.head_sent else error_frame(**error))
+        except Exception as e:  # noqa: BLE001 - reported to the client, never lost
+            _log.exception("engine request failed")
+            message = f"reading the SPARQL engine's answer failed: {e}"
+            with _suppress_cancel():
+                tracking(framing.encode_json(framing.ABORT, {"message": message}) if tracking.head_sent
+                         else error_frame(500, message))
+
+    # -- one query --------------------------------------------------------------------------
+    def _query(self, request: dict[str, Any], send: _Tracking, deadline: float, cancelled: threading.Event) -> None:
+        text = request["query"]
+        form = analyse(text, self.prefixes).form
+        try:
+            check_syntax(text, form, self.prefixes)
+        except SyntaxError as e:
+            send(_syntax_error(e))
+            return
+        bindings = {name: decode_term(spec) for name, spec in (request.get("substitutions") or {}).items()}
+        try:
+            protocol_dataset = request.get("default_graphs") is not None or request.get("named_graphs") is not None
+            sent = engine_text(text, self.prefixes, bindings, protocol_dataset)
+        except BindingUnsupported as e:
+            send(error_frame(400, f"cannot bind values in this query: {e}"))
+            return
+        graph_form = form in ("CONSTRUCT", "DESCRIBE")
+        fmt = request.get("graph_format") if graph_form else request.get("results_format")
+        if fmt is None:
+            send(error_frame(406, f"no acceptable format for {form} results", kind="not-acceptable", form=form))
+            return
+        params = [("query", sent), *dataset_params(request, list(self.graphs))]
+        cap = int(request.get("row_cap") or 0)
+        writer = FrameWriter(send)
+        with self._post(params, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT, deadline) as response:
+            body = _Body(response, deadline, cancelled)
+            if graph_form:
+                triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+                _send_triples(triples, fmt, cap, writer, send, self.prefixes)
+            else:
+                result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+                if isinstance(result, ox.QueryBoolean):
+                    _head(send, fmt)
+                    writer.write(result.serialize(format=OX_RESULTS[fmt]))
+                else:
+                    _send_solutions(result, fmt, cap, writer, send)
+        writer.finish()
+        send(framing.encode(framing.END, b""))
+
+    def _graph(self, request: dict[str, Any], send: _Tracking, deadline: float, cancelled: threading.Event) -> None:
+        """Graph Store Protocol GET: one named graph of the release, or the default graph (the union)."""
+        fmt, graph = request["format"], request.get("graph")
+        if graph is None:
+            params = [("query", _UNION_TRIPLES)] + [("default-graph-uri", g) for g in self.graphs]
+        elif graph in self.graphs:
+            params = [("query", _GRAPH_TRIPLES), ("default-graph-uri", graph)]
+        else:
+            send(error_frame(404, f"no graph <{graph}> in this dataset", kind="not-found"))
+            return
+        ox_format = OX_RDF[fmt]
+        writer = FrameWriter(send)
+        with self._post(params, _GRAPH_ACCEPT, deadline) as response:
+            triples = ox.parse(_Body(response, deadline, cancelled), format=ox.RdfFormat.N_TRIPLES)
+            items: Iterator[Any] = triples
+            if graph is not None and ox_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+                node = ox.NamedNode(graph)
+                items = (ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+            _head(send, fmt)
+            ox.serialize(items, writer, format=ox_format)
+        writer.finish()
+        send(framing.encode(framing.END, b""))
+
+    # -- HTTP -------------------------------------------------------------------------------
+    def _post(self, params: list[tuple[str, str]], accept: str, deadline: float) -> "_Exchange":
+        return _Exchange(self, params, accept, deadline)
+
+
+class _Exchange:
+    """One POST to the engine, as a context manager yielding the (streamed) 200 response; any other
+    answer, or no answer, raises EngineError with what the engine said."""
+
+    def __init__(self, engine: RemoteEngine, params: list[tuple[str, str]], accept: str, deadline: float) -> None:
+        self.engine, self.params, self.accept, self.deadline = engine, params, accept, deadline
+        self._stream: Any = None
+
+    def __enter__(self) -> httpx.Response:
+        client = self.engine._client
+        if client is None:
+            raise EngineError(503, "the server is shutting down", "busy")
+        remaining = max(0.05, self.deadline - time.monotonic())
+        timeout = httpx.Timeout(remaining, connect=min(remaining, self.engine.connect_timeout))
+        self._stream = client.stream("POST", self.engine.endpoint, content=urlencode(self.params).encode("ascii"),
+                                     headers={"Accept": self.accept,
+                                              "Content-Type": "application/x-www-form-urlencoded"}, timeout=timeout)
+        try:
+            response = self._stream.__enter__()
+        except httpx.TimeoutException:
+            raise EngineError(503, "the SPARQL engine did not answer within the time budget", "timeout") from None
+        except httpx.HTTPError as e:
+            raise EngineError(502, f"the SPARQL engine at {self.engine.endpoint} cannot be reached: {e}",
+                              "engine-unreachable") from None
+        if response.status_code != 200:
+            detail = _start_of(response)
+            self.__exit__(None, None, None)
+            status = 400 if 400 <= response.status_code < 500 else 502
+            raise EngineError(status, f"the SPARQL engine answered {response.status_code}: {detail}")
+        partial = response.headers.get("x-sql-state")
+        if partial:  # Virtuoso's "anytime" answer: cut at its own time limit, not an error in its eyes
+            self.__exit__(None, None, None)
+            raise EngineError(503, f"the SPARQL engine stopped the query at its own time limit and sent a partial "
+                              f"result (X-SQL-State {partial}), which is not passed on", "timeout")
+        return response
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            stream.__exit__(None, None, None)
+
+
+def _start_of(response: httpx.Response) -> str:
+    data = b""
+    try:
+        for chunk in response.iter_bytes():
+            data += chunk
+            if len(data) >= _ERROR_BYTES:
+                break
+    except httpx.HTTPError:
+        pass
+    text = data[:_ERROR_BYTES].decode("utf-8", "replace").strip()
+    return " ".join(text.split()) or "(no message)"
+
+
+class _Body(io.RawIOBase):
+    """The response body as a binary file for pyoxigraph's parsers; stops at the deadline or when
+    the request is cancelled (client gone, time budget spent)."""
+
+    def __init__(self, response: httpx.Response, deadline: float, cancelled: threading.Event) -> None:
+        self._chunks = response.iter_bytes()
+        self._rest = b""
+        self._deadline, self._cancelled = deadline, cancelled
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._rest:
+            if self._cancelled.is_set() or time.monotonic() > self._deadline:
+                raise _Cancelled
+            try:
+                self._rest = next(self._chunks, b"")
+            except httpx.TimeoutException:
+                raise EngineError(503, "the SPARQL engine did not answer within the time budget", "timeout") from None
+            except httpx.HTTPError as e:
+                raise EngineError(502, f"the SPARQL engine's answer broke off: {e}") from None
+            if not self._rest:
+                return 0
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n
+
+
+class _suppress_cancel:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> bool:
+        return kind is not None and issubclass(kind, _Cancelled)
+
+
+def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send) -> None:
+    """Solutions parsed from the engine's answer, in ``fmt``, cut after ``cap`` rows (announced in
+    the head, which is sent first): read up to the cap into a TSV spool, then convert."""
+    ox_format = OX_RESULTS[fmt]
+    if cap == 0:
+        _head(send, fmt)
+        result.serialize(writer, format=ox_format)
+        return
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
+        counter = _TsvRowCap(cap, spool)
+        try:
+            result.serialize(counter, format=ox.QueryResultsFormat.TSV)
+        except _Full:
+            pass
+        _head(send, fmt, counter.truncated)
+        spool.seek(0)
+        if fmt == "tsv":
+            while block := spool.read(CHUNK_SIZE):
+                writer.write(block)
+        else:
+            ox.parse_query_results(spool, ox.QueryResultsFormat.TSV).serialize(writer, format=ox_format)
+
+
+def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: FrameWriter, send: Send,
+                  prefixes: dict[str, str]) -> None:
+    ox_format = OX_RDF[fmt]
+    pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if cap == 0:
+        _head(send, fmt)
+        ox.serialize(triples, writer, format=ox_format, prefixes=pretty)
+        return
+    kept = list(itertools.islice(triples, cap + 1))
+    _head(send, fmt, len(kept) > cap)
+    ox.serialize(kept[:cap], writer, format=ox_format, prefixes=pretty)
+
+
+def engine_for(release: Any, settings: Any) -> RemoteEngine:
+    """The remote engine serving ``release`` as ``settings`` say (URL, credentials, connections)."""
+    from .namespaces import PREFIXES
+
+    auth = None
+    if settings.engine_user:
+        auth = EngineAuth(settings.engine_user, settings.engine_password, settings.engine_auth)
+    return RemoteEngine(settings.engine_url, release.stats.get("graphs", {}), settings.workers, PREFIXES, auth)
+
