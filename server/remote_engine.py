@@ -14,7 +14,11 @@ MaxQueryExecutionTime) must stop the evaluation there. The per-worker memory lim
 equivalent here.
 
 At start the engine must hold exactly this release: the quads per named graph it reports must
-equal the release's, or the server refuses to start (``diplokg publish`` loads a release).
+equal the release's, or the server refuses to start (``diplokg publish`` loads a release). It must
+also return results as long as the row cap allows (and the largest graph, for the Graph Store):
+engines with a row limit of their own (Virtuoso's ResultSetMaxRows, 10000 by default in Debian's
+virtuoso.ini) would otherwise cut results silently. A result the engine says it cut (Virtuoso's
+X-SPARQL-MaxRows header) is announced to the client as truncated.
 """
 
 from __future__ import annotations
@@ -52,6 +56,9 @@ _RESULTS_ACCEPT = "application/sparql-results+json"
 _GRAPH_ACCEPT = "application/n-triples"
 _UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 _GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+#: Virtuoso's sign that it cut a result at its ResultSetMaxRows (sent for SELECT; not reliably for
+#: CONSTRUCT, see openlink/virtuoso-opensource#939): the client is told the result is truncated
+ENGINE_CUT_HEADER = "x-sparql-maxrows"
 _PROBE = "SELECT * WHERE {} LIMIT 1"
 PROBE_SECONDS = 2.0
 _COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -82,8 +89,9 @@ class EngineError(Exception):
 
 class RemoteEngine:
     def __init__(self, endpoint: str, graphs: dict[str, int], size: int, prefixes: dict[str, str],
-                 auth: EngineAuth | None = None, connect_timeout: float = 5.0) -> None:
+                 auth: EngineAuth | None = None, connect_timeout: float = 5.0, row_cap: int = 0) -> None:
         self.endpoint, self.graphs, self.size, self.prefixes = endpoint, dict(graphs), size, prefixes
+        self.row_cap = row_cap
         self.auth, self.connect_timeout = auth, connect_timeout
         self._shares = FairShares(size)
         self._slots = asyncio.Semaphore(size)
@@ -112,6 +120,13 @@ class RemoteEngine:
             raise StoreError(f"the SPARQL engine at {self.endpoint} does not hold this release ("
                              + "; ".join(differences[:5]) + (" …" if len(differences) > 5 else "")
                              + "); load it with 'diplokg publish'")
+        need = self.rows_needed()
+        got = await asyncio.to_thread(self._count_rows, need, startup_timeout)
+        if got < need:
+            await self.close()
+            raise StoreError(f"the SPARQL engine at {self.endpoint} returns at most {got} rows per result, fewer than "
+                             f"the {need} this server needs (its row cap, or the largest graph for the Graph Store); "
+                             "raise its limit (Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
         self.checked = self.reachable = True
         self._probe = asyncio.get_running_loop().create_task(self._watch())
 
@@ -135,6 +150,19 @@ class RemoteEngine:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+    def rows_needed(self) -> int:
+        """Rows an answer of the engine must be able to hold: the row cap plus one (to know a result
+        was cut), or the whole data without a cap, and the largest graph (Graph Store GET)."""
+        total = sum(self.graphs.values())
+        capped = min(total, self.row_cap + 1) if self.row_cap else total
+        return max(capped, max(self.graphs.values(), default=0))
+
+    def _count_rows(self, limit: int, timeout: float) -> int:
+        """How many of ``limit`` quads the engine returns in one result (its own row limit may cut it)."""
+        query = f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT {int(limit)}"
+        params = [("query", query)] + [("named-graph-uri", g) for g in self.graphs]
+        return len(self._select(params, time.monotonic() + timeout))
 
     def _graph_counts(self, timeout: float) -> dict[str, int]:
         params = [("query", _COUNTS)] + [("named-graph-uri", g) for g in self.graphs]
@@ -268,16 +296,17 @@ class RemoteEngine:
         writer = FrameWriter(send)
         with self._post(params, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT, deadline) as response:
             body = _Body(response, deadline, cancelled)
+            cut = ENGINE_CUT_HEADER in response.headers  # the engine's own row limit (Virtuoso: ResultSetMaxRows)
             if graph_form:
                 triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-                _send_triples(triples, fmt, cap, writer, send, self.prefixes)
+                _send_triples(triples, fmt, cap, writer, send, self.prefixes, cut)
             else:
                 result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
                 if isinstance(result, ox.QueryBoolean):
                     _head(send, fmt)
                     writer.write(result.serialize(format=OX_RESULTS[fmt]))
                 else:
-                    _send_solutions(result, fmt, cap, writer, send)
+                    _send_solutions(result, fmt, cap, writer, send, cut)
         writer.finish()
         send(framing.encode(framing.END, b""))
 
@@ -402,12 +431,14 @@ class _suppress_cancel:
         return kind is not None and issubclass(kind, _Cancelled)
 
 
-def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send) -> None:
+def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
+                    cut: bool = False) -> None:
     """Solutions parsed from the engine's answer, in ``fmt``, cut after ``cap`` rows (announced in
-    the head, which is sent first): read up to the cap into a TSV spool, then convert."""
+    the head, which is sent first): read up to the cap into a TSV spool, then convert. ``cut``: the
+    engine itself cut the result short (announced too)."""
     ox_format = OX_RESULTS[fmt]
     if cap == 0:
-        _head(send, fmt)
+        _head(send, fmt, cut)
         result.serialize(writer, format=ox_format)
         return
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
@@ -416,7 +447,7 @@ def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: Frame
             result.serialize(counter, format=ox.QueryResultsFormat.TSV)
         except _Full:
             pass
-        _head(send, fmt, counter.truncated)
+        _head(send, fmt, counter.truncated or cut)
         spool.seek(0)
         if fmt == "tsv":
             while block := spool.read(CHUNK_SIZE):
@@ -426,15 +457,15 @@ def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: Frame
 
 
 def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: FrameWriter, send: Send,
-                  prefixes: dict[str, str]) -> None:
+                  prefixes: dict[str, str], cut: bool = False) -> None:
     ox_format = OX_RDF[fmt]
     pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if cap == 0:
-        _head(send, fmt)
+        _head(send, fmt, cut)
         ox.serialize(triples, writer, format=ox_format, prefixes=pretty)
         return
     kept = list(itertools.islice(triples, cap + 1))
-    _head(send, fmt, len(kept) > cap)
+    _head(send, fmt, len(kept) > cap or cut)
     ox.serialize(kept[:cap], writer, format=ox_format, prefixes=pretty)
 
 
@@ -445,5 +476,6 @@ def engine_for(release: Any, settings: Any) -> RemoteEngine:
     auth = None
     if settings.engine_user:
         auth = EngineAuth(settings.engine_user, settings.engine_password, settings.engine_auth)
-    return RemoteEngine(settings.engine_url, release.stats.get("graphs", {}), settings.workers, PREFIXES, auth)
+    return RemoteEngine(settings.engine_url, release.stats.get("graphs", {}), settings.workers, PREFIXES, auth,
+                        row_cap=settings.row_cap)
 

@@ -24,24 +24,28 @@ from engines.virtuoso_engine import VirtuosoEngine  # noqa: E402
 
 
 class _LimitedVirtuoso(VirtuosoEngine):
-    """The benchmark's Virtuoso, with a time limit of its own for every query (0: none)."""
+    """The benchmark's Virtuoso, with limits of its own in virtuoso.ini's [SPARQL] section (the
+    benchmark sets none): a time limit for every query, a row limit for every result (0: none)."""
 
-    def __init__(self, max_query_seconds: int, **options: int) -> None:
+    def __init__(self, max_query_seconds: int, max_rows: int, **options: int) -> None:
         super().__init__(**options)
-        self.max_query_seconds = max_query_seconds
+        self.limits = {"MaxQueryExecutionTime": (0, max_query_seconds), "ResultSetMaxRows": (1000000000, max_rows)}
 
     def write_ini(self, sql_port: int, http_port: int) -> Path:
         ini = super().write_ini(sql_port, http_port)
         text = ini.read_text()
-        assert "MaxQueryExecutionTime = 0" in text
-        ini.write_text(text.replace("MaxQueryExecutionTime = 0", f"MaxQueryExecutionTime = {self.max_query_seconds}"))
+        for key, (unlimited, value) in self.limits.items():
+            assert f"{key} = {unlimited}\n" in text
+            if value:
+                text = text.replace(f"{key} = {unlimited}\n", f"{key} = {value}\n")
+        ini.write_text(text)
         return ini
 
 
 class VirtuosoInstance:
-    def __init__(self, workdir: Path, buffers: int = 20000, max_query_seconds: int = 0) -> None:
+    def __init__(self, workdir: Path, buffers: int = 20000, max_query_seconds: int = 0, max_rows: int = 0) -> None:
         self.workdir = workdir
-        self.engine = _LimitedVirtuoso(max_query_seconds, buffers=buffers, dirty_buffers=buffers * 3 // 4)
+        self.engine = _LimitedVirtuoso(max_query_seconds, max_rows, buffers=buffers, dirty_buffers=buffers * 3 // 4)
         self.proc: subprocess.Popen[bytes] | None = None
         self.command: Any = None
         self.query_url = ""
@@ -90,9 +94,14 @@ class VirtuosoInstance:
                                          start_new_session=True)
         net.wait_until_answering(self.query_url, self.proc, started, 120, "virtuoso-t")
 
-    def restart(self) -> None:
-        """Start the server again on the same ports and database (after it crashed or was stopped)."""
+    def restart(self, max_rows: int | None = None) -> None:
+        """Start the server again on the same ports and database (after it crashed or was stopped),
+        with another row limit if ``max_rows`` is given (0: none)."""
         self.stop()
+        if max_rows is not None:
+            self.engine.limits["ResultSetMaxRows"] = (1000000000, max_rows)
+            http_port = int(self.query_url.rsplit(":", 1)[1].split("/")[0])
+            self.engine.write_ini(self.engine.sql_port, http_port)
         self._launch()
 
     def alive(self) -> bool:

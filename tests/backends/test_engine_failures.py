@@ -21,11 +21,14 @@ JSON = {"Accept": "application/sparql-results+json"}
 #: takes Virtuoso far longer than any budget here (a filtered product of all triples, three times)
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER (STR(?c) < STR(?i)) }"
 ENGINE_LIMIT = 3  # seconds: Virtuoso's own MaxQueryExecutionTime in this module
+ENGINE_ROWS = 5000  # Virtuoso's own ResultSetMaxRows in this module (the data: 7372 quads, 4037 in the largest graph)
+CAP = ("--row-cap", "4000")  # a row cap the engine's row limit allows
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):
-    with VirtuosoInstance(tmp_path_factory.mktemp("virtuoso-failures"), max_query_seconds=ENGINE_LIMIT) as instance:
+    with VirtuosoInstance(tmp_path_factory.mktemp("virtuoso-failures"), max_query_seconds=ENGINE_LIMIT,
+                          max_rows=ENGINE_ROWS) as instance:
         yield instance
 
 
@@ -61,7 +64,8 @@ def published(built_store: Path, engine: VirtuosoInstance) -> VirtuosoInstance:
 
 
 def serve(store: Path, engine: VirtuosoInstance, log: Path, *options: str) -> ServerProcess:
-    return ServerProcess(store, "--backend", "sparql", "--engine-url", engine.query_url, *NO_ERROR_BUDGET, *options, log=log)
+    return ServerProcess(store, "--backend", "sparql", "--engine-url", engine.query_url, *CAP, *NO_ERROR_BUDGET,
+                         *options, log=log)
 
 
 def test_bulk_loaded_release_is_served(built_store, published, tmp_path, http):
@@ -101,6 +105,31 @@ def test_serve_refuses_an_engine_without_the_release(built_store, published, tmp
     assert proc.returncode == 1
     assert "does not hold this release" in proc.stderr and f"<{ROMANIA}>: 1 quads there" in proc.stderr
     assert publish_bulk(built_store, published).returncode == 0
+
+
+def test_serve_refuses_an_engine_that_would_cut_results(built_store, published):
+    """Virtuoso's row limit (5000) is below what the default row cap (100 000) needs for this data
+    (7372 rows at most): refused at start, naming the setting, instead of silently cut results."""
+    proc = run_cli("serve", "--store", str(built_store), "--backend", "sparql", "--engine-url", published.query_url,
+                   "--port", str(free_port()))
+    assert proc.returncode == 1
+    assert f"returns at most {ENGINE_ROWS} rows per result, fewer than the 7372" in proc.stderr
+    assert "ResultSetMaxRows" in proc.stderr
+
+
+def test_a_result_the_engine_cut_is_announced(built_store, published, tmp_path, http):
+    """The engine's row limit lowered below the row cap after the server started (Virtuoso restarted
+    with ResultSetMaxRows 100): Virtuoso cuts the result and says so (X-SPARQL-MaxRows); the client
+    gets the 100 rows marked truncated, not a result that looks complete."""
+    with serve(built_store, published, tmp_path / "serve.log") as server:
+        published.restart(max_rows=100)
+        try:
+            r = http.get(server.endpoint, params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers=JSON)
+            assert r.status_code == 200, r.text
+            assert len(r.json()["results"]["bindings"]) == 100
+            assert r.headers["x-diplokg-truncated"] == "true"
+        finally:
+            published.restart(max_rows=ENGINE_ROWS)
 
 
 def test_serve_refuses_an_engine_that_is_not_there(built_store):
