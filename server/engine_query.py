@@ -80,7 +80,7 @@ def engine_text(text: str, predefined: dict[str, str], bindings: dict[str, ox.Na
     if protocol_dataset and info.has_dataset_clause:
         text = without_dataset_clauses(text)
     if bindings:
-        text = _with_values(text, info.form, bindings)
+        text = bind_values(text, bindings, info.form)
     used = {value.split(":", 1)[0] for kind, value, _ in token_spans(text) if kind == "pname"}
     missing = sorted(p for p in used if p in predefined and p not in info.prefixes)
     prologue = "".join(f"PREFIX {p}: <{predefined[p]}>\n" for p in missing)
@@ -102,7 +102,10 @@ def without_dataset_clauses(text: str) -> str:
     return "".join(out)
 
 
-def _with_values(text: str, form: str | None, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+def bind_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal], form: str | None = None) -> str:
+    """``text`` with ``bindings`` (variable name → RDF term) as a VALUES block first in its
+    outermost group pattern (BindingUnsupported if it has none)."""
+    form = form or analyse(text).form
     names = sorted(bindings)
     row = " ".join(str(bindings[n]) for n in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
