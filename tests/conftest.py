@@ -91,7 +91,7 @@ def virtuoso_server(built_store: Path, virtuoso: VirtuosoInstance,
 BACKENDS = {"embedded": "embedded_server", "virtuoso": "virtuoso_server"}
 
 
-@pytest.fixture(params=sorted(BACKENDS))
+@pytest.fixture(scope="module", params=sorted(BACKENDS))
 def backend_server(request: pytest.FixtureRequest) -> ServerProcess:
     """The endpoint on each query backend in turn: the embedded store, then Virtuoso."""
     return request.getfixturevalue(BACKENDS[request.param])

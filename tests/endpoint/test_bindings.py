@@ -9,7 +9,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from diplokg.bindings import parse_term
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(backend_server):
     """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
     return backend_server

@@ -15,7 +15,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, N3, RDFXML, TSV, TURTLE, XML, JSONLD, SPARQLWrapper
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(backend_server):
     """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
     return backend_server

@@ -11,6 +11,13 @@ import pytest
 import rdflib
 from dataset_names import NORWAY, ROMANIA, STATES
 
+
+@pytest.fixture(scope="module")
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")

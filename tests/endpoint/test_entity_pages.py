@@ -11,6 +11,13 @@ import pytest
 import rdflib
 from dataset_names import HOSTILE, SCRIPT_LABEL
 
+
+@pytest.fixture(scope="module")
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 RELATION = "https://w3id.org/diplokg/id/relation/ROU-TJK"
 
 
@@ -227,7 +234,10 @@ def test_missions_sent_hosted_and_covering(server, http):
     assert _row_linking(kazakhstan["missions-hosted"], embassy)[5]["text"] == "seated here"
 
 
-def test_state_timeline_is_sorted_by_date_undated_last(server, http):
+def test_state_timeline_is_sorted_by_date_undated_last(embedded_server, http):
+    # embedded store only: on Virtuoso the timeline misses events (asserted as a documented
+    # difference in tests/backends/test_sparql_backend.py::test_pages_are_built_from_the_engine)
+    server = embedded_server
     page = _page(server, http, "state/TJK")
     rows = _sections(page)["timeline"]
     events = [row[1]["hrefs"][0] for row in rows]

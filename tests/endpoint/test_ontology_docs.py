@@ -21,6 +21,13 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
 from server_process import ServerProcess
 
+
+@pytest.fixture(scope="module")
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 ONTOLOGY_NS = "https://w3id.org/diplokg/ontology#"
 VOCAB = "https://w3id.org/diplokg/vocab/"
 SHAPES_NS = "https://w3id.org/diplokg/shapes#"

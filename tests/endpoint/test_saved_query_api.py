@@ -13,6 +13,13 @@ from saved_results import EXPECTED, comparable, is_ordered
 
 from diplokg.saved_queries import load_all
 
+
+@pytest.fixture(scope="module")
+def server(backend_server):
+    """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
+    return backend_server
+
+
 QUERIES = load_all(REPO / "queries")
 LOCAL = sorted(slug for slug, q in QUERIES.items() if not q.federated)
 TJK = "https://w3id.org/diplokg/id/state/TJK"
@@ -42,7 +49,7 @@ def test_show_query(server, http):
     assert http.get(server.url + "queries/no-such-query").status_code == 404
 
 
-@pytest.mark.parametrize("endpoint", ["server", "disk_server"])
+@pytest.mark.parametrize("endpoint", ["embedded_server", "disk_server"])
 @pytest.mark.parametrize("slug", LOCAL)
 def test_results_equal_the_expected_results(request, http, slug, endpoint):
     """From memory (the default) and from the on-disk store (--disk-only) alike."""

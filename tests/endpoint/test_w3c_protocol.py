@@ -13,7 +13,7 @@ import pytest
 from dataset_names import NORWAY, ONTOLOGY, ROMANIA
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server(backend_server):
     """Every test of this module runs against each query backend (embedded store, Virtuoso)."""
     return backend_server
