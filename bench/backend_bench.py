@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         backend, backend_url = serve(store, work / "backend.log", "--backend", "sparql", "--engine-url", command.query_url)
         processes.append(backend)
         targets = {"embedded": embedded_url, "backend": backend_url, "virtuoso": command.query_url}
+        dataset = httpx.get(backend_url.removesuffix("sparql") + "health").json()["engine"]["dataset"]
         queries = [q for q in bench_queries(REPO / "queries") if q.slug not in SKIP]
         times: dict[str, dict[str, list[float]]] = {q.slug: {t: [] for t in targets} for q in queries}
         answers: dict[str, dict[str, object]] = {q.slug: {} for q in queries}
@@ -125,11 +126,13 @@ def main(argv: list[str] | None = None) -> int:
                   f" {row['backend_over_virtuoso']:>6.2f} {row['backend_over_embedded']:>6.2f}"
                   + ("" if row["virtuoso_same_answer"] else "  ≠"))
         ratios = [r["backend_over_virtuoso"] for r in rows]
-        print(f"median backend/virtuoso over {len(rows)} queries: {statistics.median(ratios):.2f} "
+        print(f"backend's dataset: {dataset}; median backend/virtuoso over {len(rows)} queries: "
+              f"{statistics.median(ratios):.2f} "
               f"(p50 ms, {opts.requests} requests each, one at a time, round-robin)")
         if opts.json:
             opts.json.write_text(json.dumps({"store": str(store), "quads": prepared.details.get("quads_loaded"),
                                              "requests": opts.requests, "virtuoso": prepared.details.get("version"),
+                                             "backend_dataset": dataset,
                                              "queries": rows}, indent=2) + "\n")
     finally:
         for proc in reversed(processes):

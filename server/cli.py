@@ -429,7 +429,7 @@ def parser() -> argparse.ArgumentParser:
                     help="query time budget in seconds, also the maximum of the per-request 'timeout' (default: 30)")
     sv.add_argument("--row-cap", dest="row_cap", type=int, default=None,
                     help="maximum rows/triples per response, 0 = none (default: 100000)")
-    sv.add_argument("--workers", type=int, default=None, help="query worker processes (default: 2)")
+    sv.add_argument("--workers", type=int, default=None, help="query worker processes (embedded backend), or connections to the engine (sparql backend); default: 2")
     sv.add_argument("--worker-memory", dest="worker_memory", type=int, default=None, metavar="MIB",
                     help="memory a query may use beyond the shared store, in MiB; a query needing more is stopped "
                     "with 503 and its worker replaced, 0 = no limit (default: 2048)")

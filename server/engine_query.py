@@ -11,7 +11,8 @@
   syntax (escaped by it), never text from the request.
 - The dataset: the default graph of a query without FROM is the union of the release's named graphs,
   as on the embedded backend, so the engine gets them as ``default-graph-uri`` and
-  ``named-graph-uri`` (SPARQL 1.1 Protocol); a protocol dataset is passed on as given; a query with
+  ``named-graph-uri`` (SPARQL 1.1 Protocol), unless its own dataset is already exactly that (then
+  ``graphs`` is empty and nothing is sent); a protocol dataset is passed on as given; a query with
   its own FROM/FROM NAMED gets none (its clauses apply).
 """
 
@@ -158,6 +159,6 @@ def dataset_params(request: dict[str, Any], graphs: list[str]) -> list[tuple[str
     if default is not None or named is not None:  # an empty part is named by a graph that never exists
         return ([("default-graph-uri", g) for g in default or [NO_GRAPH]]
                 + [("named-graph-uri", g) for g in named or [NO_GRAPH]])
-    if request.get("union", True):
+    if request.get("union", True) and graphs:
         return [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
-    return []
+    return []  # the query's own FROM clauses apply, or (no graphs given) the engine's dataset is the union

@@ -4,7 +4,9 @@ in the last minute gets 429 with ``Retry-After`` until its oldest failure is a m
 Like the Wikidata Query Service's limit on error queries per minute, it stops a broken or hostile
 client from keeping the endpoint busy with requests that fail (runaway queries stopped at their
 budget, queries past the memory limit, malformed or oversized requests), while every other client
-goes on being served. Only the query routes count (``/sparql`` and saved-query results).
+goes on being served. Only the query routes count (``/sparql`` and saved-query results), and not
+502: a failure upstream (the sparql backend's engine down, a SERVICE endpoint failing) is not the
+client's doing, and its clients should go on getting that answer, not 429.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class ErrorBudgetLimit:
             return
 
         async def observe(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start" and message["status"] >= 400 and message["status"] != 429:
+            if message["type"] == "http.response.start" and message["status"] >= 400 and message["status"] not in (429, 502):
                 self.budget.record_failure(client)
             await send(message)
 

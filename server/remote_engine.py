@@ -61,6 +61,7 @@ _GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 ENGINE_CUT_HEADER = "x-sparql-maxrows"
 _PROBE = "SELECT * WHERE {} LIMIT 1"
 PROBE_SECONDS = 2.0
+_TOTAL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 Send = Callable[[bytes], None]
 
@@ -98,6 +99,7 @@ class RemoteEngine:
         self._threads = concurrent.futures.ThreadPoolExecutor(size, thread_name_prefix="engine")
         self._client: httpx.Client | None = None
         self.checked = False
+        self.engine_union = False  # the engine's own default graph is the union of exactly the release's graphs
         self.reachable: bool | None = None
         self.last_error: str | None = None
         self.failures = 0
@@ -109,7 +111,7 @@ class RemoteEngine:
         self._client = httpx.Client(auth=self.auth.httpx() if self.auth else None, follow_redirects=False,
                                     limits=httpx.Limits(max_connections=self.size + 2))
         try:
-            counts = await asyncio.wait_for(asyncio.to_thread(self._graph_counts, startup_timeout), startup_timeout)
+            counts = await asyncio.wait_for(asyncio.to_thread(self._check_release, startup_timeout), startup_timeout)
         except (EngineError, TimeoutError, SyntaxError, ValueError, OSError) as e:
             await self.close()
             raise StoreError(f"cannot use the SPARQL engine: {e}") from None
@@ -161,13 +163,34 @@ class RemoteEngine:
     def _count_rows(self, limit: int, timeout: float) -> int:
         """How many of ``limit`` quads the engine returns in one result (its own row limit may cut it)."""
         query = f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT {int(limit)}"
-        params = [("query", query)] + [("named-graph-uri", g) for g in self.graphs]
-        return len(self._select(params, time.monotonic() + timeout))
+        return len(self._select([("query", query), *self._named()], time.monotonic() + timeout))
 
-    def _graph_counts(self, timeout: float) -> dict[str, int]:
-        params = [("query", _COUNTS)] + [("named-graph-uri", g) for g in self.graphs]
-        rows = self._select(params, time.monotonic() + timeout)
+    def _check_release(self, timeout: float) -> dict[str, int]:
+        """Quads per named graph of the release, as the engine reports them. First asked without a
+        dataset (the engine's named graphs, however many the release has): if the engine's own
+        dataset is exactly the release (its named graphs, and a default graph that is their union:
+        Virtuoso with its own graphs private, as in a fresh database after 'diplokg publish'), no
+        query needs to name the graphs (``engine_union``). Otherwise every query names them
+        (default-graph-uri, named-graph-uri)."""
+        deadline = time.monotonic() + timeout
+        found = self._graph_counts([], deadline)
+        counts = {g: found[g] for g in self.graphs if g in found}
+        if counts != self.graphs:  # an engine that shows no named graphs without a dataset
+            return self._graph_counts([("named-graph-uri", g) for g in self.graphs], deadline)
+        if set(found) == set(self.graphs):
+            total = self._select([("query", _TOTAL)], deadline)
+            self.engine_union = bool(total) and int(total[0]["n"].value) == sum(self.graphs.values())
+        return counts
+
+    def _graph_counts(self, dataset: list[tuple[str, str]], deadline: float) -> dict[str, int]:
+        rows = self._select([("query", _COUNTS), *dataset], deadline)
         return {row["g"].value: int(row["n"].value) for row in rows if row["g"] is not None}
+
+    def _named(self) -> list[tuple[str, str]]:
+        return [] if self.engine_union else [("named-graph-uri", g) for g in self.graphs]
+
+    def _union(self) -> list[tuple[str, str]]:
+        return [] if self.engine_union else [("default-graph-uri", g) for g in self.graphs]
 
     def _select(self, params: list[tuple[str, str]], deadline: float) -> list[ox.QuerySolution]:
         with self._post(params, _RESULTS_ACCEPT, deadline) as response:
@@ -183,6 +206,7 @@ class RemoteEngine:
             "serving_from": "sparql",
             "in_memory": "off",
             "engine": {"endpoint": self.endpoint, "release_checked": self.checked, "reachable": self.reachable,
+                       "dataset": "engine's own" if self.engine_union else "named in each query",
                        "failures": self.failures, **({"last_error": self.last_error} if self.last_error else {})},
             "workers": {"configured": self.size, "alive": self.size, "idle": self._slots._value,
                         "replaced": 0, "retiring": 0},
@@ -291,7 +315,7 @@ class RemoteEngine:
         if fmt is None:
             send(error_frame(406, f"no acceptable format for {form} results", kind="not-acceptable", form=form))
             return
-        params = [("query", sent), *dataset_params(request, list(self.graphs))]
+        params = [("query", sent), *dataset_params(request, [] if self.engine_union else list(self.graphs))]
         cap = int(request.get("row_cap") or 0)
         writer = FrameWriter(send)
         with self._post(params, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT, deadline) as response:
@@ -314,7 +338,7 @@ class RemoteEngine:
         """Graph Store Protocol GET: one named graph of the release, or the default graph (the union)."""
         fmt, graph = request["format"], request.get("graph")
         if graph is None:
-            params = [("query", _UNION_TRIPLES)] + [("default-graph-uri", g) for g in self.graphs]
+            params = [("query", _UNION_TRIPLES), *self._union()]
         elif graph in self.graphs:
             params = [("query", _GRAPH_TRIPLES), ("default-graph-uri", graph)]
         else:
@@ -365,7 +389,9 @@ class _Exchange:
         if response.status_code != 200:
             detail = _start_of(response)
             self.__exit__(None, None, None)
-            status = 400 if 400 <= response.status_code < 500 else 502
+            # 400: the engine refused the query (our parser accepted it); anything else is the engine's
+            # or this server's configuration's fault (credentials, URL): 502
+            status = 400 if response.status_code == 400 else 502
             raise EngineError(status, f"the SPARQL engine answered {response.status_code}: {detail}")
         partial = response.headers.get("x-sql-state")
         if partial:  # Virtuoso's "anytime" answer: cut at its own time limit, not an error in its eyes

@@ -77,7 +77,15 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoInsta
 def virtuoso_server(built_store: Path, virtuoso: VirtuosoInstance,
                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """The endpoint with default settings on the ``sparql`` backend: the built release published
-    into Virtuoso by ``diplokg publish`` (Graph Store Protocol), queries evaluated by Virtuoso."""
+    into Virtuoso by ``diplokg publish`` (Graph Store Protocol), queries evaluated by Virtuoso. The
+    engine holds someone else's graph too, so every query must name the release's graphs (an engine
+    whose own dataset is exactly the release is served as such: tests/backends/test_backend_bench.py)."""
+    import httpx
+
+    r = httpx.put(virtuoso.graph_store, params={"graph": "http://example.org/someone-elses"},
+                  content=b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+                  headers={"Content-Type": "application/n-triples"}, auth=httpx.DigestAuth("dba", virtuoso.password))
+    assert r.status_code in (200, 201, 204), r.text
     run_cli("publish", "--store", str(built_store), "--to", virtuoso.graph_store, "--query-url", virtuoso.query_url,
             "--engine-user", "dba", "--engine-password-file", str(virtuoso.password_file()), "--engine-auth", "digest",
             "--quiet", check=True)
