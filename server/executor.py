@@ -30,7 +30,7 @@ _SPOOL_MEMORY = 8 * 1024 * 1024
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-class _Full(Exception):
+class ResultFull(Exception):
     pass
 
 
@@ -62,7 +62,7 @@ class _LimitedBuffer:
 
     def write(self, data: bytes) -> int:
         if len(self.data) + len(data) > self.limit:
-            raise _Full
+            raise ResultFull
         self.data += data
         return len(data)
 
@@ -70,7 +70,7 @@ class _LimitedBuffer:
         pass
 
 
-class _TsvRowCap:
+class TsvRowCap:
     """Keeps the header line and the first ``cap`` rows of a TSV serialisation; notes whether more followed."""
 
     def __init__(self, cap: int, spool: Any) -> None:
@@ -80,7 +80,7 @@ class _TsvRowCap:
         if self.remaining_lines == 0:
             if data:
                 self.truncated = True
-                raise _Full
+                raise ResultFull
             return 0
         pos = -1
         for _ in range(self.remaining_lines):
@@ -91,7 +91,7 @@ class _TsvRowCap:
         if self.remaining_lines == 0 and pos + 1 < len(data):
             self.spool.write(data[: pos + 1])
             self.truncated = True
-            raise _Full
+            raise ResultFull
         self.spool.write(data)
         return len(data)
 
@@ -103,11 +103,11 @@ def error_frame(status: int, message: str, **extra: object) -> bytes:
     return framing.encode_json(framing.ERROR, {"status": status, "message": message, **extra})
 
 
-def _head(send: Send, fmt: str, truncated: bool = False) -> None:
+def send_head(send: Send, fmt: str, truncated: bool = False) -> None:
     send(framing.encode_json(framing.HEAD, {"status": 200, "format": fmt, "truncated": truncated}))
 
 
-class _Tracking:
+class TrackingSend:
     """Wraps ``send`` to remember whether the response head has gone out."""
 
     def __init__(self, send: Send) -> None:
@@ -170,7 +170,7 @@ def execute(store: ox.Store, request: dict[str, Any], send: Send, prefixes: dict
         send(error_frame(500, f"unknown worker operation {op!r}"))
 
 
-def _syntax_error(e: SyntaxError) -> bytes:
+def syntax_error_frame(e: SyntaxError) -> bytes:
     message = str(e)
     m = _POSITION.search(message)
     position = {"line": int(m.group(1)), "column": int(m.group(2))} if m else {}
@@ -181,13 +181,13 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
     try:
         result = _evaluate(store, request, prefixes)
     except SyntaxError as e:
-        send(_syntax_error(e))
+        send(syntax_error_frame(e))
         return
     except Exception as e:  # evaluation error: 502 if a SERVICE call failed, else 500, with the engine's message
         send(error_frame(**_evaluation_error(e, request)))
         return
     cap = int(request.get("row_cap") or 0)
-    send = _Tracking(send)
+    send = TrackingSend(send)
     writer = FrameWriter(send)
     try:
         if isinstance(result, ox.QueryBoolean):
@@ -196,7 +196,7 @@ def _run_query(store: ox.Store, request: dict[str, Any], send: Send, prefixes: d
                 send(error_frame(406, "no acceptable format for an ASK result", kind="not-acceptable", form="ASK"))
                 return
             body = result.serialize(format=OX_RESULTS[fmt])
-            _head(send, fmt)
+            send_head(send, fmt)
             writer.write(body)
         elif isinstance(result, ox.QuerySolutions):
             fmt = request.get("results_format")
@@ -233,26 +233,26 @@ def _evaluation_error(e: Exception, request: dict[str, Any]) -> dict[str, Any]:
 def _send_solutions(store, request, result, fmt, cap, writer, send, prefixes) -> None:  # type: ignore[no-untyped-def]
     ox_format = OX_RESULTS[fmt]
     if cap == 0:
-        _head(send, fmt)
+        send_head(send, fmt)
         result.serialize(writer, format=ox_format)
         return
     small = _LimitedBuffer(min(cap, _FAST_PATH_BYTES))
     try:
         result.serialize(small, format=ox_format)
-    except _Full:
+    except ResultFull:
         pass
     else:  # fewer bytes than the cap, so fewer rows: complete
-        _head(send, fmt)
+        send_head(send, fmt)
         writer.write(bytes(small.data))
         return
     # Large: re-evaluate to TSV (one row per line), keep the first `cap` rows.
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
-        counter = _TsvRowCap(cap, spool)
+        counter = TsvRowCap(cap, spool)
         try:
             _evaluate(store, request, prefixes).serialize(counter, format=ox.QueryResultsFormat.TSV)
-        except _Full:
+        except ResultFull:
             pass
-        _head(send, fmt, counter.truncated)
+        send_head(send, fmt, counter.truncated)
         spool.seek(0)
         if fmt == "tsv":
             while block := spool.read(CHUNK_SIZE):
@@ -265,21 +265,21 @@ def _send_triples(store, request, result, fmt, cap, writer, send, prefixes) -> N
     ox_format = OX_RDF[fmt]
     pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if cap == 0:
-        _head(send, fmt)
+        send_head(send, fmt)
         ox.serialize(result, writer, format=ox_format, prefixes=pretty)
         return
     small = _LimitedBuffer(min(cap, _FAST_PATH_BYTES))
     try:
         ox.serialize(result, small, format=ox_format, prefixes=pretty)
-    except _Full:
+    except ResultFull:
         pass
     else:
-        _head(send, fmt)
+        send_head(send, fmt)
         writer.write(bytes(small.data))
         return
     triples = list(itertools.islice(_evaluate(store, request, prefixes), cap + 1))
     truncated = len(triples) > cap
-    _head(send, fmt, truncated)
+    send_head(send, fmt, truncated)
     ox.serialize(triples[:cap], writer, format=ox_format, prefixes=pretty)
 
 
@@ -302,7 +302,7 @@ def _run_graph(store: ox.Store, request: dict[str, Any], send: Send) -> None:
         quads = store.quads_for_pattern(None, None, None, node)
         items = quads if ox_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else (q.triple for q in quads)
     writer = FrameWriter(send)
-    _head(send, fmt)
+    send_head(send, fmt)
     try:
         ox.serialize(items, writer, format=ox_format)
         writer.finish()

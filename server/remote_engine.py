@@ -42,7 +42,8 @@ import pyoxigraph as ox
 from . import framing
 from .engine_query import BindingUnsupported, check_syntax, dataset_params, engine_text
 from .errors import StoreError
-from .executor import CHUNK_SIZE, FrameWriter, _head, _syntax_error, _Tracking, _TsvRowCap, _Full, decode_term, error_frame
+from .executor import (CHUNK_SIZE, FrameWriter, ResultFull, TrackingSend, TsvRowCap, decode_term, error_frame,
+                       send_head, syntax_error_frame)
 from .fair_shares import FairShares, PoolBusy
 from .formats import OX_RDF, OX_RESULTS
 from .pool import QueryTimeout
@@ -268,7 +269,7 @@ class RemoteEngine:
             await self._shares.release(share)
 
     def _evaluate(self, request: dict[str, Any], send: Send, deadline: float, cancelled: threading.Event) -> None:
-        tracking = _Tracking(send)
+        tracking = TrackingSend(send)
         try:
             if request.get("op") == "query":
                 self._query(request, tracking, deadline, cancelled)
@@ -295,13 +296,13 @@ class RemoteEngine:
                          else error_frame(500, message))
 
     # -- one query --------------------------------------------------------------------------
-    def _query(self, request: dict[str, Any], send: _Tracking, deadline: float, cancelled: threading.Event) -> None:
+    def _query(self, request: dict[str, Any], send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
         text = request["query"]
         form = analyse(text, self.prefixes).form
         try:
             check_syntax(text, form, self.prefixes)
         except SyntaxError as e:
-            send(_syntax_error(e))
+            send(syntax_error_frame(e))
             return
         bindings = {name: decode_term(spec) for name, spec in (request.get("substitutions") or {}).items()}
         try:
@@ -327,14 +328,14 @@ class RemoteEngine:
             else:
                 result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
                 if isinstance(result, ox.QueryBoolean):
-                    _head(send, fmt)
+                    send_head(send, fmt)
                     writer.write(result.serialize(format=OX_RESULTS[fmt]))
                 else:
                     _send_solutions(result, fmt, cap, writer, send, cut)
         writer.finish()
         send(framing.encode(framing.END, b""))
 
-    def _graph(self, request: dict[str, Any], send: _Tracking, deadline: float, cancelled: threading.Event) -> None:
+    def _graph(self, request: dict[str, Any], send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
         """Graph Store Protocol GET: one named graph of the release, or the default graph (the union)."""
         fmt, graph = request["format"], request.get("graph")
         if graph is None:
@@ -352,7 +353,7 @@ class RemoteEngine:
             if graph is not None and ox_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
                 node = ox.NamedNode(graph)
                 items = (ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
-            _head(send, fmt)
+            send_head(send, fmt)
             ox.serialize(items, writer, format=ox_format)
         writer.finish()
         send(framing.encode(framing.END, b""))
@@ -464,16 +465,16 @@ def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: Frame
     engine itself cut the result short (announced too)."""
     ox_format = OX_RESULTS[fmt]
     if cap == 0:
-        _head(send, fmt, cut)
+        send_head(send, fmt, cut)
         result.serialize(writer, format=ox_format)
         return
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
-        counter = _TsvRowCap(cap, spool)
+        counter = TsvRowCap(cap, spool)
         try:
             result.serialize(counter, format=ox.QueryResultsFormat.TSV)
-        except _Full:
+        except ResultFull:
             pass
-        _head(send, fmt, counter.truncated or cut)
+        send_head(send, fmt, counter.truncated or cut)
         spool.seek(0)
         if fmt == "tsv":
             while block := spool.read(CHUNK_SIZE):
@@ -487,11 +488,11 @@ def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: Fram
     ox_format = OX_RDF[fmt]
     pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if cap == 0:
-        _head(send, fmt, cut)
+        send_head(send, fmt, cut)
         ox.serialize(triples, writer, format=ox_format, prefixes=pretty)
         return
     kept = list(itertools.islice(triples, cap + 1))
-    _head(send, fmt, len(kept) > cap or cut)
+    send_head(send, fmt, len(kept) > cap or cut)
     ox.serialize(kept[:cap], writer, format=ox_format, prefixes=pretty)
 
 
