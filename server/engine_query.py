@@ -25,6 +25,8 @@ import pyoxigraph as ox
 
 from .sparql_lexer import analyse, token_spans
 
+#: quads per named graph (how publish and the sparql backend check that an engine holds a release)
+GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _EMPTY = ox.Store()
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 _ASK_AS = "CONSTRUCT{}"

@@ -246,19 +246,27 @@ def _send_solutions(store, request, result, fmt, cap, writer, send, prefixes) ->
         writer.write(bytes(small.data))
         return
     # Large: re-evaluate to TSV (one row per line), keep the first `cap` rows.
+    send_capped_solutions(_evaluate(store, request, prefixes), fmt, cap, writer, send)
+
+
+def send_capped_solutions(solutions: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
+                          cut: bool = False) -> None:
+    """The first ``cap`` solutions in ``fmt``, after a head that says whether more followed (or
+    ``cut``: the result was cut short before it got here): spooled as TSV, one row per line, which
+    stops reading after the cap, then converted."""
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
         counter = TsvRowCap(cap, spool)
         try:
-            _evaluate(store, request, prefixes).serialize(counter, format=ox.QueryResultsFormat.TSV)
+            solutions.serialize(counter, format=ox.QueryResultsFormat.TSV)
         except ResultFull:
             pass
-        send_head(send, fmt, counter.truncated)
+        send_head(send, fmt, counter.truncated or cut)
         spool.seek(0)
         if fmt == "tsv":
             while block := spool.read(CHUNK_SIZE):
                 writer.write(block)
         else:
-            ox.parse_query_results(spool, ox.QueryResultsFormat.TSV).serialize(writer, format=ox_format)
+            ox.parse_query_results(spool, ox.QueryResultsFormat.TSV).serialize(writer, format=OX_RESULTS[fmt])
 
 
 def _send_triples(store, request, result, fmt, cap, writer, send, prefixes) -> None:  # type: ignore[no-untyped-def]

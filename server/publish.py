@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 import httpx
 import pyoxigraph as ox
 
+from .engine_query import GRAPH_COUNTS
 from .errors import DiplokgError
 from .release import Release, verify_dump_checksums
 from .remote_engine import EngineAuth
@@ -36,7 +37,6 @@ from .remote_engine import EngineAuth
 #: graphs under this IRI are the dataset's own: publish replaces them and removes those a release no
 #: longer has (other graphs in the engine are left alone)
 NAMESPACE = "https://w3id.org/diplokg/"
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 Progress = Callable[[str], None]
 
@@ -143,7 +143,7 @@ def check_counts(client: httpx.Client, query_url: str, release: Release) -> dict
     expected: dict[str, int] = release.stats.get("graphs", {})
     # every graph the engine has, without naming the release's (Virtuoso echoes each named graph in a
     # response header: a release of hundreds of graphs overflows any HTTP client's header limit)
-    rows = _select(client, query_url, [("query", _COUNTS)])
+    rows = _select(client, query_url, [("query", GRAPH_COUNTS)])
     counts = {row["g"].value: int(row["n"].value) for row in rows if row["g"] is not None}
     wrong = [f"<{g}>: {counts.get(g, 0)} quads in the engine, {n} in the release"
              for g, n in sorted(expected.items()) if counts.get(g, 0) != n]

@@ -28,7 +28,6 @@ import concurrent.futures
 import io
 import itertools
 import logging
-import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -40,17 +39,16 @@ import httpx
 import pyoxigraph as ox
 
 from . import framing
-from .engine_query import BindingUnsupported, check_syntax, dataset_params, engine_text
+from .engine_query import GRAPH_COUNTS, BindingUnsupported, check_syntax, dataset_params, engine_text
 from .errors import StoreError
-from .executor import (CHUNK_SIZE, FrameWriter, ResultFull, TrackingSend, TsvRowCap, decode_term, error_frame,
-                       send_head, syntax_error_frame)
+from .executor import (FrameWriter, TrackingSend, decode_term, error_frame, send_capped_solutions, send_head,
+                       syntax_error_frame)
 from .fair_shares import FairShares, PoolBusy
 from .formats import OX_RDF, OX_RESULTS
 from .pool import QueryTimeout
 from .sparql_lexer import analyse
 
 _log = logging.getLogger("diplokg")
-_SPOOL_MEMORY = 8 * 1024 * 1024
 _ERROR_BYTES = 4096
 #: the engine's answer is read in these formats (every SPARQL 1.1 engine offers them)
 _RESULTS_ACCEPT = "application/sparql-results+json"
@@ -63,7 +61,6 @@ ENGINE_CUT_HEADER = "x-sparql-maxrows"
 _PROBE = "SELECT * WHERE {} LIMIT 1"
 PROBE_SECONDS = 2.0
 _TOTAL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 Send = Callable[[bytes], None]
 
 
@@ -184,7 +181,7 @@ class RemoteEngine:
         return counts
 
     def _graph_counts(self, dataset: list[tuple[str, str]], deadline: float) -> dict[str, int]:
-        rows = self._select([("query", _COUNTS), *dataset], deadline)
+        rows = self._select([("query", GRAPH_COUNTS), *dataset], deadline)
         return {row["g"].value: int(row["n"].value) for row in rows if row["g"] is not None}
 
     def _named(self) -> list[tuple[str, str]]:
@@ -461,26 +458,12 @@ class _suppress_cancel:
 def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
                     cut: bool = False) -> None:
     """Solutions parsed from the engine's answer, in ``fmt``, cut after ``cap`` rows (announced in
-    the head, which is sent first): read up to the cap into a TSV spool, then convert. ``cut``: the
-    engine itself cut the result short (announced too)."""
-    ox_format = OX_RESULTS[fmt]
+    the head, which is sent first). ``cut``: the engine itself cut the result short (announced too)."""
     if cap == 0:
         send_head(send, fmt, cut)
-        result.serialize(writer, format=ox_format)
+        result.serialize(writer, format=OX_RESULTS[fmt])
         return
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
-        counter = TsvRowCap(cap, spool)
-        try:
-            result.serialize(counter, format=ox.QueryResultsFormat.TSV)
-        except ResultFull:
-            pass
-        send_head(send, fmt, counter.truncated or cut)
-        spool.seek(0)
-        if fmt == "tsv":
-            while block := spool.read(CHUNK_SIZE):
-                writer.write(block)
-        else:
-            ox.parse_query_results(spool, ox.QueryResultsFormat.TSV).serialize(writer, format=ox_format)
+    send_capped_solutions(result, fmt, cap, writer, send, cut)
 
 
 def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: FrameWriter, send: Send,
