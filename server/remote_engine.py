@@ -94,6 +94,7 @@ class RemoteEngine:
         self.auth, self.connect_timeout = auth, connect_timeout
         self._shares = FairShares(size)
         self._slots = asyncio.Semaphore(size)
+        self._busy = 0  # slots held by requests whose thread still runs
         self._threads = concurrent.futures.ThreadPoolExecutor(size, thread_name_prefix="engine")
         self._client: httpx.Client | None = None
         self.checked = False
@@ -206,7 +207,7 @@ class RemoteEngine:
             "engine": {"endpoint": self.endpoint, "release_checked": self.checked, "reachable": self.reachable,
                        "dataset": "engine's own" if self.engine_union else "named in each query",
                        "failures": self.failures, **({"last_error": self.last_error} if self.last_error else {})},
-            "workers": {"configured": self.size, "alive": self.size, "idle": self._slots._value,
+            "workers": {"configured": self.size, "alive": self.size, "idle": self.size - self._busy,
                         "replaced": 0, "retiring": 0},
         }
 
@@ -221,6 +222,7 @@ class RemoteEngine:
         try:
             async with asyncio.timeout_at(loop_deadline):
                 await self._slots.acquire()
+            self._busy += 1
         except TimeoutError:
             await self._shares.release(share)
             raise PoolBusy("all connections to the SPARQL engine stayed busy for the whole time budget") from None
@@ -239,13 +241,17 @@ class RemoteEngine:
                         future.cancel()
                         raise _Cancelled from None
 
+        def free() -> None:
+            self._busy -= 1
+            self._slots.release()
+
         def finished(_: concurrent.futures.Future[None]) -> None:
-            loop.call_soon_threadsafe(self._slots.release)
+            loop.call_soon_threadsafe(free)
 
         try:
             job = self._threads.submit(self._evaluate, request, send, deadline, cancelled)
         except RuntimeError:  # shut down
-            self._slots.release()
+            free()
             await self._shares.release(share)
             raise PoolBusy("the server is shutting down") from None
         job.add_done_callback(finished)
