@@ -181,3 +181,40 @@ def test_row_cap_on_constructed_triples(capped_virtuoso_server, http):
                  headers={"Accept": "text/turtle"})
     assert r.status_code == 200 and r.headers["x-diplokg-truncated"] == "true"
     assert len(list(ox.parse(r.content, format=ox.RdfFormat.TURTLE))) == 5
+
+
+@pytest.fixture(scope="module")
+def federating_virtuoso_server(built_store, virtuoso, virtuoso_server, tmp_path_factory):
+    """A stand-in endpoint on loopback, allowlisted, and Virtuoso allowed to call SERVICE endpoints
+    (Virtuoso 7's grants for the SPARQL user, as the README's set-up says)."""
+    from sparql_standin import StandInEndpoint
+
+    virtuoso.isql('GRANT SELECT ON DB.DBA.SPARQL_SINV_2 TO "SPARQL"; GRANT EXECUTE ON DB.DBA.SPARQL_SINV_IMP TO "SPARQL";')
+    log = tmp_path_factory.mktemp("federating-virtuoso") / "serve.log"
+    with StandInEndpoint('<http://example.org/x> <http://example.org/p> "from the stand-in" .') as standin, \
+            ServerProcess(built_store, "--backend", "sparql", "--engine-url", virtuoso.query_url,
+                          "--federation-allowlist", standin.url, *NO_ERROR_BUDGET, log=log) as server:
+        yield server, standin
+
+
+def test_federated_query_is_evaluated_by_the_engine(federating_virtuoso_server, http):
+    """SERVICE to an allowlisted endpoint: our server checks the allowlist, Virtuoso makes the call."""
+    server, standin = federating_virtuoso_server
+    query = f"SELECT ?o WHERE {{ SERVICE <{standin.url}> {{ ?s <http://example.org/p> ?o }} }}"
+    r = http.get(server.endpoint, params={"query": query}, headers=JSON)
+    assert r.status_code == 200, r.text
+    assert [b["o"]["value"] for b in r.json()["results"]["bindings"]] == ["from the stand-in"]
+    assert any("http://example.org/p" in q for q in standin.queries)
+    calls = len(standin.queries)
+    other = standin.url.replace("/sparql", "/other")
+    r = http.get(server.endpoint, params={"query": f"SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}"}, headers=JSON)
+    assert r.status_code == 400 and r.json()["kind"] == "federation"
+    assert len(standin.queries) == calls  # refused before the engine: nothing called
+
+
+def test_engine_specific_syntax_never_reaches_the_engine(virtuoso_server, http):
+    """Virtuoso's own extensions (DEFINE pragmas, e.g. making it fetch documents from the web) are
+    not SPARQL: our parser refuses them with 400 before Virtuoso sees them."""
+    query = 'DEFINE get:soft "replace" SELECT * FROM <http://127.0.0.1:9/doc> WHERE { ?s ?p ?o }'
+    r = http.get(virtuoso_server.endpoint, params={"query": query}, headers=JSON)
+    assert r.status_code == 400 and r.json()["kind"] == "syntax"
