@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .sparql_lexer import analyse, token_spans
+from .sparql_lexer import QueryInfo, analyse, token_spans
 
 #: quads per named graph (how publish and the sparql backend check that an engine holds a release)
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -75,11 +75,12 @@ def _shift_position(message: str, text: str, offset: int, shift: int) -> str:
 
 
 def engine_text(text: str, predefined: dict[str, str], bindings: dict[str, ox.NamedNode | ox.Literal],
-                protocol_dataset: bool = False) -> str:
+                protocol_dataset: bool = False, info: QueryInfo | None = None) -> str:
     """The query as the engine gets it: predefined prefixes declared, bound values as VALUES, and,
     with a protocol dataset, without its own FROM / FROM NAMED clauses (the protocol dataset replaces
-    them, SPARQL 1.1 Protocol 2.1.4; Virtuoso would use the query's)."""
-    info = analyse(text, predefined)
+    them, SPARQL 1.1 Protocol 2.1.4; Virtuoso would use the query's). ``info``: the lexer's analysis
+    of ``text``, if the caller has it."""
+    info = info or analyse(text, predefined)
     if protocol_dataset and info.has_dataset_clause:
         text = without_dataset_clauses(text)
     if bindings:

@@ -301,7 +301,8 @@ class RemoteEngine:
     # -- one query --------------------------------------------------------------------------
     def _query(self, request: dict[str, Any], send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
         text = request["query"]
-        form = analyse(text, self.prefixes).form
+        info = analyse(text, self.prefixes)
+        form = info.form
         try:
             check_syntax(text, form, self.prefixes)
         except SyntaxError as e:
@@ -310,7 +311,7 @@ class RemoteEngine:
         bindings = {name: decode_term(spec) for name, spec in (request.get("substitutions") or {}).items()}
         try:
             protocol_dataset = request.get("default_graphs") is not None or request.get("named_graphs") is not None
-            sent = engine_text(text, self.prefixes, bindings, protocol_dataset)
+            sent = engine_text(text, self.prefixes, bindings, protocol_dataset, info)
         except BindingUnsupported as e:
             send(error_frame(400, f"cannot bind values in this query: {e}"))
             return

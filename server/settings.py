@@ -27,7 +27,8 @@ class Settings:
     timeout: float = 30.0
     # Maximum rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per response; 0 = no cap.
     row_cap: int = 100_000
-    # Query worker processes (each a fork of one process holding the in-memory store).
+    # Query worker processes (each a fork of one process holding the in-memory store); with the
+    # sparql backend, concurrent requests to the engine.
     workers: int = 2
     # Load the store into memory after start (queries are answered from the on-disk store until the
     # copy is loaded, then from memory: faster, at the cost of memory). False = serve from disk only.
