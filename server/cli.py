@@ -332,7 +332,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     release = open_release(Path(args.store))
     password = _engine_password(args)
-    auth = EngineAuth(args.engine_user, password, args.engine_auth) if args.engine_user else None
+    auth = EngineAuth(args.engine_user, password, args.engine_auth or "basic") if args.engine_user else None
     engine = Engine(_http_url(args.query_url, "--query-url"), auth)
     progress = _Progress(args.quiet)
     if args.virtuoso_isql:
@@ -389,6 +389,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"diplokg {__version__}")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def engine_credentials(sp: argparse.ArgumentParser) -> None:
+        """The SPARQL engine's credentials, for serve --backend sparql and publish."""
+        sp.add_argument("--engine-user", dest="engine_user", default=None, metavar="NAME",
+                        help="user name for the engine, e.g. dba (password from DIPLOKG_ENGINE_PASSWORD or "
+                        "--engine-password-file)")
+        sp.add_argument("--engine-password-file", dest="engine_password_file", default=None, metavar="FILE",
+                        help="file holding the engine password (first line)")
+        sp.add_argument("--engine-auth", dest="engine_auth", choices=["basic", "digest"], default=None,
+                        help="HTTP authentication scheme for the engine (default: basic)")
 
     def common(sp: argparse.ArgumentParser, store: bool = True, source: bool = False) -> None:
         if store:
@@ -455,13 +465,7 @@ def parser() -> argparse.ArgumentParser:
                     "holding the same release (--engine-url)")
     sv.add_argument("--engine-url", dest="engine_url", default=None, metavar="URL",
                     help="sparql backend: the engine's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql")
-    sv.add_argument("--engine-user", dest="engine_user", default=None, metavar="NAME",
-                    help="sparql backend: user name for the engine (password from DIPLOKG_ENGINE_PASSWORD or "
-                    "--engine-password-file)")
-    sv.add_argument("--engine-password-file", dest="engine_password_file", default=None, metavar="FILE",
-                    help="sparql backend: file holding the engine password (first line)")
-    sv.add_argument("--engine-auth", dest="engine_auth", choices=["basic", "digest"], default=None,
-                    help="sparql backend: HTTP authentication scheme (default: basic)")
+    engine_credentials(sv)
     sv.add_argument("--no-access-log", action="store_true", help="do not log every request")
     sv.add_argument("--disk-only", action="store_true",
                     help="answer queries from the on-disk store only, never loading it into memory (less memory, "
@@ -582,11 +586,7 @@ def parser() -> argparse.ArgumentParser:
                     help="the engine's SPARQL endpoint, for checking what it holds, e.g. http://127.0.0.1:8890/sparql")
     pb.add_argument("--load-dir", dest="load_dir", metavar="DIR",
                     help="--virtuoso-isql: a directory in Virtuoso's DirsAllowed to copy the release into while loading")
-    pb.add_argument("--engine-user", dest="engine_user", default=None, metavar="NAME", help="user name (e.g. dba)")
-    pb.add_argument("--engine-password-file", dest="engine_password_file", default=None, metavar="FILE",
-                    help="file holding the password (first line); default: DIPLOKG_ENGINE_PASSWORD")
-    pb.add_argument("--engine-auth", dest="engine_auth", choices=["basic", "digest"], default="basic",
-                    help="HTTP authentication for the graph store (default: basic)")
+    engine_credentials(pb)
     common(pb)
     pb.set_defaults(func=cmd_publish)
 
