@@ -29,7 +29,7 @@ REFERENCE = "diplokg"
 
 def saved_queries(source: Path) -> dict[str, str]:
     """The saved queries of a source tree by slug, federated ones left out."""
-    from diplokg.sparql_lexer import mentions_service
+    from diplokg.core.lexer import mentions_service
 
     out = {}
     for path in sorted((source / "queries").glob("*.rq")):

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplokg.engine_query import bind_values
-from diplokg.saved_queries import SavedQuery, load_all
+from diplokg.engine.remote_query import bind_values
+from diplokg.saved_queries.catalog import SavedQuery, load_all
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ GRAPH = ox.NamedNode("https://w3id.org/diplokg/graph/bench")
 
 def read_quads(paths: list[Path]) -> list[ox.Quad]:
     if not paths:
-        from diplokg.layout import Layout
-        from diplokg.loader import load
+        from diplokg.source.tree import Layout
+        from diplokg.source.loader import load
 
         return load(Layout(REPO)).quads
     files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.suffix in FORMATS)
@@ -52,8 +52,8 @@ def key(focus, component, shape, value) -> tuple[str, str, str, str]:  # type: i
 
 
 def run_sparql(quads: list[ox.Quad], shapes: rdflib.Graph) -> tuple[float, Counter, dict[str, float]]:
-    from diplokg.shacl_compile import compile_shapes
-    from diplokg.shacl_run import run_plan
+    from diplokg.validation.compile import compile_shapes
+    from diplokg.validation.run import run_plan
 
     t0 = time.perf_counter()
     store = ox.Store()
@@ -70,7 +70,7 @@ def run_sparql(quads: list[ox.Quad], shapes: rdflib.Graph) -> tuple[float, Count
 def _pyshacl_child(quads_nq: bytes, shapes_ttl: str, out) -> None:  # type: ignore[no-untyped-def]
     import pyshacl
 
-    from diplokg.validation import to_rdflib
+    from diplokg.validation.validate import to_rdflib
 
     quads = list(ox.parse(quads_nq, format=ox.RdfFormat.N_QUADS))
     shapes = rdflib.Graph().parse(data=shapes_ttl, format="turtle")

@@ -32,7 +32,7 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def store(built_store: Path):
-    from diplokg.store import open_read_only
+    from diplokg.build.store import open_read_only
 
     return open_read_only(built_store)
 
@@ -128,8 +128,8 @@ def hostile_server(built_store, tmp_path_factory):
     build would refuse some of them) to prove that the pages escape whatever the graph holds."""
     import pyoxigraph as ox
 
-    from diplokg.artifacts import write_artifacts
-    from diplokg.store import write_store
+    from diplokg.build.artifacts import write_artifacts
+    from diplokg.build.store import write_store
 
     snapshot = ox.Store()
     snapshot.bulk_load(path=str(built_store.resolve() / "snapshot.nq"), format=ox.RdfFormat.N_QUADS)

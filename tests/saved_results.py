@@ -31,7 +31,7 @@ def run_saved(store: ox.Store, saved, params: dict[str, str] | None = None) -> d
 
 def is_ordered(text: str) -> bool:
     """Whether the outermost query orders its results (then order is part of the expectation)."""
-    from diplokg.sparql_lexer import tokens
+    from diplokg.core.lexer import tokens
 
     depth, last_close = 0, None
     toks = tokens(text)
@@ -54,8 +54,8 @@ def comparable(result: dict, ordered: bool) -> object:
 
 
 def main() -> int:
-    from diplokg.saved_queries import load_all
-    from diplokg.store import open_read_only
+    from diplokg.saved_queries.catalog import load_all
+    from diplokg.build.store import open_read_only
 
     ap = argparse.ArgumentParser(description="Show or write the expected results of the saved queries")
     ap.add_argument("--store", required=True)

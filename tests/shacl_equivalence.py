@@ -47,8 +47,8 @@ def fixture_quads(fixture: Path) -> list[ox.Quad]:
 
 def real_quads() -> list[ox.Quad]:
     """What the build validates: the ontology and all data files, as the loader reads them."""
-    from diplokg.layout import Layout
-    from diplokg.loader import load
+    from diplokg.source.tree import Layout
+    from diplokg.source.loader import load
 
     return load(Layout(REPO)).quads
 
@@ -61,8 +61,8 @@ def store_of(quads: Iterable[ox.Quad]) -> ox.Store:
 
 
 def engine_keys(quads: Sequence[ox.Quad], plan=None, sg: rdflib.Graph | None = None) -> Counter[Key]:  # type: ignore[no-untyped-def]
-    from diplokg.shacl_compile import compile_shapes
-    from diplokg.shacl_run import run_plan
+    from diplokg.validation.compile import compile_shapes
+    from diplokg.validation.run import run_plan
 
     sg = sg if sg is not None else shapes_graph()
     results = run_plan(store_of(quads), plan or compile_shapes(sg), sg)
@@ -73,7 +73,7 @@ def engine_keys(quads: Sequence[ox.Quad], plan=None, sg: rdflib.Graph | None = N
 def pyshacl_keys(quads: Sequence[ox.Quad], sg: rdflib.Graph | None = None) -> Counter[Key]:
     import pyshacl
 
-    from diplokg.validation import to_rdflib
+    from diplokg.validation.validate import to_rdflib
 
     sg = sg if sg is not None else shapes_graph()
     _, results, _ = pyshacl.validate(to_rdflib(list(quads)), shacl_graph=sg, inference="none", advanced=True)
@@ -147,7 +147,7 @@ def result_key(sg: rdflib.Graph, g: rdflib.Graph, focus, path, value, component,
 
 
 def to_rdflib(t: ox.Term) -> rdflib.term.Node:
-    from diplokg.shacl_run import to_rdflib as convert
+    from diplokg.validation.run import to_rdflib as convert
 
     return convert(t)
 

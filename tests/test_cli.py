@@ -209,8 +209,8 @@ def test_dump_is_deterministic_and_round_trips(built_store: Path, store, tmp_pat
 def test_dump_is_the_published_dump(built_store: Path, tmp_path: Path, fmt: str) -> None:
     """What `diplokg dump` writes is what a fresh serialisation of the store gives, and what the
     server publishes under /dumps/ (decompressed)."""
-    from diplokg.dump import write_dump
-    from diplokg.store import open_read_only
+    from diplokg.build.dump import write_dump
+    from diplokg.build.store import open_read_only
 
     out = tmp_path / f"dump.{fmt}"
     run_cli("dump", "--store", str(built_store), "--format", fmt, "-o", str(out), check=True)

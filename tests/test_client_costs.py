@@ -7,7 +7,7 @@ import pytest
 
 from manual_clock import ManualClock
 
-from diplokg.client_costs import CostLedger
+from diplokg.engine.client_costs import CostLedger
 
 
 def test_many_short_queries_make_a_client_heavy_for_a_while():

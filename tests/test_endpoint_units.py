@@ -8,17 +8,17 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from diplokg import framing
-from diplokg.errors import DiplokgError
-from diplokg.executor import execute
-from diplokg.federation import FederationRefused, check_services
-from diplokg.federation_budget import QueryBudget, query_budget, service_timeout_message
-from diplokg.formats import GRAPH_FORMATS, RESULT_FORMATS
-from diplokg.negotiation import choose, parse_accept
-from diplokg.protocol import ProtocolError, parse_query_request
-from diplokg.service_errors import service_failure
-from diplokg.settings import load_settings
-from diplokg.sparql_lexer import analyse
+from diplokg.engine import framing
+from diplokg.core.errors import DiplokgError
+from diplokg.engine.execute import execute
+from diplokg.http.federation import FederationRefused, check_services
+from diplokg.http.budget import QueryBudget, query_budget, service_timeout_message
+from diplokg.core.formats import GRAPH_FORMATS, RESULT_FORMATS
+from diplokg.http.negotiation import choose, parse_accept
+from diplokg.http.protocol import ProtocolError, parse_query_request
+from diplokg.engine.service_errors import service_failure
+from diplokg.core.settings import load_settings
+from diplokg.core.lexer import analyse
 
 
 # -- lexer -----------------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ def test_federated_query_budget():
 
 
 @pytest.mark.parametrize("error,named", [
-    # texts pyoxigraph 0.5.13 raised for failing SERVICE calls (see diplokg.service_errors)
+    # texts pyoxigraph 0.5.13 raised for failing SERVICE calls (see diplokg.engine.service_errors)
     (OSError("Error 500 Internal Server Error returned by http://b/sparql with payload:\nboom"), "http://b/sparql"),
     (RuntimeError("Unsupported Content-Type returned by service <http://b/sparql>: text/html"), "http://b/sparql"),
     (RuntimeError("Expecting <head> tag, found <results>"), None),

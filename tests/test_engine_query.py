@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from diplokg.engine_query import (NO_GRAPH, BindingUnsupported, check_syntax, dataset_params, engine_text,
+from diplokg.engine.remote_query import (NO_GRAPH, BindingUnsupported, check_syntax, dataset_params, engine_text,
                                   without_dataset_clauses)
 
 PREFIXES = {"dkg": "https://w3id.org/diplokg/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from diplokg.query import run
+from diplokg.build.query import run
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from cli_runner import REPO, run_cli
-from diplokg.build import check
-from diplokg.layout import Layout
+from diplokg.build.pipeline import check
+from diplokg.source.tree import Layout
 
 FEATURES = """
 PREFIX dkg: <https://w3id.org/diplokg/ontology#>

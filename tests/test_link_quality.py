@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 from cli_runner import run_cli
 
-from diplokg.link_quality import check_links
+from diplokg.wikidata.quality import check_links
 
 ID = "https://w3id.org/diplokg/id/"
 BAD = f"""
@@ -58,7 +58,7 @@ def test_the_bundled_data_has_no_finding(store) -> None:
 
 
 def test_each_kind_of_problem_is_reported(broken_store: Path) -> None:
-    from diplokg.store import open_read_only
+    from diplokg.build.store import open_read_only
 
     report = check_links(open_read_only(broken_store))
     got = {(f.kind, f.entities) for f in report.findings}
@@ -118,7 +118,7 @@ _LINKS = """SELECT ?qid ?class WHERE { ?e dkg:wikidataId ?qid ; a ?class }"""
 
 def _standin_graph(store) -> str:
     lines = ["@prefix wd: <http://www.wikidata.org/entity/> .", "@prefix wdt: <http://www.wikidata.org/prop/direct/> ."]
-    from diplokg.namespaces import PREFIXES
+    from diplokg.core.namespaces import PREFIXES
 
     for row in store.query(_LINKS, prefixes=PREFIXES, use_default_graph_as_union=True):
         qid, cls = row["qid"].value, row["class"].value.rsplit("#", 1)[1]

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from diplokg import framing
-from diplokg.errors import StoreError
-from diplokg.namespaces import PREFIXES
-from diplokg.pool import WorkerPool
-from diplokg.query_service import query_request
-from diplokg.release import open_release
+from diplokg.engine import framing
+from diplokg.core.errors import StoreError
+from diplokg.core.namespaces import PREFIXES
+from diplokg.engine.pool import WorkerPool
+from diplokg.http.query_service import query_request
+from diplokg.build.reader import open_release
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplokg.reference_states import render_states
+from diplokg.source.reference_states import render_states
 
 REPO = Path(__file__).resolve().parents[1]
 CSV = REPO / "data" / "reference" / "countries-regions.csv"

@@ -11,7 +11,7 @@ import httpx
 from cli_runner import run_cli
 from source_breakage import break_shacl
 
-from diplokg.releases import verify_checksums
+from diplokg.releases.versions import verify_checksums
 from server_process import ServerProcess
 
 OLD_COMMENT = '"A sovereign state (UN member or observer state) that sends and receives diplomatic representation."@en'

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplokg.saved_queries import ParameterError, SavedQueryError, load_file
+from diplokg.saved_queries.catalog import ParameterError, SavedQueryError, load_file
 
 HEADER = """#+ summary: Relations of a state
 #+ description: >

@@ -9,7 +9,7 @@ import json
 import pytest
 from cli_runner import REPO
 
-from diplokg.saved_queries import load_all
+from diplokg.saved_queries.catalog import load_all
 from saved_results import EXPECTED, comparable, is_ordered, run_saved
 
 QUERIES = load_all(REPO / "queries")

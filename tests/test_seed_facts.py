@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplokg.query import run
+from diplokg.build.query import run
 
 ROMANIA = "https://w3id.org/diplokg/id/source/mfa-tj-romania"
 NORWAY = "https://w3id.org/diplokg/id/source/mfa-tj-norway"

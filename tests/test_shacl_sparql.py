@@ -22,7 +22,7 @@ import pytest
 import rdflib
 
 import shacl_equivalence as E
-from diplokg.shacl_compile import UnsupportedShapesError, compile_shapes
+from diplokg.validation.compile import UnsupportedShapesError, compile_shapes
 
 FIXTURE_FILES = sorted(p.name for p in E.FIXTURES.glob("*.ttl"))
 BATCHES, MUTATIONS, SEED = 8, 40, 20261123
@@ -152,8 +152,8 @@ def test_sparql_constraint_that_does_not_bind_this_everywhere_is_refused() -> No
 
 # ---- the engines behind diplokg's validate ------------------------------------------------------
 def test_both_engines_give_the_same_violations_for_an_invalid_fixture() -> None:
-    from diplokg.loader import LoadedData
-    from diplokg.validation import validate
+    from diplokg.source.loader import LoadedData
+    from diplokg.validation.validate import validate
 
     import pyoxigraph as ox
 

@@ -203,8 +203,8 @@ WITHOUT_QID = """SELECT DISTINCT ?fact ?entity WHERE {
 
 
 def _store_facts(store_path: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
-    from diplokg.namespaces import sparql_prologue
-    from diplokg.store import open_read_only
+    from diplokg.core.namespaces import sparql_prologue
+    from diplokg.build.store import open_read_only
 
     db = open_read_only(store_path)
     facts = {r["fact"].value: r["kind"].value for r in db.query(sparql_prologue() + FACTS, use_default_graph_as_union=True)}
@@ -337,8 +337,8 @@ def test_fixture_every_fact_is_exported_or_listed(fixture_export: Path) -> None:
     ("gYear", "1992", "1992-01-01T00:00:00Z", "+1992-00-00T00:00:00Z/9"),
 ])
 def test_time_values_keep_the_stated_precision(datatype: str, value: str, rdf: str, qs: str) -> None:
-    from diplokg.wikidata_export import wikidata_time
-    from diplokg.wikidata_facts import StatedDate
+    from diplokg.wikidata.export import wikidata_time
+    from diplokg.wikidata.facts import StatedDate
 
     time = wikidata_time(StatedDate(value, XSD + datatype))
     assert time is not None and (time.rdf_lexical(), time.quickstatements()) == (rdf, qs)
@@ -348,25 +348,25 @@ def test_time_values_keep_the_stated_precision(datatype: str, value: str, rdf: s
     ("date", "1992-07-07Z"), ("date", "1992-07-07+02:00"), ("gYear", "-0044"), ("gYear", "12345"), ("dateTime", "1992-07-07T10:00:00"),
 ])
 def test_dates_the_export_cannot_read_give_no_time(datatype: str, value: str) -> None:
-    from diplokg.wikidata_export import wikidata_time
-    from diplokg.wikidata_facts import StatedDate
+    from diplokg.wikidata.export import wikidata_time
+    from diplokg.wikidata.facts import StatedDate
 
     assert wikidata_time(StatedDate(value, XSD + datatype)) is None
 
 
 @pytest.mark.parametrize("text", ['say "x"', "a\tb", "a\nb", "“x”", "a|b", "a\\b", "x /* y */", " padded"])
 def test_quotations_quickstatements_would_alter_are_detected(text: str) -> None:
-    from diplokg.wikidata_formats import unsafe_for_quickstatements
+    from diplokg.wikidata.writers import unsafe_for_quickstatements
 
     assert unsafe_for_quickstatements(text)
     assert not unsafe_for_quickstatements("Die diplomatischen Beziehungen wurden am 7 Juli 1992 aufgenommen.")
 
 
 def test_mapping_is_read_from_the_ontology_annotations(store: ox.Store) -> None:
-    from diplokg.errors import DiplokgError
-    from diplokg.namespaces import ONTOLOGY
-    from diplokg.wikidata_export import resolve_mapping
-    from diplokg.wikidata_facts import read_facts
+    from diplokg.core.errors import DiplokgError
+    from diplokg.core.namespaces import ONTOLOGY
+    from diplokg.wikidata.export import resolve_mapping
+    from diplokg.wikidata.facts import read_facts
 
     facts = read_facts(store)
     mapping = resolve_mapping(facts.annotations, facts.super_properties)

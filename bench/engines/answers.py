@@ -66,7 +66,7 @@ class Verdict:
 
 def query_form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE (diplokg's lexer: comments and strings skipped)."""
-    from diplokg.sparql_lexer import analyse
+    from diplokg.core.lexer import analyse
 
     form = analyse(text).form
     if form not in ACCEPT:
@@ -76,7 +76,7 @@ def query_form(text: str) -> str:
 
 def is_ordered(text: str) -> bool:
     """True if the outermost query level has ORDER BY (sub-select orderings do not count)."""
-    from diplokg.sparql_lexer import tokens
+    from diplokg.core.lexer import tokens
 
     depth, seen_brace = 0, False
     toks = tokens(text)

@@ -10,7 +10,7 @@ import sys
 from cli_runner import REPO
 from virtuoso_differences import NOT_FOR_VIRTUOSO, NOT_REPEATABLE_ON_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
 
-from diplokg.saved_queries import load_all
+from diplokg.saved_queries.catalog import load_all
 
 
 def test_backend_bench_runs_and_reports(built_store, tmp_path):

@@ -18,7 +18,7 @@ from saved_results import EXPECTED, comparable
 from server_process import NO_ERROR_BUDGET, ServerProcess
 from virtuoso_differences import NOT_FOR_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
 
-from diplokg.saved_queries import load_all
+from diplokg.saved_queries.catalog import load_all
 
 sys.path.insert(0, str(REPO / "bench"))
 from engines.answers import compare, is_ordered, parse, query_form  # noqa: E402

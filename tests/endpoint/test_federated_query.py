@@ -9,7 +9,7 @@ from cli_runner import REPO
 from server_process import ServerProcess
 from sparql_standin import StandInEndpoint
 
-from diplokg.saved_queries import load_all
+from diplokg.saved_queries.catalog import load_all
 
 WIKIDATA = "https://query.wikidata.org/sparql"
 # Only facts of data/states.trig (QIDs, ISO codes) and data/reference-entities.trig (Bucharest's QID

@@ -12,9 +12,9 @@ import pytest
 from server_process import ServerProcess
 from sparql_standin import ERROR_BODY, StandInEndpoint
 
-from diplokg import framing
-from diplokg.executor import execute
-from diplokg.service_errors import service_failure
+from diplokg.engine import framing
+from diplokg.engine.execute import execute
+from diplokg.engine.service_errors import service_failure
 
 SERVICE_TIMEOUT = 2
 QUERY_TIMEOUT = 20

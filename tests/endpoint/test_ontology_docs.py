@@ -241,8 +241,8 @@ HOSTILE_CLASS = ONTOLOGY_NS + "Hostile"
 def hostile_ontology_server(built_store, tmp_path_factory) -> Iterator[ServerProcess]:
     import pyoxigraph as ox
 
-    from diplokg.artifacts import write_artifacts
-    from diplokg.store import write_store
+    from diplokg.build.artifacts import write_artifacts
+    from diplokg.build.store import write_store
 
     snapshot = ox.Store()
     snapshot.bulk_load(path=str(built_store.resolve() / "snapshot.nq"), format=ox.RdfFormat.N_QUADS)

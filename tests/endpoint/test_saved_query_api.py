@@ -11,7 +11,7 @@ import rdflib
 from cli_runner import REPO
 from saved_results import EXPECTED, comparable, is_ordered
 
-from diplokg.saved_queries import load_all
+from diplokg.saved_queries.catalog import load_all
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplokg.bindings import parse_term, protocol_bindings
-from diplokg.namespaces import PREFIXES
-from diplokg.negotiation import choose, parse_accept
-from diplokg.formats import GRAPH_FORMATS, RESULT_FORMATS
-from diplokg.protocol import ProtocolError, parse_query_request
-from diplokg.sparql_lexer import analyse
+from diplokg.http.bindings import parse_term, protocol_bindings
+from diplokg.core.namespaces import PREFIXES
+from diplokg.http.negotiation import choose, parse_accept
+from diplokg.core.formats import GRAPH_FORMATS, RESULT_FORMATS
+from diplokg.http.protocol import ProtocolError, parse_query_request
+from diplokg.core.lexer import analyse
 
 PARAM_NAMES = st.sampled_from(["query", "update", "default-graph-uri", "named-graph-uri", "timeout", "format",
                                "$x", "$", "$1a", "$s", "queryLn", "q\x00", "é"])

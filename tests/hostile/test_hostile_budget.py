@@ -11,8 +11,8 @@ import pytest
 
 from manual_clock import ManualClock
 
-from diplokg.error_budget import ErrorBudget, counts
-from diplokg.settings import Settings
+from diplokg.http.error_budget import ErrorBudget, counts
+from diplokg.core.settings import Settings
 from server_process import ServerProcess
 
 BAD = "SELECT * WHERE { ?s ?p }"

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from raw_http import request, send_until_refused
 
-from diplokg.limits import MAX_DATASET_GRAPHS, MAX_HEADER_BYTES, MAX_HEADER_FIELDS, MAX_QUERY_NESTING
+from diplokg.http.limits import MAX_DATASET_GRAPHS, MAX_HEADER_BYTES, MAX_HEADER_FIELDS, MAX_QUERY_NESTING
 
 ASK = b"ASK%7B%7D"  # ASK {}
 FORM = b"Content-Type: application/x-www-form-urlencoded"

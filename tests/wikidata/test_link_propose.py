@@ -249,7 +249,7 @@ def test_help_describes_the_workflow() -> None:
 
 def test_client_reads_the_search_format(search_api) -> None:
     """In process: the client against the search stand-in (the format of recorded/wbsearchentities)."""
-    from diplokg.wikidata_client import SearchHit, WikidataClient
+    from diplokg.wikidata.client import SearchHit, WikidataClient
 
     client = WikidataClient(api_url=search_api.url, delay=0)
     assert client.search("OSCE", "en", 5) == [

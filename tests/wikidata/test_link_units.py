@@ -9,11 +9,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplokg.link_candidates import ContextValue, Entity, Found, ItemFacts, item_query, parse_items
-from diplokg.link_review import ReviewRow, read_review, render_review
-from diplokg.link_scoring import fold, score
-from diplokg.reviewed_links import LinkRecord, read, render
-from diplokg.wikidata_client import SearchHit
+from diplokg.wikidata.candidates import ContextValue, Entity, Found, ItemFacts, item_query, parse_items
+from diplokg.wikidata.review import ReviewRow, read_review, render_review
+from diplokg.wikidata.scoring import fold, score
+from diplokg.wikidata.reviewed_links import LinkRecord, read, render
+from diplokg.wikidata.client import SearchHit
 
 
 @pytest.mark.parametrize("bad", ["Q0", "Q01", "q5", "P31", "Q5 } . ?s ?p ?o . VALUES ?x {", "wd:Q5", ""])

@@ -1,0 +1,1 @@
+"""diplokg.cli.main (docstring to be written)."""

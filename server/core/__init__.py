@@ -1,0 +1,1 @@
+"""diplokg.core (docstring to be written)."""

@@ -1,0 +1,1 @@
+"""diplokg.engine (docstring to be written)."""

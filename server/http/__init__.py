@@ -1,0 +1,1 @@
+"""diplokg.http (docstring to be written)."""

@@ -1,0 +1,1 @@
+"""diplokg.pages (docstring to be written)."""

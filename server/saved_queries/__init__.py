@@ -1,0 +1,1 @@
+"""diplokg.saved_queries.catalog (docstring to be written)."""

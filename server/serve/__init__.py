@@ -1,0 +1,1 @@
+"""diplokg.serve.server (docstring to be written)."""

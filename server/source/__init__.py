@@ -1,0 +1,1 @@
+"""diplokg.source (docstring to be written)."""

@@ -1,0 +1,1 @@
+"""diplokg.synthetic (docstring to be written)."""

@@ -1,0 +1,1 @@
+"""diplokg.validation.validate (docstring to be written)."""

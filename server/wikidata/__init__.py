@@ -1,0 +1,1 @@
+"""diplokg.wikidata (docstring to be written)."""
