@@ -22,7 +22,8 @@ import pytest
 import rdflib
 
 import shacl_equivalence as E
-from diplokg.validation.compile import UnsupportedShapesError, compile_shapes
+from diplokg.validation.compile import compile_shapes
+from diplokg.validation.errors import UnsupportedShapesError
 
 FIXTURE_FILES = sorted(p.name for p in E.FIXTURES.glob("*.ttl"))
 BATCHES, MUTATIONS, SEED = 8, 40, 20261123

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
-from urllib.parse import quote
 
 from starlette.responses import Response
 
@@ -21,6 +20,8 @@ from diplokg.core.namespaces import ID, shorten
 from diplokg.http.negotiation import alternate_links, choose
 from diplokg.http.query_service import QueryService, query_request
 from diplokg.core.settings import Settings
+from diplokg.pages.sections import sections
+from diplokg.pages.urls import local_url
 
 _PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~\-/]{0,300}$")
 INCOMING_PAGE = 100
@@ -62,19 +63,6 @@ SELECT DISTINCT ?entity ?evidence ?quote ?doc (SAMPLE(?label) AS ?docLabel) WHER
 } GROUP BY ?entity ?evidence ?quote ?doc ORDER BY ?evidence"""
 
 
-def local_url(iri: str, base_url: str) -> str:
-    """Where an IRI of our namespace is served by this server; other IRIs are returned unchanged."""
-    from diplokg.core.namespaces import ONTOLOGY_IRI, VOCAB
-
-    if iri.startswith(ID):
-        return base_url + "id/" + quote(iri[len(ID):], safe="/-._~")
-    if iri.startswith(VOCAB):  # concept schemes and concepts: 303 to their place in the ontology docs
-        return base_url + "vocab/" + quote(iri[len(VOCAB):], safe="/-._~")
-    if iri == ONTOLOGY_IRI or iri.startswith((ONTOLOGY_IRI + "#", ONTOLOGY_IRI + "/")):  # terms, version IRI
-        return base_url + "ontology" + quote(iri[len(ONTOLOGY_IRI):], safe="/#-._~")
-    return iri
-
-
 async def entity_response(path: str, accept: str | None, formats: list[str], offset: int, client: str,
                           service: QueryService, settings: Settings) -> Response:
     """The page or RDF of one entity; its several internal queries count once against ``client``'s limit."""
@@ -103,8 +91,6 @@ async def _entity(path: str, accept: str | None, formats: list[str], offset: int
     evidence = await service.select(_EVIDENCE, bind)
     links = await service.select(_LINKS, bind) if any(
         b["o"]["value"].startswith(WIKIDATA_ITEM) for b in outgoing) else []
-    from diplokg.pages.sections import sections  # imports local_url from here
-
     types = {b["o"]["value"] for b in outgoing if b["p"]["value"] == RDF_TYPE}
     extra = await sections(types, service, bind, settings.base_url)
     page = render_page(iri, outgoing, incoming, evidence, offset, settings.base_url, page_url, extra, links)

@@ -21,7 +21,7 @@ from html import escape
 
 from starlette.responses import Response
 
-from diplokg.pages.entity import local_url
+from diplokg.pages.urls import local_url
 from diplokg.core.formats import GRAPH_FORMATS, HTML
 from diplokg.http.responses import error_response, not_acceptable
 from diplokg.core.namespaces import GRAPH, ONTOLOGY, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB, shorten

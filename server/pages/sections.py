@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplokg.pages.entity import local_url
+from diplokg.pages.urls import local_url
 from diplokg.core.namespaces import ONTOLOGY, shorten
 from diplokg.http.query_service import QueryService
 

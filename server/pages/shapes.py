@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from starlette.responses import Response
 
-from diplokg.pages.entity import local_url
+from diplokg.pages.urls import local_url
 from diplokg.core.formats import GRAPH_FORMATS, HTML, OX_RDF
 from diplokg.http.responses import error_response, not_acceptable
 from diplokg.core.namespaces import PREFIXES, SHAPES, shorten

@@ -10,15 +10,15 @@ elsewhere (validation.check_shapes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from diplokg.core.errors import DiplokgError
-
-Node = rdflib.term.Node
+from diplokg.validation.errors import UnsupportedShapesError
+from diplokg.validation.plan import Constraint, Node, Path, Plan, Shape, SparqlConstraint, Target
+from diplokg.validation.sparql import Renderer, RenderError, binds_this
 
 #: Predicates of the sh: namespace that may appear on a shape without being a constraint.
 _NON_CONSTRAINT = {
@@ -40,75 +40,6 @@ _PROLOGUE = re.compile(r"^\s*(PREFIX|BASE)\b", re.I)
 _COUNT_LIMIT = 6  # cardinalities are checked with pairwise-distinct patterns; larger ones are refused
 
 
-class UnsupportedShapesError(DiplokgError):
-    """The shapes use SHACL features the SPARQL engine does not implement."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = sorted(set(problems))
-        super().__init__("the SPARQL SHACL engine does not implement: " + "; ".join(self.problems))
-
-
-@dataclass(frozen=True)
-class Path:
-    """A property path: kind is 'iri', 'inverse', 'alternative' or 'sequence'."""
-
-    kind: str
-    node: Node  # the path node in the shapes graph (an IRI, or the blank node describing it)
-    iri: str | None = None
-    parts: tuple[Path, ...] = ()
-
-
-@dataclass(frozen=True)
-class Target:
-    """kind: 'class', 'node', 'subjectsOf', 'objectsOf' (term set) or 'sparql' (select set)."""
-
-    kind: str
-    term: Node | None = None
-    select: str | None = None
-    prefixes: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class SparqlConstraint:
-    """An sh:sparql constraint: its node, SELECT text, prefixes and messages."""
-
-    node: Node
-    select: str
-    prefixes: tuple[tuple[str, str], ...]
-    messages: tuple[rdflib.Literal, ...]
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """One constraint of a shape. component: the sh:…ConstraintComponent IRI. value: the parameter
-    (an RDF term, an int, a Shape, a tuple of Shapes, a SparqlConstraint…), extra: a second parameter
-    (the flags of sh:pattern, the count of sh:qualifiedValueShape)."""
-
-    component: rdflib.URIRef
-    value: object
-    extra: object = None
-
-
-@dataclass(eq=False)
-class Shape:
-    """A node shape (path None) or property shape, with what it requires of its value nodes."""
-
-    node: Node
-    path: Path | None
-    targets: tuple[Target, ...] = ()
-    constraints: list[Constraint] = field(default_factory=list)
-    messages: tuple[rdflib.Literal, ...] = ()
-    severity: rdflib.URIRef = SH.Violation
-
-
-@dataclass
-class Plan:
-    """The shapes to validate (those with targets) and every datatype that sh:datatype names."""
-
-    shapes: list[Shape]
-    datatypes: frozenset[str]
-
-
 def compile_shapes(g: rdflib.Graph) -> Plan:
     """Read the shapes graph; raise UnsupportedShapesError naming everything not implemented."""
     reader = _Reader(g)
@@ -126,10 +57,6 @@ def compile_shapes(g: rdflib.Graph) -> Plan:
 def _dry_render(plan: Plan) -> None:
     """Write every query once (without data) so that what cannot be expressed fails here, and
     let pyoxigraph parse each one."""
-    import pyoxigraph as ox
-
-    from diplokg.validation.sparql import Renderer, RenderError
-
     try:
         checks = Renderer().checks(plan.shapes)
     except RenderError as e:
@@ -241,8 +168,6 @@ class _Reader:
         return tuple(sorted(out.items()))
 
     def check_select(self, text: str, prefixes: tuple[tuple[str, str], ...], what: str, constraint: bool) -> None:
-        from diplokg.validation.sparql import binds_this
-
         if _PROLOGUE.match(text):
             self.problems.append(f"PREFIX/BASE inside the sh:select of the {what}")
         if constraint and (m := _PREBOUND.search(text)):

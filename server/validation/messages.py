@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import rdflib
 from rdflib.namespace import SH
 
-from diplokg.validation.compile import Constraint, Shape
+from diplokg.validation.plan import Constraint, Shape
 
 Node = rdflib.term.Node
 

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from diplokg.validation.compile import Constraint, Path, Shape, SparqlConstraint, Target
+from diplokg.validation.plan import Constraint, Path, Shape, SparqlConstraint, Target
 
 _TYPE_PATH = f"{ox.NamedNode(str(RDF.type))}/{ox.NamedNode(str(RDFS.subClassOf))}*"
 _NODE_KIND_TESTS = {

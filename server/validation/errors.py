@@ -1,0 +1,13 @@
+"""Errors of validation that its callers handle."""
+
+from __future__ import annotations
+
+from diplokg.core.errors import DiplokgError
+
+
+class UnsupportedShapesError(DiplokgError):
+    """The shapes use SHACL features the SPARQL engine does not implement."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("the SPARQL SHACL engine does not implement: " + "; ".join(self.problems))
