@@ -34,10 +34,10 @@ GRAPH = ox.NamedNode("https://w3id.org/diplokg/graph/bench")
 
 def read_quads(paths: list[Path]) -> list[ox.Quad]:
     if not paths:
-        from diplokg.source.tree import Layout
+        from diplokg.source.tree import SourceTree
         from diplokg.source.loader import load
 
-        return load(Layout(REPO)).quads
+        return load(SourceTree(REPO)).quads
     files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.suffix in FORMATS)
     out: list[ox.Quad] = []
     for f in files:

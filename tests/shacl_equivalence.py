@@ -47,10 +47,10 @@ def fixture_quads(fixture: Path) -> list[ox.Quad]:
 
 def real_quads() -> list[ox.Quad]:
     """What the build validates: the ontology and all data files, as the loader reads them."""
-    from diplokg.source.tree import Layout
+    from diplokg.source.tree import SourceTree
     from diplokg.source.loader import load
 
-    return load(Layout(REPO)).quads
+    return load(SourceTree(REPO)).quads
 
 
 # ---- the two engines ---------------------------------------------------------------------------

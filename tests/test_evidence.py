@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from diplokg.build.query import run
+from diplokg.build.store import run_query
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_source_documents_match_archived_files(store) -> None:
-    rows = list(run(store, "SELECT ?doc ?file ?sha ?text WHERE { ?doc a dkg:SourceDocument ; dkg:fileName ?file ; dkg:sha256 ?sha ; dkg:text ?text }"))
+    rows = list(run_query(store, "SELECT ?doc ?file ?sha ?text WHERE { ?doc a dkg:SourceDocument ; dkg:fileName ?file ; dkg:sha256 ?sha ; dkg:text ?text }"))
     assert len(rows) == 2
     for r in rows:
         raw = (REPO / "data" / "sources" / "text" / r["file"].value).read_bytes()
@@ -20,7 +20,7 @@ def test_source_documents_match_archived_files(store) -> None:
 
 
 def test_every_quote_occurs_exactly_once_in_its_document(store) -> None:
-    rows = list(run(store, """
+    rows = list(run_query(store, """
         SELECT ?ev ?quote ?text WHERE {
           ?ev oa:hasSource ?doc ; oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?quote .
           ?doc dkg:text ?text }"""))
@@ -31,7 +31,7 @@ def test_every_quote_occurs_exactly_once_in_its_document(store) -> None:
 
 def test_wording_as_stated_is_quoted_from_the_evidence(store) -> None:
     """Titles, dates, amounts and ranks 'as stated' must appear verbatim in the fact's own sentences."""
-    rows = list(run(store, """
+    rows = list(run_query(store, """
         SELECT ?s ?p ?value (GROUP_CONCAT(?quote; separator=" || ") AS ?quotes) WHERE {
           VALUES ?p { dkg:titleAsStated dkg:rankAsStated dkg:dateAsStated dkg:amountAsStated dkg:issuerTitleAsStated dkg:title dkg:occasion }
           ?s ?p ?value . FILTER(LANG(?value) = "de")
@@ -43,7 +43,7 @@ def test_wording_as_stated_is_quoted_from_the_evidence(store) -> None:
 
 
 def test_german_topics_are_quoted_from_the_evidence(store) -> None:
-    rows = list(run(store, """
+    rows = list(run_query(store, """
         SELECT ?s ?value (GROUP_CONCAT(?quote; separator=" || ") AS ?quotes) WHERE {
           VALUES ?p { dkg:topic dkg:purpose dkg:subject }
           ?s ?p ?value . FILTER(LANG(?value) = "de")
@@ -54,7 +54,7 @@ def test_german_topics_are_quoted_from_the_evidence(store) -> None:
 
 
 def test_every_interpretation_is_used_and_explained(store) -> None:
-    rows = list(run(store, """
+    rows = list(run_query(store, """
         SELECT ?i (COUNT(?user) AS ?uses) WHERE {
           ?i a dkg:Interpretation ; rdfs:comment ?c ; dkg:interpretationKind ?k . FILTER(LANG(?c) = "en")
           OPTIONAL { ?user dkg:interpretation ?i }
@@ -65,7 +65,7 @@ def test_every_interpretation_is_used_and_explained(store) -> None:
 
 def test_no_blank_nodes_anywhere(store) -> None:
     """Blank nodes would make dumps non-deterministic and facts unaddressable."""
-    assert not bool(run(store, "ASK { { ?s ?p ?o FILTER(isBlank(?s)) } UNION { ?s ?p ?o FILTER(isBlank(?o)) } }"))
+    assert not bool(run_query(store, "ASK { { ?s ?p ?o FILTER(isBlank(?s)) } UNION { ?s ?p ?o FILTER(isBlank(?o)) } }"))
 
 
 def test_only_verified_qids_on_non_state_entities(store) -> None:
@@ -73,5 +73,5 @@ def test_only_verified_qids_on_non_state_entities(store) -> None:
     verified = {"Q1520", "Q1741", "Q19660", "Q9365", "Q81299", "Q488981", "Q656801"}
     text = (REPO / "data" / "reference" / "wikidata-verified.md").read_text(encoding="utf-8")
     assert all(q in text for q in verified)
-    rows = {r["q"].value for r in run(store, "SELECT ?q WHERE { ?x dkg:wikidataId ?q FILTER NOT EXISTS { ?x a dkg:State } }")}
+    rows = {r["q"].value for r in run_query(store, "SELECT ?q WHERE { ?x dkg:wikidataId ?q FILTER NOT EXISTS { ?x a dkg:State } }")}
     assert rows == verified

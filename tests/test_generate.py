@@ -12,7 +12,7 @@ import pytest
 
 from cli_runner import REPO, run_cli
 from diplokg.build.pipeline import check
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 
 FEATURES = """
 PREFIX dkg: <https://w3id.org/diplokg/ontology#>
@@ -77,7 +77,7 @@ def test_same_seed_same_bytes_other_seed_other_data(generated, tmp_path):
 
 
 def test_generated_tree_passes_the_shapes(generated):
-    _, report = check(Layout(generated))
+    _, report = check(SourceTree(generated))
     assert report.conforms, report.to_text()[:3000]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplokg.build.query import run
+from diplokg.build.store import run_query
 
 ROMANIA = "https://w3id.org/diplokg/id/source/mfa-tj-romania"
 NORWAY = "https://w3id.org/diplokg/id/source/mfa-tj-norway"
@@ -193,7 +193,7 @@ def test_seed_fact_is_queryable_with_its_source_sentence(store, name: str) -> No
           {pattern}
           ?fact dkg:evidence ?ev . ?ev oa:hasSource ?doc ; oa:hasSelector/oa:exact ?quote .
         }}"""
-    rows = [(s["fact"].value, s["doc"].value, s["quote"].value) for s in run(store, query)]
+    rows = [(s["fact"].value, s["doc"].value, s["quote"].value) for s in run_query(store, query)]
     assert rows, f"no fact found for: {name}"
     assert any(doc == document and fragment in quote for _, doc, quote in rows), rows
 
@@ -203,7 +203,7 @@ def test_every_sentence_of_both_pages_is_used_as_evidence(store) -> None:
     is the evidence of at least one fact."""
     unused = [
         s["quote"].value
-        for s in run(store, """
+        for s in run_query(store, """
             SELECT ?quote WHERE {
               ?ev a dkg:Evidence ; oa:hasSelector/oa:exact ?quote .
               FILTER NOT EXISTS { ?fact dkg:evidence ?ev }

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from diplokg import __version__
 from diplokg.core.errors import DiplokgError, InvalidDataError
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 from diplokg.source.loader import LoadedData, Progress, load
 from diplokg.build.artifacts import SNAPSHOT, sha256_file, write_publications, write_snapshot
 from diplokg.saved_queries.examples import example_quads
@@ -29,7 +29,7 @@ class BuildResult:
     report: ValidationReport
 
 
-def check(layout: Layout, progress: Progress | None = None, engine: str = "sparql") -> tuple[LoadedData, ValidationReport]:
+def check(layout: SourceTree, progress: Progress | None = None, engine: str = "sparql") -> tuple[LoadedData, ValidationReport]:
     """Parse and validate a source tree without writing anything."""
     if not layout.shape_files():
         raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
@@ -41,7 +41,7 @@ def check(layout: Layout, progress: Progress | None = None, engine: str = "sparq
     return loaded, report
 
 
-def build(layout: Layout, store: Path, progress: Progress | None = None) -> BuildResult:
+def build(layout: SourceTree, store: Path, progress: Progress | None = None) -> BuildResult:
     """Validate, then load everything into a new store at ``store``; invalid data raises and leaves
     the existing store untouched."""
     loaded, report = check(layout, progress)
@@ -84,7 +84,7 @@ def _load_disk_store(build_dir: Path, snapshot: Path) -> None:
     db.optimize()
 
 
-def fingerprint(layout: Layout) -> str:
+def fingerprint(layout: SourceTree) -> str:
     """What a build depends on: every ontology, data and shapes file, and the diplokg version."""
     digest = hashlib.sha256(f"diplokg {__version__}\n".encode())
     for path in layout.ontology_files() + layout.data_files() + layout.shape_files() + layout.query_files():
@@ -92,7 +92,7 @@ def fingerprint(layout: Layout) -> str:
     return digest.hexdigest()
 
 
-def is_up_to_date(layout: Layout, store: Path) -> bool:
+def is_up_to_date(layout: SourceTree, store: Path) -> bool:
     """True if ``store`` is a complete build of exactly these inputs (and its dumps are intact; a
     store from before shapes were published with it counts as out of date)."""
     from diplokg.build.reader import open_release

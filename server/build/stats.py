@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from diplokg.core.namespaces import shorten
-from diplokg.build.query import run
+from diplokg.build.store import run_query
 
 _GRAPHS = """
 SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g
@@ -59,6 +59,6 @@ def graph_counts(store: ox.Store) -> list[tuple[str, int]]:
 
 
 def collect(store: ox.Store) -> Stats:
-    classes = [(shorten(sol["class"].value), _int(sol["n"])) for sol in run(store, _CLASSES)]
-    facts = [(shorten(sol["doc"].value), _int(sol["facts"]), _int(sol["sentences"])) for sol in run(store, _FACTS)]
+    classes = [(shorten(sol["class"].value), _int(sol["n"])) for sol in run_query(store, _CLASSES)]
+    facts = [(shorten(sol["doc"].value), _int(sol["facts"]), _int(sol["sentences"])) for sol in run_query(store, _FACTS)]
     return Stats(graph_counts(store), classes, facts)

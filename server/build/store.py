@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplokg.core.errors import StoreError
+from diplokg.core.errors import QueryError, StoreError
+from diplokg.core.namespaces import PREFIXES
 
 BUILD_INFO = "diplokg-build.json"
 #: errors of a disk that is full, over quota, read-only or failing
@@ -122,3 +123,18 @@ def build_info(store: Path) -> dict[str, object]:
         return json.loads((store / BUILD_INFO).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise StoreError(f"cannot read build information of {store}: {e}") from None
+
+
+def run_query(store: ox.Store, sparql: str, substitutions: dict[ox.Variable, ox.Term] | None = None):
+    """Evaluate a query over the union of all named graphs (the registered prefixes are predefined)."""
+    try:
+        return store.query(
+            sparql,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or {},
+        )
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from None
+    except (OSError, ValueError, TypeError, RuntimeError) as e:
+        raise QueryError(f"query failed: {e}") from None

@@ -22,7 +22,7 @@ from pathlib import Path
 from diplokg.build.artifacts import SNAPSHOT, sha256_file
 from diplokg.build.pipeline import build
 from diplokg.core.errors import DiplokgError, StoreError
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 from diplokg.core.namespaces import ID
 
 RELEASE_INFO = "release.json"
@@ -62,7 +62,7 @@ def release_versions(releases: Path) -> list[str]:
     return [p.name for p in sorted(found, key=lambda p: json.loads((p / RELEASE_INFO).read_text())["released_at"])]
 
 
-def make_release(layout: Layout, releases: Path, version: str, progress=None) -> ReleaseResult:  # type: ignore[no-untyped-def]
+def make_release(layout: SourceTree, releases: Path, version: str, progress=None) -> ReleaseResult:  # type: ignore[no-untyped-def]
     """Validate and build ``layout`` into ``releases/version``; DiplokgError if that version exists."""
     check_version(version)
     releases.mkdir(parents=True, exist_ok=True)

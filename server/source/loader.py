@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from diplokg.core.errors import SourceSyntaxError
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 from diplokg.core.namespaces import ONTOLOGY_GRAPH
 
 Progress = Callable[[str], None]
@@ -112,7 +112,7 @@ def _strip_position(message: str) -> str:
     return message
 
 
-def load(layout: Layout, progress: Progress | None = None) -> LoadedData:
+def load(layout: SourceTree, progress: Progress | None = None) -> LoadedData:
     """Parse the ontology (into the ontology graph) and every data file of the source tree into an
     in-memory store, streaming: no file is held as a list of Python objects."""
     out = LoadedData()

@@ -10,7 +10,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
-class Layout:
+class SourceTree:
     """Directories of one source tree."""
 
     root: Path
@@ -52,6 +52,6 @@ class Layout:
             return str(path)
 
 
-def packaged_layout() -> Layout:
+def packaged_tree() -> SourceTree:
     """The ontology, data, shapes and queries shipped inside the installed package."""
-    return Layout(_PACKAGE_DIR)
+    return SourceTree(_PACKAGE_DIR)

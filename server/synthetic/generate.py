@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from diplokg import __version__
 from diplokg.core.errors import DiplokgError
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 from diplokg.source.loader import parse_file
 from diplokg.core.namespaces import ID
 from diplokg.synthetic.dates import random_day
@@ -48,7 +48,7 @@ class GenerateResult:
     seconds: float
 
 
-def read_states(layout: Layout) -> dict[str, StateInfo]:
+def read_states(layout: SourceTree) -> dict[str, StateInfo]:
     """The states of the reference graph (IRI state/<code>, English and German names)."""
     names: dict[str, dict[str, str]] = {}
     states: set[str] = set()
@@ -184,7 +184,7 @@ def units_in_order(world: World) -> list[Unit]:
     return out
 
 
-def generate(layout: Layout, out: Path, triples: int, seed: int = 1,
+def generate(layout: SourceTree, out: Path, triples: int, seed: int = 1,
              progress: Callable[[str], None] | None = None) -> GenerateResult:
     """Write a source tree at ``out`` (which must not exist or be empty) with about ``triples``
     triples: the real tree plus synthetic documents until the total reaches the target."""
@@ -195,7 +195,7 @@ def generate(layout: Layout, out: Path, triples: int, seed: int = 1,
     started = time.monotonic()
     for name in ("ontology", "shapes", "queries", "data"):
         shutil.copytree(layout.root / name, out / name)
-    target = Layout(out)
+    target = SourceTree(out)
     base = sum(len(parse_file(p, target.display(p))) for p in target.ontology_files() + target.data_files())
     world = World(seed, read_states(target))
     emitter = Emitter(world)

@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from diplokg.core.atomic_file import write_atomically
-from diplokg.source.tree import Layout
+from diplokg.source.tree import SourceTree
 from diplokg.wikidata.candidates import KINDS, is_qid
 from diplokg.wikidata.review import DECISIONS, ReviewFileError, read_review
 from diplokg.source.loader import LoadedData, load
@@ -95,7 +95,7 @@ class _Data:
     owners: dict[str, set[str]]  # QID -> entities
 
 
-def _read_data(layout: Layout) -> _Data:
+def _read_data(layout: SourceTree) -> _Data:
     loaded = load(layout)
     classes = {iri for iri, _ in KINDS}
     entities, qids, owners = set(), defaultdict(set), defaultdict(set)
@@ -111,7 +111,7 @@ def _read_data(layout: Layout) -> _Data:
     return _Data(loaded, entities, qids, owners)
 
 
-def accept(layout: Layout, review: Path, reviewer: str | None, reviewed_on: str | None, today: dt.date,
+def accept(layout: SourceTree, review: Path, reviewer: str | None, reviewed_on: str | None, today: dt.date,
            progress: Callable[[str], None] | None = None) -> AcceptResult:
     """Check every row, then write the accepted links (see the module docstring); raise
     :class:`ReviewFileError` listing every problem if any row is refused."""

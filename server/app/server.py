@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import uvicorn
 
-from diplokg.serve.app import create_app
+from diplokg.app.factory import create_app
 from diplokg.core.errors import StoreError
 from diplokg.http.head_limits import limited_protocol
 from diplokg.engine.backend import backend_for

@@ -1,0 +1,1 @@
+"""diplokg.app.server (docstring to be written)."""

@@ -1,1 +1,0 @@
-"""diplokg.serve.server (docstring to be written)."""
