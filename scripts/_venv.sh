@@ -24,4 +24,7 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
 fi
 source "$ROOT/scripts/_web.sh"
 echo "==> installing diplokg from $ROOT" >&2
+# setuptools builds in ./build/ and never cleans it: a module moved or deleted since the last install
+# would otherwise stay in the wheel
+rm -rf "$ROOT/build"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$ROOT" 2> >(_quiet_pip >&2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from diplokg.engine.messages import Dataset, QueryJob
 from diplokg.engine.remote_query import (NO_GRAPH, BindingUnsupported, check_syntax, dataset_params, engine_text,
                                   without_dataset_clauses)
 
@@ -88,11 +89,11 @@ def test_dataset_clauses_are_blanked_for_a_protocol_dataset():
 
 def test_dataset_params():
     graphs = ["g:1", "g:2"]
-    union = dataset_params({"union": True}, graphs)
+    union = dataset_params(QueryJob("", union=True), graphs)
     assert union == [("default-graph-uri", "g:1"), ("default-graph-uri", "g:2"),
                      ("named-graph-uri", "g:1"), ("named-graph-uri", "g:2")]
-    assert dataset_params({"union": False}, graphs) == []  # the query's FROM clauses apply
-    assert dataset_params({"default_graphs": ["g:1"], "named_graphs": None}, graphs) == [
+    assert dataset_params(QueryJob("", union=False), graphs) == []  # the query's FROM clauses apply
+    assert dataset_params(QueryJob("", dataset=Dataset(("g:1",), ())), graphs) == [
         ("default-graph-uri", "g:1"), ("named-graph-uri", NO_GRAPH)]
-    assert dataset_params({"default_graphs": None, "named_graphs": ["g:2"]}, graphs) == [
+    assert dataset_params(QueryJob("", dataset=Dataset((), ("g:2",))), graphs) == [
         ("default-graph-uri", NO_GRAPH), ("named-graph-uri", "g:2")]

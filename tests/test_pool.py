@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from diplokg.engine import framing
-from diplokg.core.errors import StoreError
+from diplokg.engine.framing import Frame
+from diplokg.build.errors import StoreError
 from diplokg.core.namespaces import PREFIXES
 from diplokg.engine.pool import WorkerPool
-from diplokg.http.query_service import query_request
+from diplokg.engine.messages import QueryJob
 from diplokg.build.reader import open_release
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -34,9 +34,9 @@ def make_pool(store: Path, in_memory: bool = False, failures: list[str] | None =
 
 async def answer(pool: WorkerPool, query: str) -> dict:
     body = b""
-    async for kind, payload in pool.run(query_request(query, "json", None, 0), deadline=_far()):
-        assert kind != framing.ERROR, payload
-        if kind == framing.CHUNK:
+    async for kind, payload in pool.run(QueryJob(query, "json", None, 0), deadline=_far()):
+        assert kind != Frame.ERROR, payload
+        if kind == Frame.CHUNK:
             body += payload
     return json.loads(body)
 
@@ -66,11 +66,11 @@ def test_disk_answers_then_memory_takes_over_without_losing_a_query(built_store)
             assert count_of(await answer(pool, COUNT)) == pool.loaded_quads
 
             # a large answer, read only up to its first chunk: the disk worker is busy streaming
-            in_flight = pool.run(query_request(EVERYTHING, "json", None, 0), deadline=_far())
+            in_flight = pool.run(QueryJob(EVERYTHING, "json", None, 0), deadline=_far())
             kind, _ = await anext(in_flight)
-            assert kind == framing.HEAD
+            assert kind == Frame.HEAD
             kind, first = await anext(in_flight)
-            assert kind == framing.CHUNK
+            assert kind == Frame.CHUNK
 
             await pool.load_into_memory()
             state = pool.health()
@@ -80,10 +80,10 @@ def test_disk_answers_then_memory_takes_over_without_losing_a_query(built_store)
 
             body = first
             async for kind, payload in in_flight:
-                if kind == framing.CHUNK:
+                if kind == Frame.CHUNK:
                     body += payload
                 last = kind
-            assert last == framing.END
+            assert last == Frame.END
             assert len(json.loads(body)["results"]["bindings"]) == pool.loaded_quads
             state = pool.health()
             assert state["workers"]["retiring"] == 0 and state["workers"]["replaced"] == 0

@@ -1,4 +1,4 @@
-"""``diplokg serve``: start the worker pool on the built store, then serve the app with uvicorn.
+"""``diplokg serve``: start the query backend on the built store, then serve the app with uvicorn.
 
 The pool starts before the web server, so a missing or damaged store stops the command with one
 clear error line and a non-zero exit, never with an empty endpoint. The pool answers from the
@@ -15,11 +15,11 @@ from collections.abc import Callable
 import uvicorn
 
 from diplokg.app.factory import create_app
-from diplokg.core.errors import StoreError
+from diplokg.build.errors import StoreError
 from diplokg.http.head_limits import limited_protocol
 from diplokg.engine.backend import backend_for
 from diplokg.build.reader import Release, open_release, verify_dump_checksums
-from diplokg.core.settings import Settings
+from diplokg.core.settings import Backend, Settings
 
 
 def serve(settings: Settings) -> int:
@@ -39,11 +39,11 @@ async def _serve(settings: Settings, release: Release) -> int:
         if server is not None:
             server.should_exit = True
 
-    pool = backend_for(release, settings, on_failure=fail)
-    await pool.start()
+    backend = backend_for(release, settings, on_failure=fail)
+    await backend.start()
     checks = asyncio.create_task(_verify_dumps(release, fail))
     try:
-        app = create_app(settings, release, pool)
+        app = create_app(settings, release, backend)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False, log_level="info",
                                 lifespan="on", timeout_keep_alive=5, server_header=False,
                                 limit_concurrency=1000, http=limited_protocol(settings.max_url, "*" in settings.cors_origins),
@@ -54,7 +54,7 @@ async def _serve(settings: Settings, release: Release) -> int:
         logging.getLogger("diplokg").info(
             "serving release %s (%d quads) at %s with %s; SPARQL endpoint %s",
             release.build_id, release.quads, settings.base_url,
-            f"{settings.workers} query workers" if settings.backend == "embedded"
+            f"{settings.workers} query workers" if settings.backend is Backend.EMBEDDED
             else f"queries evaluated by {settings.engine_url} ({settings.workers} connections)", settings.endpoint_url)
         if not failures:
             await server.serve()
@@ -63,7 +63,7 @@ async def _serve(settings: Settings, release: Release) -> int:
         return 0 if server.started else 1
     finally:
         checks.cancel()
-        await pool.close()
+        await backend.close()
 
 
 async def _verify_dumps(release: Release, fail: Callable[[str], None]) -> None:

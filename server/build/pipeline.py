@@ -10,7 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from diplokg import __version__
-from diplokg.core.errors import DiplokgError, InvalidDataError
+from diplokg.core.errors import DiplokgError
+from diplokg.validation.errors import InvalidDataError
 from diplokg.source.tree import SourceTree
 from diplokg.source.loader import LoadedData, Progress, load
 from diplokg.build.artifacts import SNAPSHOT, sha256_file, write_publications, write_snapshot

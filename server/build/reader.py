@@ -14,8 +14,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from diplokg.build.artifacts import DUMPS, QUERIES, SHAPES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
-from diplokg.core.errors import StoreError
+from diplokg.build.errors import StoreError
 from diplokg.build.store import BUILD_INFO
+
+
+#: written into a versioned release's directory by ``diplokg release`` (releases.versions)
+RELEASE_INFO = "release.json"
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,15 @@ class Release:
     @property
     def build_id(self) -> str:
         return self.path.name
+
+    def version_info(self) -> dict[str, Any] | None:
+        """``release.json`` of a versioned release (version, version IRI, previous release), or None
+        if this is a plain build."""
+        try:
+            info: dict[str, Any] = json.loads((self.path / RELEASE_INFO).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return info
 
     def dump_file(self, name: str) -> tuple[Path, dict[str, Any]] | None:
         for entry in self.dumps:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplokg.core.errors import QueryError, StoreError
+from diplokg.build.errors import QueryError, StoreError
 from diplokg.core.namespaces import PREFIXES
 
 BUILD_INFO = "diplokg-build.json"

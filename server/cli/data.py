@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from diplokg.cli.common import Progress, add_common, source_tree
-from diplokg.core.errors import InvalidDataError
+from diplokg.validation.errors import InvalidDataError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from diplokg.cli.common import add_common
-from diplokg.core.errors import DiplokgError, QueryError
+from diplokg.build.errors import QueryError
+from diplokg.core.errors import DiplokgError
 from diplokg.core.formats import OX_RDF, OX_RESULTS
 from diplokg.core.namespaces import PREFIXES, shorten
 

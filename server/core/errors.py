@@ -1,6 +1,12 @@
-"""Errors the command line reports as one clear line (never a traceback)."""
+"""The base of the errors the command line reports as one clear line (never a traceback), and the
+kinds of failure an error response names (its JSON ``kind``).
+
+Each package keeps the errors it raises in its own ``errors`` module (``source``, ``validation``,
+``build``, ``engine``, ``http``), all ``DiplokgError`` where a command reports them."""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 
 class DiplokgError(Exception):
@@ -9,28 +15,20 @@ class DiplokgError(Exception):
     exit_code = 1
 
 
-class SourceSyntaxError(DiplokgError):
-    """An RDF file could not be parsed."""
+class ErrorKind(StrEnum):
+    """The ``kind`` of an error response: what a client can act on (the status says the rest)."""
 
-    def __init__(self, file: str, line: int | None, column: int | None, message: str) -> None:
-        self.file, self.line, self.column, self.message = file, line, column, message
-        where = file if line is None else f"{file}:{line}" + ("" if column is None else f":{column}")
-        super().__init__(f"{where}: syntax error: {message}")
-
-
-class InvalidDataError(DiplokgError):
-    """The data violates the SHACL shapes; it must not be published."""
-
-    def __init__(self, message: str, report: object = None) -> None:
-        super().__init__(message)
-        self.report = report
-
-
-class StoreError(DiplokgError):
-    """The store is missing, unreadable or cannot be written."""
-
-
-class QueryError(DiplokgError):
-    """A SPARQL query could not be parsed or evaluated."""
-
-    exit_code = 2
+    SYNTAX = "syntax"  # the query does not parse (with line and column)
+    NESTING = "nesting"  # brackets nested deeper than the parser can take
+    FEDERATION = "federation"  # a SERVICE the endpoint may not call
+    NOT_ACCEPTABLE = "not-acceptable"
+    NOT_FOUND = "not-found"
+    TIMEOUT = "timeout"  # the query's time budget ran out
+    SERVICE_TIMEOUT = "service-timeout"  # a SERVICE endpoint did not answer in time
+    SERVICE = "service"  # a SERVICE endpoint failed
+    MEMORY = "memory"  # the query needed more than the worker memory limit
+    BUSY = "busy"  # no worker or engine connection became free in time
+    WORKER = "worker"  # the query worker failed
+    ENGINE = "engine"  # the remote SPARQL engine failed
+    ENGINE_UNREACHABLE = "engine-unreachable"
+    ERROR_BUDGET = "error-budget"  # the client's failed requests used up its budget

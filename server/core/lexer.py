@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from urllib.parse import urljoin
 
 _PN_CHARS = r"\w\u00B7\u00C0-\uFFFF-"
@@ -32,8 +33,23 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+
+
+class QueryForm(StrEnum):
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+    UPDATE = "UPDATE"  # any update operation
+
+    @property
+    def gives_graph(self) -> bool:
+        """CONSTRUCT and DESCRIBE give RDF graphs; SELECT and ASK give query results."""
+        return self in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
+
+
+QUERY_FORMS = frozenset({QueryForm.SELECT, QueryForm.ASK, QueryForm.CONSTRUCT, QueryForm.DESCRIBE})
 
 
 @dataclass(frozen=True)
@@ -47,12 +63,15 @@ class ServiceCall:
 
 @dataclass
 class QueryInfo:
-    form: str | None = None  # SELECT, ASK, CONSTRUCT, DESCRIBE; UPDATE for update operations; None if unknown
+    form: QueryForm | None = None  # None if unknown
     has_dataset_clause: bool = False  # FROM / FROM NAMED present
     prefixes: dict[str, str] = field(default_factory=dict)
     base: str | None = None
     services: list[ServiceCall] = field(default_factory=list)
     max_depth: int = 0  # deepest nesting of ( { [ outside strings, IRIs and comments
+    #: variables of the outermost SELECT clause (plain ``?v`` and ``(expression AS ?v)``); None for
+    #: ``SELECT *`` and other forms
+    projection: frozenset[str] | None = None
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -65,63 +84,106 @@ def token_spans(text: str) -> list[tuple[str, str, int]]:
     out = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        if kind not in ("ws", "comment"):
-            out.append((kind, m.group(), m.start()))  # type: ignore[arg-type]
+        if kind is not None and kind not in ("ws", "comment"):
+            out.append((kind, m.group(), m.start()))
     return out
 
 
-def analyse(text: str, predefined_prefixes: dict[str, str] | None = None) -> QueryInfo:
-    info = QueryInfo()
-    prefixes = dict(predefined_prefixes or {})
-    toks = tokens(text)
-    i, n = 0, len(toks)
-    in_prologue = True
-    depth = 0
-    while i < n:
-        kind, value = toks[i]
-        if kind == "other":
-            if value in "({[":
-                depth += 1
-                info.max_depth = max(info.max_depth, depth)
-            elif value in ")}]":
-                depth -= 1
+class _Analysis:
+    """The state of one pass over the tokens of a query."""
+
+    def __init__(self, toks: list[tuple[str, str]], predefined_prefixes: dict[str, str] | None) -> None:
+        self.toks, self.info = toks, QueryInfo()
+        self.prefixes = dict(predefined_prefixes or {})
+        self.in_prologue, self.depth = True, 0
+        self.projection: set[str] | None = None  # collecting the SELECT clause while not None
+        self.star = False
+
+    def run(self) -> QueryInfo:
+        i, n = 0, len(self.toks)
+        while i < n:
+            i = self.step(i)
+        if self.projection is not None:  # a SELECT clause that never ended (the parser will refuse it)
+            self.info.projection = None if self.star else frozenset(self.projection)
+        return self.info
+
+    def step(self, i: int) -> int:
+        """Look at token ``i``; the index of the next token to look at."""
+        kind, value = self.toks[i]
         upper = value.upper() if kind == "word" else ""
-        if in_prologue and upper == "PREFIX" and i + 2 < n and toks[i + 1][0] == "pname" and toks[i + 2][0] == "iri":
-            iri = _resolve(toks[i + 2][1][1:-1], info.base)
-            prefixes[toks[i + 1][1][:-1]] = iri
-            info.prefixes[toks[i + 1][1][:-1]] = iri
-            i += 3
-            continue
-        if in_prologue and upper == "BASE" and i + 1 < n and toks[i + 1][0] == "iri":
-            info.base = _resolve(toks[i + 1][1][1:-1], info.base)
-            i += 2
-            continue
-        if in_prologue and kind == "word":
-            in_prologue = False
-            if upper in QUERY_FORMS:
-                info.form = upper
-            elif upper in UPDATE_KEYWORDS:
-                info.form = "UPDATE"
-        elif in_prologue:
-            in_prologue = False
+        if self.in_prologue and (skip := self.prologue(i, kind, upper)):
+            return i + skip
+        if self.projection is not None:
+            self.select_clause(i, kind, value, upper)
+        if kind == "other":
+            self.bracket(value)
         if upper == "FROM":
-            info.has_dataset_clause = True
+            self.info.has_dataset_clause = True
         elif upper == "SERVICE":
-            j = i + 1
-            silent = j < n and toks[j][0] == "word" and toks[j][1].upper() == "SILENT"
-            if silent:
-                j += 1
-            target_kind, target = toks[j] if j < n else ("other", "")
-            iri = None
-            if target_kind == "iri":
-                iri = _resolve(target[1:-1], info.base)
-            elif target_kind == "pname":
-                prefix, _, local = target.partition(":")
-                if prefix in prefixes and "\\" not in local:
-                    iri = prefixes[prefix] + local
-            info.services.append(ServiceCall(target, iri, silent))
-        i += 1
-    return info
+            self.service(i + 1)
+        return i + 1
+
+    def prologue(self, i: int, kind: str, upper: str) -> int:
+        """PREFIX and BASE declarations (the number of tokens they take), then the form."""
+        toks, n = self.toks, len(self.toks)
+        if upper == "PREFIX" and i + 2 < n and toks[i + 1][0] == "pname" and toks[i + 2][0] == "iri":
+            iri = _resolve(toks[i + 2][1][1:-1], self.info.base)
+            self.prefixes[toks[i + 1][1][:-1]] = self.info.prefixes[toks[i + 1][1][:-1]] = iri
+            return 3
+        if upper == "BASE" and i + 1 < n and toks[i + 1][0] == "iri":
+            self.info.base = _resolve(toks[i + 1][1][1:-1], self.info.base)
+            return 2
+        self.in_prologue = False
+        if upper in QUERY_FORMS:
+            self.info.form = QueryForm(upper)
+            if upper == "SELECT":
+                self.projection = set()
+                return 1
+        elif upper in UPDATE_KEYWORDS:
+            self.info.form = QueryForm.UPDATE
+        return 0
+
+    def select_clause(self, i: int, kind: str, value: str, upper: str) -> None:
+        """One token of the outermost SELECT clause (it ends at WHERE, FROM or the first ``{``)."""
+        assert self.projection is not None
+        if upper in ("WHERE", "FROM") or (kind == "other" and value == "{"):
+            self.info.projection = None if self.star else frozenset(self.projection)
+            self.projection = None
+        elif kind == "other" and value == "*":
+            self.star = True
+        elif kind == "var":
+            before = self.toks[i - 1]
+            # outside brackets the SELECT clause depth equals 0; inside an expression only "AS ?v"
+            if self.depth == 0 or (before[0] == "word" and before[1].upper() == "AS"):
+                self.projection.add(value[1:])
+
+    def bracket(self, value: str) -> None:
+        if value in "({[":
+            self.depth += 1
+            self.info.max_depth = max(self.info.max_depth, self.depth)
+        elif value in ")}]":
+            self.depth -= 1
+
+    def service(self, j: int) -> None:
+        toks, n = self.toks, len(self.toks)
+        silent = j < n and toks[j][0] == "word" and toks[j][1].upper() == "SILENT"
+        if silent:
+            j += 1
+        target_kind, target = toks[j] if j < n else ("other", "")
+        iri = None
+        if target_kind == "iri":
+            iri = _resolve(target[1:-1], self.info.base)
+        elif target_kind == "pname":
+            prefix, _, local = target.partition(":")
+            if prefix in self.prefixes and "\\" not in local:
+                iri = self.prefixes[prefix] + local
+        self.info.services.append(ServiceCall(target, iri, silent))
+
+
+def analyse(text: str, predefined_prefixes: dict[str, str] | None = None) -> QueryInfo:
+    """Form, dataset clause, prologue, SERVICE targets, nesting depth and projection of ``text``, in
+    one pass over its tokens."""
+    return _Analysis(tokens(text), predefined_prefixes).run()
 
 
 def _resolve(iri: str, base: str | None) -> str:
@@ -133,25 +195,3 @@ def _resolve(iri: str, base: str | None) -> str:
 def mentions_service(text: str) -> bool:
     """Cheap pre-check: can this text contain the SERVICE keyword at all?"""
     return "service" in text.lower()
-
-
-def select_projection(text: str) -> set[str] | None:
-    """Variables of the outermost SELECT clause: plain ``?v`` and ``(expression AS ?v)``; None for ``*``."""
-    toks = tokens(text)
-    start = next((i for i, (kind, value) in enumerate(toks) if kind == "word" and value.upper() == "SELECT"), None)
-    if start is None:
-        return None
-    clause = []
-    for kind, value in toks[start + 1:]:
-        if (kind == "word" and value.upper() in ("WHERE", "FROM")) or (kind == "other" and value == "{"):
-            break
-        clause.append((kind, value))
-    if any(kind == "other" and value == "*" for kind, value in clause):
-        return None
-    out, depth = set(), 0
-    for j, (kind, value) in enumerate(clause):
-        if kind == "other" and value in "()":
-            depth += 1 if value == "(" else -1
-        elif kind == "var" and (depth == 0 or (j > 0 and clause[j - 1][0] == "word" and clause[j - 1][1].upper() == "AS")):
-            out.add(value[1:])
-    return out

@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from diplokg.core.errors import DiplokgError
+
+
+class Backend(StrEnum):
+    """Where queries are evaluated."""
+
+    EMBEDDED = "embedded"  # pyoxigraph, the release's own store, in worker processes
+    SPARQL = "sparql"  # a remote SPARQL 1.1 engine that holds the same release
 
 
 @dataclass(frozen=True)
@@ -55,9 +63,9 @@ class Settings:
     # that client). Empty: no proxy, every header of that kind is ignored, whoever sends it.
     trusted_proxies: tuple[str, ...] = ()
     access_log: bool = True
-    # Query evaluation: "embedded" (pyoxigraph, the release's own store) or "sparql" (a remote SPARQL
-    # 1.1 engine that holds the same release, loaded with 'diplokg publish'; see remote_engine.py).
-    backend: str = "embedded"
+    # Query evaluation: the release's own embedded store, or a remote SPARQL 1.1 engine that holds the
+    # same release, loaded with 'diplokg publish' (see diplokg.engine.remote).
+    backend: Backend = Backend.EMBEDDED
     engine_url: str = ""
     # Credentials for the engine (HTTP basic or digest); the password only from the environment
     # (DIPLOKG_ENGINE_PASSWORD) or a file, never on the command line.
@@ -83,9 +91,10 @@ class Settings:
             raise DiplokgError("max URL must be at most 65535 bytes (the HTTP parser's limit); longer queries go by POST")
         if self.client_errors < 0:
             raise DiplokgError("client errors must be 0 (no limit) or positive")
-        if self.backend not in ("embedded", "sparql"):
+        if self.backend not in set(Backend):
             raise DiplokgError(f"backend must be 'embedded' or 'sparql', got {self.backend!r}")
-        if self.backend == "sparql":
+        object.__setattr__(self, "backend", Backend(self.backend))
+        if self.backend is Backend.SPARQL:
             engine = urlsplit(self.engine_url)
             if engine.scheme not in {"http", "https"} or not engine.netloc or engine.username or engine.password:
                 raise DiplokgError("the sparql backend needs --engine-url, the engine's SPARQL endpoint as an absolute "

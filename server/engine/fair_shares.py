@@ -16,10 +16,7 @@ import asyncio
 from dataclasses import dataclass
 
 from diplokg.engine.client_costs import CostLedger
-
-
-class PoolBusy(Exception):
-    """No slot became free within the request's time budget."""
+from diplokg.engine.errors import PoolBusy
 
 
 @dataclass(eq=False)

@@ -12,23 +12,23 @@ loaded; a worker of an older generation is retired when it finishes its request.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 import logging
 import os
 import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine
-from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diplokg.build.errors import StoreError
+from diplokg.core.namespaces import PREFIXES
 from diplokg.engine import framing
-from diplokg.core.errors import StoreError
-from diplokg.engine.fair_shares import FairShares, PoolBusy
+from diplokg.engine.errors import PoolBusy, QueryTimeout, WorkerFailed, WorkerOutOfMemory
+from diplokg.engine.fair_shares import FairShares
+from diplokg.engine.framing import LAST, Frame
+from diplokg.engine.messages import Job, to_json
+from diplokg.engine.processes import Worker, ZygoteProcess, pid_alive
 
 _log = logging.getLogger("diplokg")
 
@@ -37,147 +37,13 @@ if TYPE_CHECKING:
     from diplokg.core.settings import Settings
 
 
-class QueryTimeout(Exception):
-    """The request exceeded its time budget; its worker was killed."""
+class MemoryState(StrEnum):
+    """Where the in-memory copy of the store stands."""
 
-
-class WorkerFailed(Exception):
-    """The worker died or broke the protocol while serving the request."""
-
-
-class WorkerOutOfMemory(WorkerFailed):
-    """The worker was aborted because the query needed more than the per-worker memory limit."""
-
-
-@dataclass(eq=False)
-class Worker:
-    pid: int
-    reader: asyncio.StreamReader
-    writer: asyncio.StreamWriter
-    zygote: "Zygote"
-    served: int = 0
-    reaped: bool = False
-    busy: bool = False
-    on_lost: Callable[["Worker"], None] | None = None  # called when its connection closes
-
-    def kill(self) -> None:
-        if not self.reaped:  # once reaped, the pid may belong to another process
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-        self.writer.close()
-
-
-class _WorkerProtocol(asyncio.StreamReaderProtocol):
-    """A worker connection that reports when it closes (the worker exited or was killed)."""
-
-    def __init__(self, reader: asyncio.StreamReader, closed: Callable[[], object]) -> None:
-        super().__init__(reader)
-        self._closed_callback = closed
-
-    def eof_received(self) -> bool:
-        keep_open = super().eof_received()
-        self._closed_callback()
-        return keep_open
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        super().connection_lost(exc)
-        self._closed_callback()
-
-
-class Zygote:
-    """One ``diplokg.engine.zygote`` process (mode ``memory`` or ``disk``, see that module) and the
-    control socket over which it forks workers."""
-
-    def __init__(self, mode: str, source: Path, expected_quads: int, prefixes: dict[str, str],
-                 memory_mib: int = 0) -> None:
-        self.mode, self.source, self.expected_quads, self.prefixes = mode, source, expected_quads, prefixes
-        self.memory_mib = memory_mib
-        self._process: subprocess.Popen[bytes] | None = None
-        self._control: socket.socket | None = None
-        self._lock = asyncio.Lock()
-        self._closed = False
-
-    def launch(self) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "diplokg.engine.zygote", str(theirs.fileno()), self.mode, str(self.source),
-             str(self.expected_quads), json.dumps(self.prefixes), str(self.memory_mib)],
-            pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL,
-        )
-        theirs.close()
-        self._control = ours
-
-    async def ready(self, timeout: float) -> int:
-        """Wait for the zygote's status line; the number of quads it serves, or StoreError."""
-        if self._control is None:
-            raise StoreError("the store process was not started")
-        line = await asyncio.wait_for(asyncio.to_thread(_read_line, self._control), timeout)
-        status = json.loads(line) if line else {"ready": False, "error": "the store loader exited"}
-        if not status.get("ready"):
-            what = "the store snapshot" if self.mode == "memory" else "the on-disk store"
-            raise StoreError(f"cannot load {what} {self.source}: {status.get('error')}")
-        return int(status["quads"])
-
-    async def fork(self) -> Worker:
-        """A new worker, once it has said it is ready (StoreError if it could not open the store)."""
-        async with self._lock:
-            if self._control is None:
-                raise WorkerFailed("the worker pool is closed")
-            control = self._control
-            control.sendall(b"fork\n")
-            message, fds, _, _ = await asyncio.to_thread(socket.recv_fds, control, 64, 1)
-        if not fds:
-            raise WorkerFailed("the store process did not start a worker")
-        sock = socket.socket(fileno=fds[0])
-        loop = asyncio.get_running_loop()
-        reader = asyncio.StreamReader(limit=1 << 20, loop=loop)
-        lost: list[Worker] = []
-        protocol = _WorkerProtocol(reader, lambda: lost and lost[0].on_lost and lost[0].on_lost(lost[0]))
-        transport, _ = await loop.create_unix_connection(lambda: protocol, sock=sock)
-        writer = asyncio.StreamWriter(transport, protocol, reader, loop)
-        worker = Worker(int(message.decode()), reader, writer, self)
-        lost.append(worker)
-        try:
-            kind, payload = await framing.read(reader)
-            status = json.loads(payload) if kind == framing.READY else {"error": f"unexpected frame {kind}"}
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError) as e:
-            status = {"error": f"the worker exited ({type(e).__name__})"}
-        if not status.get("ok"):
-            worker.kill()
-            raise StoreError(str(status.get("error")))
-        return worker
-
-    async def reap(self, pid: int) -> int:
-        """Wait for the (killed or dead) worker ``pid`` to end and return its wait status; -1 if the
-        zygote no longer knows it or is gone."""
-        async with self._lock:
-            if self._control is None:
-                return -1
-            control = self._control
-            try:
-                control.sendall(f"reap {pid}\n".encode())
-                line = await asyncio.to_thread(_read_line, control)
-            except OSError:
-                return -1
-        parts = line.split()
-        return int(parts[1]) if len(parts) == 2 and parts[0] == str(pid).encode() else -1
-
-    def alive(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    async def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        if self._control is not None:
-            self._control.close()
-            self._control = None
-        if self._process is not None:
-            with contextlib.suppress(ProcessLookupError):
-                self._process.kill()
-            await asyncio.to_thread(self._process.wait)
-            self._process = None
+    OFF = "off"  # never loaded (--disk-only)
+    LOADING = "loading"
+    LOADED = "loaded"
+    FAILED = "failed"
 
 
 class WorkerPool:
@@ -193,7 +59,7 @@ class WorkerPool:
         self.size, self.in_memory, self.on_failure = size, in_memory, on_failure
         self._snapshot, self._expected, self._prefixes = snapshot, expected_quads, prefixes
         self.memory_mib = memory_mib
-        self._disk = Zygote("disk", store_dir, expected_quads, prefixes, memory_mib)
+        self._disk = ZygoteProcess("disk", store_dir, expected_quads, prefixes, memory_mib)
         self._zygotes = [self._disk]
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
@@ -202,7 +68,8 @@ class WorkerPool:
         self._tasks: set[asyncio.Task[None]] = set()
         self.killed = 0  # workers killed at their time budget or after a failure (for /health)
         self.loaded_quads = 0
-        self.memory_state = "loading" if in_memory else "off"  # off | loading | loaded | failed: …
+        self.memory_state = MemoryState.LOADING if in_memory else MemoryState.OFF
+        self.memory_error: str | None = None  # why loading failed
 
     # -- life cycle -------------------------------------------------------------------------
     async def start(self, startup_timeout: float = 600.0) -> None:
@@ -235,30 +102,30 @@ class WorkerPool:
         for zygote in self._zygotes:
             await zygote.close()
 
-    def _memory_zygote(self) -> Zygote:
-        zygote = Zygote("memory", self._snapshot, self._expected, self._prefixes, self.memory_mib)
+    def _memory_zygote(self) -> ZygoteProcess:
+        zygote = ZygoteProcess("memory", self._snapshot, self._expected, self._prefixes, self.memory_mib)
         self._zygotes.append(zygote)
         zygote.launch()
         return zygote
 
-    async def _load_in_background(self, memory: Zygote, timeout: float) -> None:
+    async def _load_in_background(self, memory: ZygoteProcess, timeout: float) -> None:
         try:
             await self._switch_to(memory, timeout)
         except StoreError as e:
             if self.on_failure is not None:
                 self.on_failure(str(e))
 
-    async def _switch_to(self, memory: Zygote, timeout: float) -> None:
-        self.memory_state = "loading"
+    async def _switch_to(self, memory: ZygoteProcess, timeout: float) -> None:
+        self.memory_state = MemoryState.LOADING
         started = time.monotonic()
         try:
             quads = await memory.ready(timeout)
             workers = [await memory.fork() for _ in range(self.size)]
         except (StoreError, WorkerFailed, TimeoutError, OSError) as e:
-            self.memory_state = f"failed: {e}"
+            self.memory_state, self.memory_error = MemoryState.FAILED, str(e)
             await memory.close()
             raise e if isinstance(e, StoreError) else StoreError(f"cannot load the store snapshot: {e}") from None
-        old, self._current, self.loaded_quads, self.memory_state = self._current, memory, quads, "loaded"
+        old, self._current, self.loaded_quads, self.memory_state = self._current, memory, quads, MemoryState.LOADED
         stale = []
         while not self._idle.empty():
             stale.append(self._idle.get_nowait())
@@ -284,7 +151,7 @@ class WorkerPool:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def _workers_of(self, zygote: Zygote) -> list[Worker]:
+    def _workers_of(self, zygote: ZygoteProcess) -> list[Worker]:
         return [w for w in self._all.values() if w.zygote is zygote]
 
     def _retire(self, worker: Worker) -> None:
@@ -352,20 +219,20 @@ class WorkerPool:
     # -- health -----------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
         current = self._workers_of(self._current)
-        alive = sum(1 for w in current if _alive(w.pid))
+        alive = sum(1 for w in current if pid_alive(w.pid))
         return {
             "store_loaded": self._current.alive() and self.loaded_quads > 0,
             "quads": self.loaded_quads,
             "serving_from": self._current.mode,
-            "in_memory": self.memory_state,
+            "in_memory": (f"failed: {self.memory_error}" if self.memory_state is MemoryState.FAILED
+                          else str(self.memory_state)),
             "workers": {"configured": self.size, "alive": alive, "idle": self._idle.qsize(),
                         "replaced": self.killed, "retiring": len(self._all) - len(current)},
         }
 
     # -- running requests -------------------------------------------------------------------
-    async def run(self, request: dict[str, Any], deadline: float, client: str | None = None
-                  ) -> AsyncIterator[tuple[int, bytes]]:
-        """Send ``request`` to a free worker and yield its frames (HEAD/ERROR first, then CHUNKs
+    async def run(self, job: Job, deadline: float, client: str | None = None) -> AsyncIterator[tuple[Frame, bytes]]:
+        """Send ``job`` to a free worker and yield its frames (HEAD/ERROR first, then CHUNKs
         and END/ABORT). Raises PoolBusy, QueryTimeout or WorkerFailed. The caller must run the
         iterator to completion or close it; closing it early kills the worker (it may be mid-stream).
         A ``client``'s request first waits for its place in the fair shares of the workers
@@ -380,14 +247,14 @@ class WorkerPool:
         self._shares.started(share)
         finished = False
         try:
-            worker.writer.write(framing.encode_json(framing.REQUEST, request))
+            worker.writer.write(framing.encode_json(Frame.REQUEST, to_json(job)))
             while True:
                 try:
                     async with asyncio.timeout_at(loop_deadline):
                         kind, payload = await framing.read(worker.reader)
                 except (asyncio.IncompleteReadError, ConnectionError) as e:
                     raise await self._death(worker, e) from None
-                if kind in (framing.END, framing.ERROR, framing.ABORT):
+                if kind in LAST:
                     finished = True
                 yield kind, payload
                 if finished:
@@ -420,27 +287,7 @@ class WorkerPool:
 
 def pool_for(release: "Release", settings: "Settings", on_failure: Callable[[str], None] | None = None) -> WorkerPool:
     """The worker pool serving ``release`` as ``settings`` say (worker count, in-memory copy)."""
-    from diplokg.core.namespaces import PREFIXES
-
     return WorkerPool(release.path, release.snapshot, release.quads, PREFIXES, settings.workers,
                       in_memory=settings.in_memory, on_failure=on_failure, memory_mib=settings.worker_memory)
 
 
-def _read_line(sock: socket.socket) -> bytes:
-    data = b""
-    while not data.endswith(b"\n"):
-        chunk = sock.recv(4096)
-        if not chunk:
-            break
-        data += chunk
-    return data
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

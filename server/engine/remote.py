@@ -25,31 +25,35 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import io
 import itertools
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlencode
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pyoxigraph as ox
 
-from diplokg.engine import framing
-from diplokg.engine.remote_query import GRAPH_COUNTS, BindingUnsupported, check_syntax, dataset_params, engine_text
-from diplokg.core.errors import StoreError
-from diplokg.engine.execute import (FrameWriter, TrackingSend, decode_term, error_frame, send_capped_solutions, send_head,
-                       syntax_error_frame)
-from diplokg.engine.fair_shares import FairShares, PoolBusy
+from diplokg.build.errors import StoreError
+from diplokg.core.errors import ErrorKind
 from diplokg.core.formats import OX_RDF, OX_RESULTS
-from diplokg.engine.pool import QueryTimeout
-from diplokg.core.lexer import analyse
+from diplokg.core.lexer import QueryForm, analyse
+from diplokg.core.namespaces import PREFIXES
+from diplokg.engine.errors import PoolBusy, QueryTimeout
+from diplokg.engine.execute import not_acceptable, syntax_failure
+from diplokg.engine.fair_shares import FairShares
+from diplokg.engine.framing import (LAST, Frame, FrameWriter, Send, TrackingSend, failure_frame, send_capped_solutions,
+                                    send_end, send_head)
+from diplokg.engine.messages import Failure, GraphJob, Job, QueryJob
+from diplokg.engine.remote_http import Body, Cancelled, EngineAuth, EngineError, Exchange, suppress_cancel
+from diplokg.engine.remote_query import GRAPH_COUNTS, BindingUnsupported, check_syntax, dataset_params, engine_text
+
+if TYPE_CHECKING:
+    from diplokg.build.reader import Release
+    from diplokg.core.settings import Settings
 
 _log = logging.getLogger("diplokg")
-_ERROR_BYTES = 4096
 #: the engine's answer is read in these formats (every SPARQL 1.1 engine offers them)
 _RESULTS_ACCEPT = "application/sparql-results+json"
 _GRAPH_ACCEPT = "application/n-triples"
@@ -61,29 +65,6 @@ ENGINE_CUT_HEADER = "x-sparql-maxrows"
 _PROBE = "SELECT * WHERE {} LIMIT 1"
 PROBE_SECONDS = 2.0
 _TOTAL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-Send = Callable[[bytes], None]
-
-
-class _Cancelled(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class EngineAuth:
-    user: str
-    password: str
-    scheme: str = "basic"  # basic | digest
-
-    def httpx(self) -> httpx.Auth:
-        if self.scheme == "digest":
-            return httpx.DigestAuth(self.user, self.password)
-        return httpx.BasicAuth(self.user, self.password)
-
-
-class EngineError(Exception):
-    def __init__(self, status: int, message: str, kind: str = "engine") -> None:
-        super().__init__(message)
-        self.status, self.message, self.kind = status, message, kind
 
 
 class RemoteEngine:
@@ -193,7 +174,7 @@ class RemoteEngine:
 
     def _select(self, params: list[tuple[str, str]], deadline: float) -> list[ox.QuerySolution]:
         with self._post(params, _RESULTS_ACCEPT, deadline) as response:
-            result = ox.parse_query_results(_Body(response, deadline, threading.Event()),
+            result = ox.parse_query_results(Body(response, deadline, threading.Event()),
                                             format=ox.QueryResultsFormat.JSON)
             return list(result)
 
@@ -212,10 +193,9 @@ class RemoteEngine:
         }
 
     # -- running requests -------------------------------------------------------------------
-    async def run(self, request: dict[str, Any], deadline: float, client: str | None = None
-                  ) -> AsyncIterator[tuple[int, bytes]]:
-        """The response frames of ``request`` (see pool.WorkerPool.run). Raises PoolBusy and
-        QueryTimeout; an engine that fails or cannot be reached gives an ERROR frame (502)."""
+    async def run(self, job: Job, deadline: float, client: str | None = None) -> AsyncIterator[tuple[Frame, bytes]]:
+        """The answer frames of ``job`` (see pool.WorkerPool.run). Raises PoolBusy and QueryTimeout;
+        an engine that fails or cannot be reached gives an ERROR frame (502)."""
         loop = asyncio.get_running_loop()
         loop_deadline = loop.time() + (deadline - time.monotonic())
         share = await self._shares.reserve(client, loop_deadline)
@@ -229,6 +209,31 @@ class RemoteEngine:
         self._shares.started(share)
         frames: asyncio.Queue[bytes] = asyncio.Queue(maxsize=8)
         cancelled = threading.Event()
+        try:
+            self._start_thread(job, frames, deadline, cancelled, loop)
+        except BaseException:
+            await self._shares.release(share)
+            raise
+        try:
+            while True:
+                async with asyncio.timeout_at(loop_deadline):
+                    frame = await frames.get()
+                kind, payload = Frame(frame[0]), frame[5:]
+                yield kind, payload
+                if kind in LAST:
+                    return
+        except TimeoutError:
+            raise QueryTimeout from None
+        finally:
+            cancelled.set()
+            while not frames.empty():
+                frames.get_nowait()
+            await self._shares.release(share)
+
+    def _start_thread(self, job: Job, frames: asyncio.Queue[bytes], deadline: float, cancelled: threading.Event,
+                      loop: asyncio.AbstractEventLoop) -> None:
+        """Evaluate ``job`` in a thread of the engine's pool, its frames put into ``frames``; the
+        request's slot is given back when the thread ends. PoolBusy if the server is shutting down."""
 
         def send(frame: bytes) -> None:  # in the request's thread: wait for room, unless cancelled
             future = asyncio.run_coroutine_threadsafe(frames.put(frame), loop)
@@ -239,227 +244,113 @@ class RemoteEngine:
                 except concurrent.futures.TimeoutError:
                     if cancelled.is_set():
                         future.cancel()
-                        raise _Cancelled from None
+                        raise Cancelled from None
 
         def free() -> None:
             self._busy -= 1
             self._slots.release()
 
-        def finished(_: concurrent.futures.Future[None]) -> None:
-            loop.call_soon_threadsafe(free)
-
         try:
-            job = self._threads.submit(self._evaluate, request, send, deadline, cancelled)
+            thread = self._threads.submit(self._evaluate, job, send, deadline, cancelled)
         except RuntimeError:  # shut down
             free()
-            await self._shares.release(share)
             raise PoolBusy("the server is shutting down") from None
-        job.add_done_callback(finished)
-        try:
-            while True:
-                async with asyncio.timeout_at(loop_deadline):
-                    frame = await frames.get()
-                kind, payload = frame[0], frame[5:]
-                yield kind, payload
-                if kind in (framing.END, framing.ERROR, framing.ABORT):
-                    return
-        except TimeoutError:
-            raise QueryTimeout from None
-        finally:
-            cancelled.set()
-            while not frames.empty():
-                frames.get_nowait()
-            await self._shares.release(share)
+        thread.add_done_callback(lambda _: loop.call_soon_threadsafe(free))
 
-    def _evaluate(self, request: dict[str, Any], send: Send, deadline: float, cancelled: threading.Event) -> None:
+    def _evaluate(self, job: Job, send: Send, deadline: float, cancelled: threading.Event) -> None:
         tracking = TrackingSend(send)
         try:
-            if request.get("op") == "query":
-                self._query(request, tracking, deadline, cancelled)
-            elif request.get("op") == "graph":
-                self._graph(request, tracking, deadline, cancelled)
+            if isinstance(job, QueryJob):
+                self._query(job, tracking, deadline, cancelled)
+            elif isinstance(job, GraphJob):
+                self._graph(job, tracking, deadline, cancelled)
             else:
-                tracking(error_frame(500, f"unknown request {request.get('op')!r}"))
+                tracking(failure_frame(Failure(500, f"the sparql backend does not run {type(job).__name__}")))
             self.reachable = True
-        except _Cancelled:
+        except Cancelled:
             return
         except EngineError as e:
-            if e.kind == "engine-unreachable":
+            if e.kind is ErrorKind.ENGINE_UNREACHABLE:
                 self.reachable = False
             self.failures += 1
             self.last_error = e.message
-            error = {"status": e.status, "message": e.message, "kind": e.kind}
-            with _suppress_cancel():
-                tracking(framing.encode_json(framing.ABORT, error) if tracking.head_sent else error_frame(**error))
+            with suppress_cancel():
+                tracking.fail(Failure(e.status, e.message, e.kind))
         except Exception as e:  # noqa: BLE001 - reported to the client, never lost
             _log.exception("engine request failed")
-            message = f"reading the SPARQL engine's answer failed: {e}"
-            with _suppress_cancel():
-                tracking(framing.encode_json(framing.ABORT, {"message": message}) if tracking.head_sent
-                         else error_frame(500, message))
+            with suppress_cancel():
+                tracking.fail(Failure(500, f"reading the SPARQL engine's answer failed: {e}"))
 
     # -- one query --------------------------------------------------------------------------
-    def _query(self, request: dict[str, Any], send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
-        text = request["query"]
-        info = analyse(text, self.prefixes)
-        form = info.form
+    def _engine_params(self, job: QueryJob, send: TrackingSend) -> tuple[QueryForm, str, list[tuple[str, str]]] | None:
+        """The query's form, the format of its answer and what is posted to the engine; None if a
+        failure was sent instead (a syntax error, a binding with no place, no acceptable format)."""
+        info = analyse(job.text, self.prefixes)
         try:
-            check_syntax(text, form, self.prefixes)
+            check_syntax(job.text, info.form, self.prefixes)
         except SyntaxError as e:
-            send(syntax_error_frame(e))
-            return
-        bindings = {name: decode_term(spec) for name, spec in (request.get("substitutions") or {}).items()}
+            send(failure_frame(syntax_failure(e)))
+            return None
+        form = info.form or QueryForm.SELECT
         try:
-            protocol_dataset = request.get("default_graphs") is not None or request.get("named_graphs") is not None
-            sent = engine_text(text, self.prefixes, bindings, protocol_dataset, info)
+            sent = engine_text(job.text, self.prefixes, dict(job.bindings), job.dataset is not None, info)
         except BindingUnsupported as e:
-            send(error_frame(400, f"cannot bind values in this query: {e}"))
-            return
-        graph_form = form in ("CONSTRUCT", "DESCRIBE")
-        fmt = request.get("graph_format") if graph_form else request.get("results_format")
+            send(failure_frame(Failure(400, f"cannot bind values in this query: {e}")))
+            return None
+        fmt = job.graph_format if form.gives_graph else job.results_format
         if fmt is None:
-            send(error_frame(406, f"no acceptable format for {form} results", kind="not-acceptable", form=form))
+            send(failure_frame(not_acceptable(form)))
+            return None
+        return form, fmt, [("query", sent), *dataset_params(job, [] if self.engine_union else list(self.graphs))]
+
+    def _query(self, job: QueryJob, send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
+        prepared = self._engine_params(job, send)
+        if prepared is None:
             return
-        params = [("query", sent), *dataset_params(request, [] if self.engine_union else list(self.graphs))]
-        cap = int(request.get("row_cap") or 0)
+        form, fmt, params = prepared
         writer = FrameWriter(send)
-        with self._post(params, _GRAPH_ACCEPT if graph_form else _RESULTS_ACCEPT, deadline) as response:
-            body = _Body(response, deadline, cancelled)
+        with self._post(params, _GRAPH_ACCEPT if form.gives_graph else _RESULTS_ACCEPT, deadline) as response:
+            body = Body(response, deadline, cancelled)
             cut = ENGINE_CUT_HEADER in response.headers  # the engine's own row limit (Virtuoso: ResultSetMaxRows)
-            if graph_form:
+            if form.gives_graph:
                 triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-                _send_triples(triples, fmt, cap, writer, send, self.prefixes, cut)
+                _send_triples(triples, fmt, job.row_cap, writer, send, self.prefixes, cut)
             else:
                 result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
                 if isinstance(result, ox.QueryBoolean):
                     send_head(send, fmt)
                     writer.write(result.serialize(format=OX_RESULTS[fmt]))
                 else:
-                    _send_solutions(result, fmt, cap, writer, send, cut)
+                    _send_solutions(result, fmt, job.row_cap, writer, send, cut)
         writer.finish()
-        send(framing.encode(framing.END, b""))
+        send_end(send)
 
-    def _graph(self, request: dict[str, Any], send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
+    def _graph(self, job: GraphJob, send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
         """Graph Store Protocol GET: one named graph of the release, or the default graph (the union)."""
-        fmt, graph = request["format"], request.get("graph")
+        graph = job.graph
         if graph is None:
             params = [("query", _UNION_TRIPLES), *self._union()]
         elif graph in self.graphs:
             params = [("query", _GRAPH_TRIPLES), ("default-graph-uri", graph)]
         else:
-            send(error_frame(404, f"no graph <{graph}> in this dataset", kind="not-found"))
+            send(failure_frame(Failure(404, f"no graph <{graph}> in this dataset", ErrorKind.NOT_FOUND)))
             return
-        ox_format = OX_RDF[fmt]
+        ox_format = OX_RDF[job.format]
         writer = FrameWriter(send)
         with self._post(params, _GRAPH_ACCEPT, deadline) as response:
-            triples = ox.parse(_Body(response, deadline, cancelled), format=ox.RdfFormat.N_TRIPLES)
+            triples = ox.parse(Body(response, deadline, cancelled), format=ox.RdfFormat.N_TRIPLES)
             items: Iterator[Any] = triples
             if graph is not None and ox_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
                 node = ox.NamedNode(graph)
                 items = (ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
-            send_head(send, fmt)
+            send_head(send, job.format)
             ox.serialize(items, writer, format=ox_format)
         writer.finish()
-        send(framing.encode(framing.END, b""))
+        send_end(send)
 
     # -- HTTP -------------------------------------------------------------------------------
-    def _post(self, params: list[tuple[str, str]], accept: str, deadline: float) -> "_Exchange":
-        return _Exchange(self, params, accept, deadline)
-
-
-class _Exchange:
-    """One POST to the engine, as a context manager yielding the (streamed) 200 response; any other
-    answer, or no answer, raises EngineError with what the engine said."""
-
-    def __init__(self, engine: RemoteEngine, params: list[tuple[str, str]], accept: str, deadline: float) -> None:
-        self.engine, self.params, self.accept, self.deadline = engine, params, accept, deadline
-        self._stream: Any = None
-
-    def __enter__(self) -> httpx.Response:
-        client = self.engine._client
-        if client is None:
-            raise EngineError(503, "the server is shutting down", "busy")
-        remaining = max(0.05, self.deadline - time.monotonic())
-        timeout = httpx.Timeout(remaining, connect=min(remaining, self.engine.connect_timeout))
-        self._stream = client.stream("POST", self.engine.endpoint, content=urlencode(self.params).encode("ascii"),
-                                     headers={"Accept": self.accept,
-                                              "Content-Type": "application/x-www-form-urlencoded"}, timeout=timeout)
-        try:
-            response = self._stream.__enter__()
-        except httpx.TimeoutException:
-            raise EngineError(503, "the SPARQL engine did not answer within the time budget", "timeout") from None
-        except httpx.HTTPError as e:
-            raise EngineError(502, f"the SPARQL engine at {self.engine.endpoint} cannot be reached: {e}",
-                              "engine-unreachable") from None
-        if response.status_code != 200:
-            detail = _start_of(response)
-            self.__exit__(None, None, None)
-            # 400: the engine refused the query (our parser accepted it); anything else is the engine's
-            # or this server's configuration's fault (credentials, URL): 502
-            status = 400 if response.status_code == 400 else 502
-            raise EngineError(status, f"the SPARQL engine answered {response.status_code}: {detail}")
-        partial = response.headers.get("x-sql-state")
-        if partial:  # Virtuoso's "anytime" answer: cut at its own time limit, not an error in its eyes
-            self.__exit__(None, None, None)
-            raise EngineError(503, f"the SPARQL engine stopped the query at its own time limit and sent a partial "
-                              f"result (X-SQL-State {partial}), which is not passed on", "timeout")
-        return response
-
-    def __exit__(self, *exc: object) -> None:
-        if self._stream is not None:
-            stream, self._stream = self._stream, None
-            stream.__exit__(None, None, None)
-
-
-def _start_of(response: httpx.Response) -> str:
-    data = b""
-    try:
-        for chunk in response.iter_bytes():
-            data += chunk
-            if len(data) >= _ERROR_BYTES:
-                break
-    except httpx.HTTPError:
-        pass
-    text = data[:_ERROR_BYTES].decode("utf-8", "replace").strip()
-    return " ".join(text.split()) or "(no message)"
-
-
-class _Body(io.RawIOBase):
-    """The response body as a binary file for pyoxigraph's parsers; stops at the deadline or when
-    the request is cancelled (client gone, time budget spent)."""
-
-    def __init__(self, response: httpx.Response, deadline: float, cancelled: threading.Event) -> None:
-        self._chunks = response.iter_bytes()
-        self._rest = b""
-        self._deadline, self._cancelled = deadline, cancelled
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if not self._rest:
-            if self._cancelled.is_set() or time.monotonic() > self._deadline:
-                raise _Cancelled
-            try:
-                self._rest = next(self._chunks, b"")
-            except httpx.TimeoutException:
-                raise EngineError(503, "the SPARQL engine did not answer within the time budget", "timeout") from None
-            except httpx.HTTPError as e:
-                raise EngineError(502, f"the SPARQL engine's answer broke off: {e}") from None
-            if not self._rest:
-                return 0
-        n = min(len(buffer), len(self._rest))
-        buffer[:n] = self._rest[:n]
-        self._rest = self._rest[n:]
-        return n
-
-
-class _suppress_cancel:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> bool:
-        return kind is not None and issubclass(kind, _Cancelled)
+    def _post(self, params: list[tuple[str, str]], accept: str, deadline: float) -> Exchange:
+        return Exchange(self._client, self.endpoint, self.connect_timeout, params, accept, deadline)
 
 
 def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
@@ -486,10 +377,8 @@ def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: Fram
     ox.serialize(kept[:cap], writer, format=ox_format, prefixes=pretty)
 
 
-def engine_for(release: Any, settings: Any) -> RemoteEngine:
+def engine_for(release: Release, settings: Settings) -> RemoteEngine:
     """The remote engine serving ``release`` as ``settings`` say (URL, credentials, connections)."""
-    from diplokg.core.namespaces import PREFIXES
-
     auth = None
     if settings.engine_user:
         auth = EngineAuth(settings.engine_user, settings.engine_password, settings.engine_auth)

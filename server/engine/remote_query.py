@@ -19,11 +19,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
+from collections.abc import Mapping
 import pyoxigraph as ox
 
-from diplokg.core.lexer import QueryInfo, analyse, token_spans
+from diplokg.core.lexer import QueryForm, QueryInfo, analyse, token_spans
+from diplokg.engine.messages import QueryJob, Term
 
 #: quads per named graph (how publish and the sparql backend check that an engine holds a release)
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -39,7 +39,7 @@ class BindingUnsupported(ValueError):
     """A bound value has no place in the query's text (no group pattern to put the VALUES block in)."""
 
 
-def check_syntax(text: str, form: str | None, prefixes: dict[str, str]) -> None:
+def check_syntax(text: str, form: QueryForm | None, prefixes: dict[str, str]) -> None:
     """SyntaxError (pyoxigraph's message, positions in ``text``) unless ``text`` parses."""
     ask = _keyword(text, "ASK") if form == "ASK" else None
     if ask is None:
@@ -74,7 +74,7 @@ def _shift_position(message: str, text: str, offset: int, shift: int) -> str:
     return _POSITION.sub(fix, message, count=1)
 
 
-def engine_text(text: str, predefined: dict[str, str], bindings: dict[str, ox.NamedNode | ox.Literal],
+def engine_text(text: str, predefined: dict[str, str], bindings: Mapping[str, Term],
                 protocol_dataset: bool = False, info: QueryInfo | None = None) -> str:
     """The query as the engine gets it: predefined prefixes declared, bound values as VALUES, and,
     with a protocol dataset, without its own FROM / FROM NAMED clauses (the protocol dataset replaces
@@ -106,7 +106,7 @@ def without_dataset_clauses(text: str) -> str:
     return "".join(out)
 
 
-def bind_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal], form: str | None = None) -> str:
+def bind_values(text: str, bindings: Mapping[str, Term], form: QueryForm | None = None) -> str:
     """``text`` with ``bindings`` (variable name → RDF term) as a VALUES block first in its
     outermost group pattern (BindingUnsupported if it has none)."""
     form = form or analyse(text).form
@@ -119,7 +119,7 @@ def bind_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal], form:
     return text[:at + 1] + block + text[at + 1:]
 
 
-def _outer_group(text: str, form: str | None) -> int | None:
+def _outer_group(text: str, form: QueryForm | None) -> int | None:
     """Offset of the ``{`` opening the outermost group pattern (the WHERE clause)."""
     spans = token_spans(text)
     depth, started, template = 0, False, form == "CONSTRUCT"
@@ -156,12 +156,11 @@ def _matching(spans: list[tuple[str, str, int]], open_at: int) -> int:
     return len(spans)
 
 
-def dataset_params(request: dict[str, Any], graphs: list[str]) -> list[tuple[str, str]]:
+def dataset_params(job: QueryJob, graphs: list[str]) -> list[tuple[str, str]]:
     """``default-graph-uri`` / ``named-graph-uri`` for the engine (see the module's docstring)."""
-    default, named = request.get("default_graphs"), request.get("named_graphs")
-    if default is not None or named is not None:  # an empty part is named by a graph that never exists
-        return ([("default-graph-uri", g) for g in default or [NO_GRAPH]]
-                + [("named-graph-uri", g) for g in named or [NO_GRAPH]])
-    if request.get("union", True) and graphs:
+    if job.dataset is not None:  # an empty part is named by a graph that never exists
+        return ([("default-graph-uri", g) for g in job.dataset.default_graphs or [NO_GRAPH]]
+                + [("named-graph-uri", g) for g in job.dataset.named_graphs or [NO_GRAPH]])
+    if job.union and graphs:
         return [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
     return []  # the query's own FROM clauses apply, or (no graphs given) the engine's dataset is the union

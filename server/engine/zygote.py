@@ -37,10 +37,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplokg.engine import framing
-from diplokg.core.errors import StoreError
-from diplokg.engine.execute import execute
+from diplokg.build.errors import StoreError
 from diplokg.build.store import open_read_only
+from diplokg.engine import framing
+from diplokg.engine.execute import execute
+from diplokg.engine.framing import LAST, Frame
+from diplokg.engine.messages import job_from_json
 
 _PR_SET_PDEATHSIG = 1
 
@@ -80,7 +82,7 @@ class BufferedSender:
 
     def __call__(self, frame: bytes) -> None:
         self.buffer += frame
-        if frame[0] in (framing.END, framing.ERROR, framing.ABORT) or len(self.buffer) >= self.limit:
+        if frame[0] in LAST or len(self.buffer) >= self.limit:
             self.sock.sendall(self.buffer)
             self.buffer.clear()
 
@@ -94,20 +96,20 @@ def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], 
         try:
             store = store()
         except StoreError as e:
-            sock.sendall(framing.encode_json(framing.READY, {"ok": False, "error": f"cannot open the on-disk store: {e}"}))
+            sock.sendall(framing.encode_json(Frame.READY, {"ok": False, "error": f"cannot open the on-disk store: {e}"}))
             return
     limit_memory(memory_mib)
-    sock.sendall(framing.encode_json(framing.READY, {"ok": True}))
+    sock.sendall(framing.encode_json(Frame.READY, {"ok": True}))
     send = BufferedSender(sock)
     while True:
         try:
             kind, payload = framing.recv(sock)
         except (EOFError, OSError):
             return
-        if kind != framing.REQUEST:
+        if kind != Frame.REQUEST:
             return
         try:
-            execute(store, json.loads(payload), send, prefixes)
+            execute(store, job_from_json(json.loads(payload)), send, prefixes)
         except (BrokenPipeError, ConnectionResetError):
             return
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diplokg.core.formats import GRAPH_FORMATS
-from diplokg.http.protocol import ProtocolError, decode_params
+from diplokg.http.errors import ProtocolError
+from diplokg.http.protocol import decode_params
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 

@@ -1,12 +1,17 @@
-"""Request limits: header, URL and body size (431/414/413, as ASGI middleware) and concurrent requests
-per client (429)."""
+"""The limits of a request, in one place: sizes (headers, URL, body: 431/414/413, enforced by the
+middleware in ``middleware.size_limits`` and by ``read_body``), nesting and dataset sizes of a
+query (400), concurrent requests per client (429, ``ClientLimiter``) and the time budget of a query
+(``QueryBudget``: its own, or the shorter service timeout of a query that calls SERVICE).
+
+The other limits live where they are enforced: the error budget per client
+(``middleware.error_budget``) and the fair shares of the workers (``engine.fair_shares``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
-
-from diplokg.http.responses import error_response
 
 #: Request headers beyond these are refused with 431 before any route runs (common browsers and
 #: clients send well under 8 KiB in a few dozen fields).
@@ -21,6 +26,8 @@ MIN_TIMEOUT_SECONDS = 0.1
 #: More default-graph-uri or named-graph-uri values than this in one request are refused with 400
 #: (the published dataset has a few dozen graphs).
 MAX_DATASET_GRAPHS = 1000
+#: More ``$name`` variable bindings than this in one request are refused with 400.
+MAX_BINDINGS = 100
 
 
 def headers_too_large_message() -> str:
@@ -53,47 +60,46 @@ class ClientLimiter:
         return sum(self._active.values())
 
 
-class SizeLimits:
-    """Rejects oversized headers (431), over-long URLs (414) and bodies whose declared length is too
-    large (413) before any route runs; bodies without a declared length are counted while they are
-    read (see ``read_body``)."""
-
-    def __init__(self, app: Any, max_url: int, max_body: int) -> None:
-        self.app, self.max_url, self.max_body = app, max_url, max_body
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            headers = dict(scope["headers"])
-            accept = headers.get(b"accept", b"").decode("latin-1")
-            fields = scope["headers"]
-            if len(fields) > MAX_HEADER_FIELDS or sum(len(k) + len(v) for k, v in fields) > MAX_HEADER_BYTES:
-                await error_response(431, headers_too_large_message(), accept)(scope, receive, send)
-                return
-            if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.max_url:
-                await error_response(414, url_too_long_message(self.max_url), accept)(scope, receive, send)
-                return
-            length = headers.get(b"content-length")
-            if length is not None:
-                try:
-                    too_big = int(length) > self.max_body
-                except ValueError:
-                    await error_response(400, "invalid Content-Length", accept)(scope, receive, send)
-                    return
-                if too_big:
-                    await error_response(413, f"the request body is larger than {self.max_body} bytes",
-                                         accept)(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
-
-
 class BodyTooLarge(Exception):
-    pass
+    """The request body is larger than the endpoint accepts (413)."""
 
 
 async def read_body(request: Any, max_body: int) -> bytes:
+    """The body of ``request``, counted while it is read (BodyTooLarge past ``max_body`` bytes)."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > max_body:
             raise BodyTooLarge
     return bytes(body)
+
+
+@dataclass(frozen=True)
+class QueryBudget:
+    """The time a query may run. pyoxigraph 0.5.13 has no timeout for the HTTP call of a SERVICE (a
+    stand-in endpoint that answered after 40 s kept the query waiting 40 s) and cannot cancel a
+    running query; queries run in worker processes killed at their deadline, so that deadline is
+    the bound: a query that calls SERVICE gets at most the service timeout in all (its own budget if
+    that is lower). When the service timeout set the deadline, running out of it is the remote
+    endpoint's failure (504), not a slow query (503)."""
+
+    seconds: float
+    # The SERVICE endpoints whose timeout set ``seconds``; empty when the query's own budget did.
+    services: tuple[str, ...] = ()
+
+    @property
+    def service_bound(self) -> bool:
+        return bool(self.services)
+
+
+def query_budget(budget: float, services: Sequence[str], service_timeout: float) -> QueryBudget:
+    """The budget of a query with time ``budget`` that calls the SERVICE endpoints ``services``."""
+    if services and service_timeout <= budget:
+        return QueryBudget(service_timeout, tuple(dict.fromkeys(services)))
+    return QueryBudget(budget)
+
+
+def service_timeout_message(budget: QueryBudget) -> str:
+    targets = " or ".join(f"SERVICE <{iri}>" for iri in budget.services)
+    return (f"{targets}: no answer within {budget.seconds:g} s (this endpoint's service timeout, which bounds "
+            "every query that calls SERVICE); the query was stopped")

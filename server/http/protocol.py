@@ -7,19 +7,18 @@ https://www.w3.org/TR/sparql11-protocol/#query-operation
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-from diplokg.http.limits import MAX_DATASET_GRAPHS, MIN_TIMEOUT_SECONDS
+from diplokg.core.terms import parse_term
+from diplokg.engine.messages import Dataset, Term
+from diplokg.http.errors import ProtocolError
+from diplokg.http.limits import MAX_BINDINGS, MAX_DATASET_GRAPHS, MIN_TIMEOUT_SECONDS
 
-
-class ProtocolError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 FORM = "application/x-www-form-urlencoded"
@@ -35,10 +34,15 @@ class QueryRequest:
     timeout: float | None = None
     formats: list[str] = field(default_factory=list)  # `format` values: alternatives, first usable wins
     params: dict[str, list[str]] = field(default_factory=dict)
+    #: variables bound by ``$name=TERM`` parameters (RDF4J's convention), as RDF terms
+    bindings: dict[str, Term] = field(default_factory=dict)
 
     @property
-    def has_protocol_dataset(self) -> bool:
-        return bool(self.default_graphs or self.named_graphs)
+    def dataset(self) -> Dataset | None:
+        """The protocol dataset, if the request names one (it replaces the query's FROM clauses)."""
+        if not (self.default_graphs or self.named_graphs):
+            return None
+        return Dataset(tuple(self.default_graphs), tuple(self.named_graphs))
 
 
 def decode_params(raw: bytes | str, where: str) -> list[tuple[str, str]]:
@@ -146,11 +150,29 @@ def parse_query_request(method: str, content_type: str | None, query_string: byt
             raise ProtocolError(415, f"unsupported Content-Type {kind}; use {SPARQL_QUERY} or {FORM}")
     if query is not None and not query.strip():
         raise ProtocolError(400, "the query is empty")
-    return QueryRequest(
-        query=query,
-        default_graphs=_check_graph_iris(params.get("default-graph-uri", []), "default-graph-uri"),
-        named_graphs=_check_graph_iris(params.get("named-graph-uri", []), "named-graph-uri"),
-        timeout=_timeout(_single(params, "timeout")),
-        formats=params.get("format", []),
-        params=params,
-    )
+    default_graphs = _check_graph_iris(params.get("default-graph-uri", []), "default-graph-uri")
+    named_graphs = _check_graph_iris(params.get("named-graph-uri", []), "named-graph-uri")
+    timeout = _timeout(_single(params, "timeout"))
+    return QueryRequest(query, default_graphs, named_graphs, timeout, params.get("format", []), params,
+                        bindings(params) if query is not None else {})
+
+
+def bindings(params: dict[str, list[str]]) -> dict[str, Term]:
+    """The ``$name`` parameters of a request as variable bindings (variable name → RDF term); the
+    values become RDF terms, never query text."""
+    out: dict[str, Term] = {}
+    for key, values in params.items():
+        if not key.startswith("$"):
+            continue
+        name = key[1:]
+        if not _NAME.match(name):
+            raise ProtocolError(400, f"'{key[:60]}' is not a variable binding: $ must be followed by a variable name")
+        if len(values) != 1:
+            raise ProtocolError(400, f"the binding '{key}' must be given once, got {len(values)} values")
+        try:
+            out[name] = parse_term(values[0])
+        except ValueError as e:
+            raise ProtocolError(400, f"the binding '{key}' is not an RDF term: {e}") from None
+        if len(out) > MAX_BINDINGS:
+            raise ProtocolError(400, f"at most {MAX_BINDINGS} variable bindings per request")
+    return out

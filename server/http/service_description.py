@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from diplokg.core.formats import GRAPH_FORMATS, RESULT_FORMATS
-from diplokg.core.rdf_terms import Description, lit
+from diplokg.core.description import Description, lit
 from diplokg.core.settings import Settings
 from diplokg.http.void import DATASET_IRI
 

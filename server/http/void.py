@@ -9,7 +9,7 @@ from typing import Any
 
 from diplokg import __version__
 from diplokg.core.namespaces import ID, ONTOLOGY_IRI
-from diplokg.core.rdf_terms import Description, lit
+from diplokg.core.description import Description, lit
 
 DATASET_IRI = ID + "dataset/diplokg"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"

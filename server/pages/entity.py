@@ -12,13 +12,15 @@ import html
 import re
 from typing import Any
 
+import pyoxigraph as ox
+
 from starlette.responses import Response
 
 from diplokg.core.formats import GRAPH_FORMATS, HTML
 from diplokg.http.responses import error_response, not_acceptable
 from diplokg.core.namespaces import ID, shorten
 from diplokg.http.negotiation import alternate_links, choose
-from diplokg.http.query_service import QueryService, query_request
+from diplokg.http.execution import QueryRunner
 from diplokg.core.settings import Settings
 from diplokg.pages.sections import sections
 from diplokg.pages.urls import local_url
@@ -64,17 +66,17 @@ SELECT DISTINCT ?entity ?evidence ?quote ?doc (SAMPLE(?label) AS ?docLabel) WHER
 
 
 async def entity_response(path: str, accept: str | None, formats: list[str], offset: int, client: str,
-                          service: QueryService, settings: Settings) -> Response:
+                          service: QueryRunner, settings: Settings) -> Response:
     """The page or RDF of one entity; its several internal queries count once against ``client``'s limit."""
     return await service.page(client, accept, lambda: _entity(path, accept, formats, offset, service, settings))
 
 
-async def _entity(path: str, accept: str | None, formats: list[str], offset: int, service: QueryService,
+async def _entity(path: str, accept: str | None, formats: list[str], offset: int, service: QueryRunner,
                   settings: Settings) -> Response:
     if not _PATH.match(path) or ".." in path.split("/") or "//" in path:
         return error_response(404, "no such entity", accept)
     iri = ID + path
-    bind = {"entity": {"type": "iri", "value": iri}}
+    bind = {"entity": ox.NamedNode(iri)}
     fmt = choose(accept, [*GRAPH_FORMATS, HTML], formats)
     if fmt is None:
         return not_acceptable([HTML, *GRAPH_FORMATS])
@@ -84,8 +86,7 @@ async def _entity(path: str, accept: str | None, formats: list[str], offset: int
     alternates = alternate_links(page_url, [f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml")])
     headers = {"Vary": "Accept", "Link": alternates}
     if fmt is not HTML:
-        return await service.run(query_request(_DESCRIBE, None, fmt.name, 0, substitutions=bind),
-                                 None, accept, None, headers)
+        return await service.graph(_DESCRIBE, fmt.name, bind, accept, None, headers)
     outgoing = await service.select(_OUTGOING, bind)
     incoming = (await service.select(_INCOMING, bind))[offset:offset + INCOMING_PAGE + 1]  # paged here
     evidence = await service.select(_EVIDENCE, bind)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+import pyoxigraph as ox
+
 from starlette.responses import Response
 
 from diplokg.pages.urls import local_url
@@ -29,8 +31,8 @@ from diplokg.http.negotiation import alternate_links, choose
 from diplokg.pages.ontology_index import (DCTERMS, OWL, RDF, RDF_TYPE, RDFS, SKOS, OntologyIndex, Term, anchor, load_index,
                              vocab_iri)
 from diplokg.pages.chrome import PAGE_END, page_start
-from diplokg.engine.pool import WorkerFailed
-from diplokg.http.query_service import QueryService, query_request
+from diplokg.http.errors import InternalQueryFailed
+from diplokg.http.execution import QueryRunner
 
 Rows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (title, ((direction "out"|"in", predicate), …))
 
@@ -96,7 +98,7 @@ ONTOLOGY_ROWS: Rows = (
     ("Prior version", (("out", OWL + "priorVersion"),)),
 )
 _CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }"
-_GRAPH_TERM = {"type": "iri", "value": ONTOLOGY_GRAPH}
+_GRAPH_TERM = ox.NamedNode(ONTOLOGY_GRAPH)
 RDF_LINKS = (("turtle", "Turtle"), ("jsonld", "JSON-LD"), ("ntriples", "N-Triples"), ("rdfxml", "RDF/XML"))
 
 
@@ -319,7 +321,7 @@ class OntologyDocs:
     """The ontology documentation of one app instance. What it computes once (the index of the
     ontology graph, the page) is kept here: a release never changes while it is served."""
 
-    service: QueryService
+    service: QueryRunner
     base_url: str
     build_id: str
     index: OntologyIndex | None = None
@@ -337,12 +339,11 @@ class OntologyDocs:
             return not_acceptable([*GRAPH_FORMATS, HTML])
         headers = {"Vary": "Accept", "Link": alternate_links(page_url, GRAPH_FORMATS)}
         if fmt is not HTML:
-            request = query_request(_CONSTRUCT, None, fmt.name, 0, substitutions={"graph": _GRAPH_TERM})
-            return await self.service.run(request, None, accept, client, headers)
+            return await self.service.graph(_CONSTRUCT, fmt.name, {"graph": _GRAPH_TERM}, accept, client, headers)
         if self.page is None:
             try:
                 self.page = render_page(await self.load(), self.base_url, self.build_id)
-            except WorkerFailed as e:
+            except InternalQueryFailed as e:
                 return _unavailable(e, None)
         return Response(self.page, 200, headers, "text/html; charset=utf-8")
 
@@ -350,7 +351,7 @@ class OntologyDocs:
         """``/ontology/VERSION``: the same as ``/ontology`` if the ontology has that owl:versionIRI."""
         try:
             index = await self.load()
-        except WorkerFailed as e:
+        except InternalQueryFailed as e:
             return _unavailable(e, accept)
         if ONTOLOGY_IRI + "/" + version not in index.version_iris():
             return error_response(404, f"the ontology has no version IRI <{ONTOLOGY_IRI}/{version}>; see "
@@ -363,7 +364,7 @@ class OntologyDocs:
         negotiated RDF format for everyone else."""
         try:
             index = await self.load()
-        except WorkerFailed as e:
+        except InternalQueryFailed as e:
             return _unavailable(e, accept)
         iri = vocab_iri(path) if path else VOCAB
         target = SCHEMES_SECTION if path == "" else vocab_anchor(index, iri) if iri else None
@@ -377,6 +378,6 @@ class OntologyDocs:
         return Response(status_code=303, headers={"Location": location, "Vary": "Accept"})
 
 
-def _unavailable(e: WorkerFailed, accept: str | None) -> Response:
+def _unavailable(e: InternalQueryFailed, accept: str | None) -> Response:
     return error_response(503, f"the ontology could not be read from the store ({e}); retry shortly", accept,
                           {"Retry-After": "5"})

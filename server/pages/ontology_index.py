@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplokg.core.namespaces import ONTOLOGY, ONTOLOGY_GRAPH, ONTOLOGY_IRI, VOCAB
-from diplokg.http.query_service import QueryService
+import pyoxigraph as ox
+
+from diplokg.http.execution import QueryRunner
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -65,9 +67,9 @@ def _key(term: Term) -> str:
     return "_:" + term["value"] if term["type"] == "bnode" else term["value"]
 
 
-async def load_index(service: QueryService) -> OntologyIndex:
+async def load_index(service: QueryRunner) -> OntologyIndex:
     """Read the whole ontology graph (a few thousand triples) through the query service."""
-    rows = await service.select(_TRIPLES, {"graph": {"type": "iri", "value": ONTOLOGY_GRAPH}})
+    rows = await service.select(_TRIPLES, {"graph": ox.NamedNode(ONTOLOGY_GRAPH)})
     return build_index(rows)
 
 

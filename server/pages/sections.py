@@ -29,7 +29,8 @@ from typing import Any
 
 from diplokg.pages.urls import local_url
 from diplokg.core.namespaces import ONTOLOGY, shorten
-from diplokg.http.query_service import QueryService
+from diplokg.core.terms import Term
+from diplokg.http.execution import QueryRunner
 
 STATE = ONTOLOGY + "State"
 PERSON = ONTOLOGY + "Person"
@@ -518,7 +519,7 @@ def participations_section(rows: list[dict[str, Any]], base_url: str) -> str:
                   out, folded, "No participations of this person in events are recorded.")
 
 
-async def sections(types: set[str], service: QueryService, bind: dict[str, dict[str, str]], base_url: str) -> str:
+async def sections(types: set[str], service: QueryRunner, bind: dict[str, Term], base_url: str) -> str:
     """The extra sections for an entity of the given rdf:types (empty for other entities).
     The queries run one after the other; the page holds one slot of its client's concurrency limit."""
     parts = []

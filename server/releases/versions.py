@@ -21,11 +21,12 @@ from pathlib import Path
 
 from diplokg.build.artifacts import SNAPSHOT, sha256_file
 from diplokg.build.pipeline import build
-from diplokg.core.errors import DiplokgError, StoreError
+from diplokg.build.reader import RELEASE_INFO
+from diplokg.build.errors import StoreError
+from diplokg.core.errors import DiplokgError
 from diplokg.source.tree import SourceTree
 from diplokg.core.namespaces import ID
 
-RELEASE_INFO = "release.json"
 CHECKSUMS = "SHA256SUMS"
 CHANGELOG = "CHANGELOG.md"
 DATASET_VERSIONS = ID + "dataset/diplokg/"
@@ -87,14 +88,6 @@ def make_release(layout: SourceTree, releases: Path, version: str, progress=None
     _write_checksums(target)
     _add_changelog_entry(releases / CHANGELOG, info, added, removed)
     return ReleaseResult(target, version, info["version_iri"], triples, previous, added, removed)
-
-
-def release_info(path: Path) -> dict | None:
-    """``release.json`` of a served store, or None if it is a plain build."""
-    try:
-        return json.loads((path / RELEASE_INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def verify_checksums(path: Path) -> list[str]:

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import yaml
 
 from diplokg.core.errors import DiplokgError
-from diplokg.core.lexer import analyse, select_projection, tokens
+from diplokg.core.lexer import QUERY_FORMS, QueryForm, analyse, tokens
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 VIEWS = ("table", "timeline", "chart", "network")
@@ -98,7 +98,7 @@ class SavedQuery:
     slug: str
     path: Path
     text: str
-    form: str
+    form: QueryForm
     summary: str
     description: str
     tags: tuple[str, ...]
@@ -210,13 +210,25 @@ def load_file(path: Path) -> SavedQuery:
     if view not in VIEWS:
         raise SavedQueryError(f"{where}: view must be one of {', '.join(VIEWS)}, not {view!r}")
     info = analyse(text)
-    if info.form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+    if info.form not in QUERY_FORMS:
         raise SavedQueryError(f"{where}: not a SPARQL query (form {info.form})")
+    params = _parameters(text, meta, where)
+    if info.form is QueryForm.SELECT and info.projection is not None:
+        missing = [p.variable for p in params.values() if p.variable not in info.projection]
+        if missing:
+            raise SavedQueryError(f"{where}: parameter variables must be in the SELECT projection so they can be "
+                                  f"bound as RDF terms: {', '.join('?' + m for m in missing)}")
+    tags = meta.get("tags") or []
+    return SavedQuery(slug, path, text, info.form, summary.strip(), str(meta.get("description", "")).strip(),
+                      tuple(str(t) for t in tags), view, tuple(params[k] for k in sorted(params)), meta)
+
+
+def _parameters(text: str, meta: dict[str, Any], where: str) -> dict[str, Parameter]:
+    """The parameters of a query: its variables named by grlc's convention, described by its header."""
     defaults, enumerate_ = _defaults(meta), {str(x) for x in meta.get("enumerate") or []}
     descriptions = meta.get("params") or {}
     params: dict[str, Parameter] = {}
-    variables = sorted({t for kind, t in tokens(text) if kind == "var"})
-    for var in variables:
+    for var in sorted({t for kind, t in tokens(text) if kind == "var"}):
         m = _PARAM_VAR.match(var)
         if not m:
             if re.match(r"^[?$]_", var):
@@ -237,15 +249,7 @@ def load_file(path: Path) -> SavedQuery:
     unknown = (set(defaults) | enumerate_ | set(descriptions)) - set(params)
     if unknown:
         raise SavedQueryError(f"{where}: header names parameters the query does not use: {', '.join(sorted(unknown))}")
-    if info.form == "SELECT":
-        projected = select_projection(text)
-        missing = [p.variable for p in params.values() if projected is not None and p.variable not in projected]
-        if missing:
-            raise SavedQueryError(f"{where}: parameter variables must be in the SELECT projection so they can be "
-                                  f"bound as RDF terms: {', '.join('?' + m for m in missing)}")
-    tags = meta.get("tags") or []
-    return SavedQuery(slug, path, text, info.form, summary.strip(), str(meta.get("description", "")).strip(),
-                      tuple(str(t) for t in tags), view, tuple(params[k] for k in sorted(params)), meta)
+    return params
 
 
 def load_all(directory: Path) -> dict[str, SavedQuery]:

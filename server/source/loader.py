@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplokg.core.errors import SourceSyntaxError
+from diplokg.source.errors import SourceSyntaxError
 from diplokg.source.tree import SourceTree
 from diplokg.core.namespaces import ONTOLOGY_GRAPH
 

@@ -11,3 +11,11 @@ class UnsupportedShapesError(DiplokgError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = sorted(set(problems))
         super().__init__("the SPARQL SHACL engine does not implement: " + "; ".join(self.problems))
+
+
+class InvalidDataError(DiplokgError):
+    """The data violates the SHACL shapes; it must not be published."""
+
+    def __init__(self, message: str, report: object = None) -> None:
+        super().__init__(message)
+        self.report = report

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from diplokg.http.bindings import parse_term
+from diplokg.core.terms import parse_term
 
 
 @pytest.fixture(scope="module")

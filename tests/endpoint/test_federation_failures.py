@@ -12,7 +12,7 @@ import pytest
 from server_process import ServerProcess
 from sparql_standin import ERROR_BODY, StandInEndpoint
 
-from diplokg.engine import framing
+from diplokg.engine.framing import Frame
 from diplokg.engine.execute import execute
 from diplokg.engine.service_errors import service_failure
 
@@ -148,10 +148,10 @@ def test_executor_reports_a_failing_service_before_and_after_the_head(endpoints)
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
     query = f"SELECT * {{ ?s ?p ?o SERVICE <{endpoints['error']}> {{ ?s ?p ?x }} }}"
-    for cap, expected in ((100, framing.ERROR), (0, framing.ABORT)):
+    for cap, expected in ((100, Frame.ERROR), (0, Frame.ABORT)):
         frames: list[bytes] = []
-        execute(store, {"op": "query", "query": query, "results_format": "json", "row_cap": cap,
-                        "services": [endpoints["error"]]}, frames.append, {})
+        execute(store, QueryJob(query, results_format="json", row_cap=cap, services=(endpoints["error"],)),
+                frames.append, {})
         assert frames[-1][0] == expected
         err = json.loads(frames[-1][5:])
         assert err["status"] == 502 and err["kind"] == "service" and endpoints["error"] in err["message"]

@@ -9,11 +9,13 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplokg.http.bindings import parse_term, protocol_bindings
+from diplokg.core.terms import parse_term
+from diplokg.http.protocol import bindings as protocol_bindings
 from diplokg.core.namespaces import PREFIXES
 from diplokg.http.negotiation import choose, parse_accept
 from diplokg.core.formats import GRAPH_FORMATS, RESULT_FORMATS
-from diplokg.http.protocol import ProtocolError, parse_query_request
+from diplokg.http.errors import ProtocolError
+from diplokg.http.protocol import parse_query_request
 from diplokg.core.lexer import analyse
 
 PARAM_NAMES = st.sampled_from(["query", "update", "default-graph-uri", "named-graph-uri", "timeout", "format",

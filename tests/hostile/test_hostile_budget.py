@@ -11,7 +11,7 @@ import pytest
 
 from manual_clock import ManualClock
 
-from diplokg.http.error_budget import ErrorBudget, counts
+from diplokg.http.middleware.error_budget import ErrorBudget, counts
 from diplokg.core.settings import Settings
 from server_process import ServerProcess
 

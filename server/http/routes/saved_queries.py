@@ -7,17 +7,20 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from fastapi import FastAPI, Request
+import pyoxigraph as ox
+from fastapi import APIRouter
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from diplokg.core.formats import HTML, JSON, SPARQL_TEXT
-from diplokg.http.responses import error_response
+from diplokg.http.answer import QueryCall, answer_query
+from diplokg.http.errors import ProtocolError
 from diplokg.http.limits import MIN_TIMEOUT_SECONDS, BodyTooLarge, read_body
 from diplokg.http.negotiation import choose
-from diplokg.http.protocol import ProtocolError, decode_params
-from diplokg.http.query_service import QueryService
+from diplokg.http.protocol import decode_params
+from diplokg.http.responses import error_response
+from diplokg.http.site import Site, client_of
 from diplokg.saved_queries.catalog import ALLOWED_VALUES_QUERY, ParameterError, SavedQuery
-from diplokg.core.settings import Settings
 
 # result-file suffixes: /queries/{slug}/results.csv
 SUFFIXES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv", "ttl": "turtle",
@@ -25,22 +28,26 @@ SUFFIXES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "c
 _RESERVED = {"format", "timeout"}
 
 
-def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryService, queries: dict[str, SavedQuery]) -> None:
-    allowed_cache: dict[str, dict[str, set[str]]] = {}
+class SavedQueryViews:
+    """The views of the saved-query API over ``queries``, with the allowed values of enumerated
+    parameters read once from the store."""
 
-    async def allowed_values(saved: SavedQuery) -> dict[str, set[str]]:
-        if saved.slug not in allowed_cache:
+    def __init__(self, site: Site, queries: dict[str, SavedQuery]) -> None:
+        self.site, self.queries = site, queries
+        self._allowed: dict[str, dict[str, set[str]]] = {}
+
+    async def allowed_values(self, saved: SavedQuery) -> dict[str, set[str]]:
+        if saved.slug not in self._allowed:
             allowed = {}
             for p in saved.parameters:
                 if p.enumerate and p.values_class:
-                    values = await service.values(ALLOWED_VALUES_QUERY,
-                                                  {"class": {"type": "iri", "value": p.values_class}})
+                    values = await self.site.runner.values(ALLOWED_VALUES_QUERY, {"class": ox.NamedNode(p.values_class)})
                     allowed[p.name] = set(values)
-            allowed_cache[saved.slug] = allowed
-        return allowed_cache[saved.slug]
+            self._allowed[saved.slug] = allowed
+        return self._allowed[saved.slug]
 
-    def describe(saved: SavedQuery) -> dict[str, Any]:
-        base = settings.base_url + "queries/" + saved.slug
+    def describe(self, saved: SavedQuery) -> dict[str, Any]:
+        base = self.site.settings.base_url + "queries/" + saved.slug
         return {
             "slug": saved.slug, "summary": saved.summary, "description": saved.description, "tags": list(saved.tags),
             "view": saved.view, "form": saved.form, "federated": saved.federated,
@@ -50,10 +57,8 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
             "links": {"self": base, "text": base + "?format=rq", "results": base + "/results"},
         }
 
-    @app.get("/queries", summary="The saved queries (research questions)", tags=["saved queries"],
-             response_class=Response)
-    async def list_queries(request: Request) -> Response:
-        items = [describe(q) for q in queries.values()]
+    async def list_queries(self, request: Request) -> Response:
+        items = [self.describe(q) for q in self.queries.values()]
         if choose(request.headers.get("accept"), [JSON, HTML], request.query_params.getlist("format")) is HTML:
             rows = "".join(
                 f"<li><a href=\"queries/{html.escape(q['slug'])}\">{html.escape(q['slug'])}</a> — "
@@ -66,77 +71,94 @@ def add_saved_query_routes(app: FastAPI, settings: Settings, service: QueryServi
                             f"<h1>Saved queries</h1><ul>{rows}</ul>", 200, {"Vary": "Accept"}, "text/html; charset=utf-8")
         return JSONResponse({"queries": items}, headers={"Vary": "Accept"})
 
-    @app.get("/queries/{slug}", summary="One saved query: metadata, parameters and text", tags=["saved queries"],
-             response_class=Response)
-    async def show_query(slug: str, request: Request) -> Response:
-        saved = queries.get(slug)
+    async def show_query(self, slug: str, request: Request) -> Response:
+        saved = self.queries.get(slug)
         if saved is None:
             return error_response(404, f"no saved query {slug!r}; see /queries", request.headers.get("accept"))
         fmt = choose(request.headers.get("accept"), [JSON, SPARQL_TEXT], request.query_params.getlist("format"))
         if fmt is SPARQL_TEXT:
             return Response(saved.text, 200, {"Vary": "Accept"}, "application/sparql-query; charset=utf-8")
-        body = describe(saved)
+        body = self.describe(saved)
         body["query"] = saved.text
         if any(p.enumerate and p.values_class for p in saved.parameters):
-            allowed = await allowed_values(saved)
+            allowed = await self.allowed_values(saved)
             for p in body["parameters"]:
                 if p["name"] in allowed:
                     p["allowed_values"] = sorted(allowed[p["name"]])
         return JSONResponse(body, headers={"Vary": "Accept"})
 
-    async def run_saved(request: Request, slug: str, suffix: str | None = None) -> Response:
+    async def run_saved(self, request: Request, slug: str, suffix: str | None = None) -> Response:
         accept = request.headers.get("accept")
-        saved = queries.get(slug)
+        saved = self.queries.get(slug)
         if saved is None:
             return error_response(404, f"no saved query {slug!r}; see /queries", accept)
         if suffix is not None and suffix not in SUFFIXES:
             return error_response(404, f"unknown result suffix .{suffix}; use one of "
                                   + ", ".join("." + s for s in SUFFIXES), accept)
         try:
-            pairs = decode_params(request.scope.get("query_string", b""), "URL query string")
-            if request.method == "POST":
-                kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-                if kind != "application/x-www-form-urlencoded":
-                    return error_response(415, "send parameters as application/x-www-form-urlencoded", accept)
-                pairs += decode_params(await read_body(request, settings.max_body), "request body")
+            raw = await self._parameters(request)
+            formats = [SUFFIXES[suffix]] if suffix else raw.pop("format", [])
+            raw.pop("format", None)
+            timeout = _timeout(raw.pop("timeout", []))
+            bindings = saved.bind(raw, await self.allowed_values(saved))
         except BodyTooLarge:
-            return error_response(413, f"the request body is larger than {settings.max_body} bytes", accept)
+            return error_response(413, f"the request body is larger than {self.site.settings.max_body} bytes", accept)
         except ProtocolError as e:
             return error_response(e.status, e.message, accept)
+        except ParameterError as e:
+            return error_response(400, str(e), accept, parameter=e.parameter)
+        call = QueryCall(saved.text, accept, client_of(request), formats, timeout,
+                         bindings={var.value: term for var, term in bindings.items()})
+        return await answer_query(self.site.runner, call)
+
+    async def _parameters(self, request: Request) -> dict[str, list[str]]:
+        """The request's parameters: from the URL, and from a form-encoded body of a POST."""
+        pairs = decode_params(request.scope.get("query_string", b""), "URL query string")
+        if request.method == "POST":
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind != "application/x-www-form-urlencoded":
+                raise ProtocolError(415, "send parameters as application/x-www-form-urlencoded")
+            pairs += decode_params(await read_body(request, self.site.settings.max_body), "request body")
         raw: dict[str, list[str]] = {}
         for key, value in pairs:
             raw.setdefault(key, []).append(value)
-        formats = [SUFFIXES[suffix]] if suffix else raw.pop("format", [])
-        raw.pop("format", None)
-        timeout_values = raw.pop("timeout", [])
-        try:
-            timeout = float(timeout_values[0]) if timeout_values else None
-            if timeout is not None and not timeout >= MIN_TIMEOUT_SECONDS:  # also NaN
-                raise ValueError
-        except ValueError:
-            return error_response(400, f"'timeout' must be a number of seconds, at least {MIN_TIMEOUT_SECONDS:g}",
-                                  accept)
-        try:
-            bindings = saved.bind(raw, await allowed_values(saved))
-        except ParameterError as e:
-            return error_response(400, str(e), accept, parameter=e.parameter)
-        client = request.client.host if request.client else "-"
-        return await service.answer_saved(saved, bindings, formats, accept, client, timeout)
+        return raw
 
+
+def _timeout(values: list[str]) -> float | None:
+    try:
+        timeout = float(values[0]) if values else None
+        if timeout is not None and not timeout >= MIN_TIMEOUT_SECONDS:  # also NaN
+            raise ValueError
+    except ValueError:
+        raise ProtocolError(400, f"'timeout' must be a number of seconds, at least {MIN_TIMEOUT_SECONDS:g}") from None
+    return timeout
+
+
+def router(site: Site, queries: dict[str, SavedQuery]) -> APIRouter:
+    views = SavedQueryViews(site, queries)
+    routes = APIRouter()
+    routes.add_api_route("/queries", views.list_queries, methods=["GET"], tags=["saved queries"],
+                         summary="The saved queries (research questions)", response_class=Response)
+    routes.add_api_route("/queries/{slug}", views.show_query, methods=["GET"], tags=["saved queries"],
+                         summary="One saved query: metadata, parameters and text", response_class=Response)
     for saved, method in ((q, m) for q in queries.values() for m in ("GET", "POST")):
-        app.add_api_route(
-            f"/queries/{saved.slug}/results", _bound(run_saved, saved.slug), methods=[method],
+        routes.add_api_route(
+            f"/queries/{saved.slug}/results", _bound(views.run_saved, saved.slug), methods=[method],
             summary=saved.summary, description=saved.description or saved.summary, tags=["saved queries"],
             operation_id=f"query_{saved.slug.replace('-', '_')}_{method.lower()}", response_class=Response,
             openapi_extra=_openapi_inputs(saved, method))
 
-    @app.api_route("/queries/{slug}/results", methods=["GET", "POST"], include_in_schema=False)
     async def run_any(slug: str, request: Request) -> Response:
-        return await run_saved(request, slug)
+        return await views.run_saved(request, slug)
 
-    @app.api_route("/queries/{slug}/results.{suffix}", methods=["GET", "POST"], include_in_schema=False)
     async def run_suffix(slug: str, suffix: str, request: Request) -> Response:
-        return await run_saved(request, slug, suffix)
+        return await views.run_saved(request, slug, suffix)
+
+    routes.add_api_route("/queries/{slug}/results", run_any, methods=["GET", "POST"], include_in_schema=False)
+    routes.add_api_route("/queries/{slug}/results.{suffix}", run_suffix, methods=["GET", "POST"],
+                         include_in_schema=False)
+    return routes
 
 
 def _bound(handler: Any, slug: str) -> Any:

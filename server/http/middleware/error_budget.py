@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from diplokg.core.errors import ErrorKind
 from diplokg.http.responses import error_response
 
 WINDOW_SECONDS = 60.0
@@ -70,7 +71,7 @@ class ErrorBudgetLimit:
                 429, f"too many failed requests from your address ({self.budget.limit} in the last "
                 f"{self.budget.window:g} s: errors, queries stopped at their time or memory limit); retry in "
                 f"{math.ceil(wait)} s, and check your queries", accept, {"Retry-After": str(math.ceil(wait))},
-                kind="error-budget")(scope, receive, send)
+                kind=ErrorKind.ERROR_BUDGET)(scope, receive, send)
             return
 
         async def observe(message: dict[str, Any]) -> None:
