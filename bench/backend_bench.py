@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from engines import net, procs
 from engines.answers import compare, is_ordered, parse, query_form
 from engines.virtuoso_engine import VirtuosoEngine
@@ -43,9 +44,10 @@ ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparq
 def serve(store: Path, log: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]:
     port = net.free_port()
     with open(log, "ab") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store), "--port", str(port),
-                                 "--no-access-log", "--row-cap", "0", "--timeout", "120", "--client-concurrency", "64",
-                                 *options], stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        proc = subprocess.Popen([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store),
+                                 "--port", str(port), "--no-access-log", "--row-cap", "0", "--timeout", "120",
+                                 "--client-concurrency", "64", *options],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                                 env={**os.environ, "PYTHONWARNINGS": "ignore"})
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 600
@@ -94,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         net.wait_until_answering(command.query_url, vproc, started, 600, "virtuoso-t")
         embedded, embedded_url = serve(store, work / "embedded.log")
         processes.append(embedded)
-        backend, backend_url = serve(store, work / "backend.log", "--backend", "sparql", "--engine-url", command.query_url)
+        backend, backend_url = serve(store, work / "backend.log", "--backend", "sparql",
+                                     "--engine-url", command.query_url)
         processes.append(backend)
         targets = {"embedded": embedded_url, "backend": backend_url, "virtuoso": command.query_url}
         dataset = httpx.get(backend_url.removesuffix("sparql") + "health").json()["engine"]["dataset"]

@@ -51,7 +51,8 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
     m = run_cli(["generate", "-o", str(tree), "--triples", str(size), "--seed", str(opts.seed), "--quiet"], log)
     out["generated"] = json.loads((tree / "synthetic.json").read_text())
     out["generate_s"] = m.seconds
-    say(f"\n== {out['generated']['triples']:,} triples (requested {size:,}, seed {opts.seed}); generated in {m.seconds:.1f} s")
+    say(f"\n== {out['generated']['triples']:,} triples (requested {size:,}, seed {opts.seed}); "
+        f"generated in {m.seconds:.1f} s")
 
     # ---- validation --------------------------------------------------------------------------------
     validation: dict[str, Any] = {}
@@ -90,7 +91,8 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
             dumps[fmt] = {"seconds": m.seconds, "mb": target.stat().st_size / MB, "peak_rss_mb": m.peak_rss_bytes / MB}
             target.unlink()
         out["dumps"] = dumps
-        say("dumps (diplokg dump): " + " | ".join(f"{f} {d['seconds']:.1f} s {d['mb']:.0f} MB" for f, d in dumps.items()))
+        say("dumps (diplokg dump): "
+            + " | ".join(f"{f} {d['seconds']:.1f} s {d['mb']:.0f} MB" for f, d in dumps.items()))
 
         # ---- engines: cold start -----------------------------------------------------------------------
         for name in names:
@@ -134,7 +136,8 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
             live = {n: u for n, u in urls.items() if n not in row["errors"]}
             if not live:  # every engine failed or timed out on this query: nothing to time
                 rows.append(row)
-                say(f"{q.slug:<28} every engine failed: " + "; ".join(f"{n}: {e[:80]}" for n, e in row["errors"].items()))
+                say(f"{q.slug:<28} every engine failed: "
+                    + "; ".join(f"{n}: {e[:80]}" for n, e in row["errors"].items()))
                 continue
             latencies = interleaved_latency(live, q.text, accept, opts.requests, opts.timeout, opts.query_budget)
             for name, lat in latencies.items():
@@ -211,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line, flush=True)
 
     results: dict[str, Any] = {
-        "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(opts).items()},
         "sizes": [],

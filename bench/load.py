@@ -81,7 +81,7 @@ def interleaved_latency(urls: dict[str, str], text: str, accept: str, requests: 
                 start = time.perf_counter()
                 try:
                     clients[name].query(text, accept)
-                except Exception as e:  # noqa: BLE001 - recorded per engine
+                except Exception as e:
                     lat.error = f"{type(e).__name__}: {e}"[:300]
                     continue
                 elapsed = time.perf_counter() - start
@@ -118,7 +118,7 @@ def throughput(url: str, text: str, accept: str, clients: int, seconds: float, t
                 try:
                     client.query(text, accept)
                     counts[i] += 1
-                except Exception:  # noqa: BLE001 - counted
+                except Exception:
                     errors[i] += 1
                     client.close()
                     client = Client(url, timeout)

@@ -7,8 +7,9 @@ synthetic data it generates), then:
 2. load: --clients concurrent clients (8 to 32) for --seconds (at most 300): a share of them
    (--heavy-share) ask heavy saved queries back to back, the others ask cheap ones with
    --think-ms between requests; one more, greedy client keeps its concurrency limit + 2 requests in
-   flight from a single address and retries a 429 after 0.1 s, whatever Retry-After says. Each client has its own loopback address (127.0.0.N), as distinct
-   users would, so per-client limits apply as they do in production.
+   flight from a single address and retries a 429 after 0.1 s, whatever Retry-After says. Each
+   client has its own loopback address (127.0.0.N), as distinct users would, so per-client limits
+   apply as they do in production.
 
 It prints throughput, cheap-query p50/p99 idle and under load (goal: p99 under load at most 10x
 idle), error counts per role and status, and whether every 429 carried Retry-After; --json writes
@@ -77,7 +78,8 @@ class Client:
         self.conn = self._connect()
 
     def _connect(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout, source_address=(self.address, 0))
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout,
+                                          source_address=(self.address, 0))
 
     def query(self, text: str) -> tuple[int, bool]:
         body = urlencode({"query": text})
@@ -90,7 +92,8 @@ class Client:
                 if response.getheader("connection", "").lower() == "close":
                     self.reconnect()
                 return response.status, response.getheader("retry-after") is not None
-            except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected, http.client.CannotSendRequest):
+            except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected,
+                    http.client.CannotSendRequest):
                 self.reconnect()  # an idle keep-alive connection was closed: retry once, as clients do
                 if attempt:
                     raise
@@ -166,8 +169,9 @@ def prepare_store(opts: argparse.Namespace, work: Path) -> Path:
 
 def start_server(store: Path, port: int, opts: argparse.Namespace, log: Path) -> subprocess.Popen[bytes]:
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store), "--port", str(port),
-                                 "--workers", str(opts.workers), "--timeout", str(opts.timeout), "--no-access-log"],
+        proc = subprocess.Popen([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(store),
+                                 "--port", str(port), "--workers", str(opts.workers), "--timeout", str(opts.timeout),
+                                 "--no-access-log"],
                                 stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
@@ -237,7 +241,7 @@ def report(summary: dict) -> str:
         f"(n={summary['idle']['n']})",
         f"cheap queries under load: p50 {ms(summary['load']['p50_ms'])}, p99 {ms(summary['load']['p99_ms'])} "
         f"(n={summary['load']['n']})",
-        f"p99 under load / idle: " + ("-" if summary["p99_ratio"] is None else f"{summary['p99_ratio']:.1f}x")
+        "p99 under load / idle: " + ("-" if summary["p99_ratio"] is None else f"{summary['p99_ratio']:.1f}x")
         + f" (goal <= {GOAL_RATIO:g}x: {'met' if summary['goal_met'] else 'MISSED'})",
         "statuses per role: " + "; ".join(f"{role} " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
                                           for role, counts in sorted(summary["statuses"].items())),
@@ -265,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="query workers of the server (default 2)")
     parser.add_argument("--timeout", type=float, default=30, help="the server's query budget in seconds")
     parser.add_argument("--json", help="write the figures to this file")
-    parser.add_argument("--samples", help="write every request of the load phase (role, query, status, ms, at) to this file")
+    parser.add_argument("--samples",
+                        help="write every request of the load phase (role, query, status, ms, at) to this file")
     opts = parser.parse_args(argv)
     if not 1 <= opts.clients <= 32 or not 0 < opts.seconds <= 300:
         parser.error("--clients must be 1..32 and --seconds at most 300 (the load is bounded)")

@@ -1,7 +1,7 @@
 """The saved queries as self-contained SPARQL texts, for engines that know nothing of our saved-query
 parameters: each parameter's default value is bound by a VALUES block placed first in the query's
 top-level WHERE group (the values are RDF terms written by pyoxigraph, never pasted strings), as
-the sparql backend sends them to its engine (diplokg.engine_query.bind_values).
+the sparql backend sends them to its engine (diplokg.engine.remote_query.bind_values).
 
 The benchmark sends the same text to every engine, and checks once that our endpoint gives the
 same answer for this text as for the saved query with its parameters bound by substitution.

@@ -1,9 +1,9 @@
 # Shared set-up (sourced by scripts/_venv.sh): installs the browser libraries of the web front end
 # from the npm registry (web/package-lock.json, `npm ci`) and copies the files the pages load into
-# server/static/vendor/, so they are served locally and shipped in the wheel. No CDN at run time.
+# server/diplokg/static/vendor/, so they are served locally and shipped in the wheel. No CDN at run time.
 set -euo pipefail
 WEB="$ROOT/web"
-VENDOR="$ROOT/server/static/vendor"
+VENDOR="$ROOT/server/diplokg/static/vendor"
 command -v npm >/dev/null || { echo "diplokg needs node/npm for the web front end (apt-get install npm)" >&2; exit 1; }
 WEB_STAMP="$WEB/node_modules/.diplokg-lock.sha256"
 WEB_WANT="$(sha256sum "$WEB/package-lock.json" | cut -d' ' -f1)"

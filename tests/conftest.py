@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-
 import pytest
-from cli_runner import REPO, run_cli
-from hostile_payloads import hostile_quads
-from server_process import NO_ERROR_BUDGET, ServerProcess
-from virtuoso_instance import VirtuosoInstance
+
+from support.cli_runner import REPO, run_cli
+from support.hostile_payloads import hostile_quads
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
+from support.virtuoso_instance import VirtuosoInstance
 
 __all__ = ["REPO", "run_cli"]
 

@@ -61,5 +61,14 @@ def create(name: str, **options: Any) -> Engine:
     return cls(**options)
 
 
-__all__ = ["ENGINES", "Engine", "PrepareInfo", "StartInfo", "create", "DiplokgEngine", "OxigraphEngine",
-           "RdflibEndpointEngine", "VirtuosoEngine"]
+__all__ = [
+    "ENGINES",
+    "DiplokgEngine",
+    "Engine",
+    "OxigraphEngine",
+    "PrepareInfo",
+    "RdflibEndpointEngine",
+    "StartInfo",
+    "VirtuosoEngine",
+    "create",
+]

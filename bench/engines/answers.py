@@ -197,14 +197,15 @@ def compare(reference: Answer, other: Answer, ordered: bool, examples: int = 3) 
         missing, extra = reference.triples - other.triples, other.triples - reference.triples
         return Verdict("different", f"{len(other.triples)} triples instead of {len(reference.triples)}: "
                        f"{len(missing)} missing, {len(extra)} extra",
-                       [f"missing {t}" for t in list(missing)[:examples]] + [f"extra {t}" for t in list(extra)[:examples]])
+                       [f"missing {t}" for t in list(missing)[:examples]]
+                       + [f"extra {t}" for t in list(extra)[:examples]])
     if reference.rows == other.rows:
         return Verdict("identical")
     a, b = Counter(reference.rows), Counter(other.rows)
     if a == b:
         if not ordered:
             return Verdict("identical")
-        first = next(i for i, (x, y) in enumerate(zip(reference.rows, other.rows)) if x != y)
+        first = next(i for i, (x, y) in enumerate(zip(reference.rows, other.rows, strict=True)) if x != y)
         return Verdict("order differs", f"same {len(other.rows)} rows, first difference at row {first + 1}",
                        [f"reference row {first + 1}: {show_row(reference.rows[first])}",
                         f"this engine's row {first + 1}: {show_row(other.rows[first])}"])
@@ -212,7 +213,8 @@ def compare(reference: Answer, other: Answer, ordered: bool, examples: int = 3) 
     if va == vb:
         missing = list((a - b).elements())[:examples]
         extra = list((b - a).elements())[:examples]
-        return Verdict("same values, other lexical forms", f"{len(other.rows)} rows; numbers/booleans written differently",
+        return Verdict("same values, other lexical forms",
+                       f"{len(other.rows)} rows; numbers/booleans written differently",
                        [f"reference {show_row(r)}" for r in missing] + [f"this engine {show_row(r)}" for r in extra])
     missing, extra = list((a - b).elements()), list((b - a).elements())
     return Verdict("different", f"{len(other.rows)} rows instead of {len(reference.rows)}: "

@@ -140,7 +140,7 @@ class Engine(abc.ABC):
         if proc is not None:
             procs.stop(proc, self.stop_signal, timeout)
 
-    def __enter__(self) -> "Engine":
+    def __enter__(self) -> Engine:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -27,7 +27,7 @@ class ProcessId:
     start: int
 
     @classmethod
-    def of(cls, pid: int) -> "ProcessId | None":
+    def of(cls, pid: int) -> ProcessId | None:
         stat = _stat(pid)
         return None if stat is None else cls(pid, int(stat[19]))
 

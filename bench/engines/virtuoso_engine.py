@@ -53,7 +53,8 @@ class VirtuosoEngine(Engine):
                  install: bool = True, http_threads: int = 16) -> None:
         super().__init__()
         self.binaries: VirtuosoBinaries = ensure_installed(install)
-        self.buffers, self.dirty_buffers, self.loaders, self.http_threads = buffers, dirty_buffers, loaders, http_threads
+        self.buffers, self.dirty_buffers = buffers, dirty_buffers
+        self.loaders, self.http_threads = loaders, http_threads
         self.password = "dba"
         self.sql_port = 0
 
@@ -188,7 +189,8 @@ class VirtuosoEngine(Engine):
         last = ""
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {proc.returncode}{procs.log_tail(self.db_dir / 'virtuoso.log')}")
+                raise RuntimeError(f"virtuoso-t exited with {proc.returncode}"
+                                   f"{procs.log_tail(self.db_dir / 'virtuoso.log')}")
             try:
                 self.isql("SELECT 1;", timeout=30)
                 return
@@ -203,7 +205,8 @@ class VirtuosoEngine(Engine):
 
     def _count_user_quads(self, system_graphs: list[str]) -> int:
         not_in = ", ".join(f"<{g}>" for g in system_graphs) or "<urn:x-none>"
-        return self._number(f"SPARQL SELECT COUNT(*) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({not_in})) }};")
+        return self._number(f"SPARQL SELECT COUNT(*) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER (?g NOT IN ({not_in})) }};")
 
     def _number(self, sql: str) -> int:
         """The single integer a query returns."""

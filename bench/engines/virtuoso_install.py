@@ -56,8 +56,8 @@ def _apt_install() -> None:
         raise RuntimeError(f"Virtuoso is not installed and there is no apt-get to install {PACKAGE}")
     sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for argv in (sudo + ["apt-get", "update", "-qq"],
-                 sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", PACKAGE]):
+    for argv in ([*sudo, "apt-get", "update", "-qq"],
+                 [*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", PACKAGE]):
         proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=1800)
         if proc.returncode != 0:
             raise RuntimeError(f"could not install Virtuoso: {' '.join(argv)} exited {proc.returncode}:\n"
@@ -70,6 +70,6 @@ def stop_system_instance() -> None:
     if not INIT_SCRIPT.exists():
         return
     sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-    status = subprocess.run(sudo + [str(INIT_SCRIPT), "status"], capture_output=True, timeout=60)
+    status = subprocess.run([*sudo, str(INIT_SCRIPT), "status"], capture_output=True, timeout=60)
     if status.returncode == 0:
-        subprocess.run(sudo + [str(INIT_SCRIPT), "stop"], capture_output=True, timeout=120)
+        subprocess.run([*sudo, str(INIT_SCRIPT), "stop"], capture_output=True, timeout=120)

@@ -7,10 +7,9 @@ import json
 import subprocess
 import sys
 
-from cli_runner import REPO
-from virtuoso_differences import NOT_FOR_VIRTUOSO, NOT_REPEATABLE_ON_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
-
 from diplokg.saved_queries.catalog import load_all
+from support.cli_runner import REPO
+from support.virtuoso_differences import NOT_FOR_VIRTUOSO, NOT_REPEATABLE_ON_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
 
 
 def test_backend_bench_runs_and_reports(built_store, tmp_path):

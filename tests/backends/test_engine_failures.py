@@ -12,9 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cli_runner import run_cli
-from server_process import NO_ERROR_BUDGET, ServerProcess, free_port
-from virtuoso_instance import VirtuosoInstance
+
+from support.cli_runner import run_cli
+from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
+from support.virtuoso_instance import VirtuosoInstance
 
 ROMANIA = "https://w3id.org/diplokg/graph/source/mfa-tj-romania"
 JSON = {"Accept": "application/sparql-results+json"}
@@ -77,7 +78,8 @@ def test_bulk_loaded_release_is_served(built_store, published, tmp_path, http):
         assert quads == health["quads"] == 7372
         # someone else's graph is there too: every query names the release's graphs
         assert health["engine"]["dataset"] == "named in each query"
-        r = http.get(server.endpoint, params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}, headers=JSON)
+        r = http.get(server.endpoint, params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                     headers=JSON)
         assert "http://example.org/someone-elses" not in r.text and ROMANIA in r.text
         r = http.get(server.endpoint, params={"query": "ASK { <http://example.org/a> ?p ?o }"}, headers=JSON)
         assert r.json()["boolean"] is False
@@ -149,8 +151,10 @@ def test_serve_refuses_an_engine_that_is_not_there(built_store):
 
 def test_bad_engine_settings_are_refused(built_store):
     for options, message in ((["--backend", "sparql"], "needs --engine-url"),
-                             (["--backend", "sparql", "--engine-url", "http://dba:pw@127.0.0.1:1/sparql"], "without credentials"),
-                             (["--backend", "sparql", "--engine-url", "ftp://127.0.0.1/sparql"], "absolute http(s) URL")):
+                             (["--backend", "sparql", "--engine-url", "http://dba:pw@127.0.0.1:1/sparql"],
+                              "without credentials"),
+                             (["--backend", "sparql", "--engine-url", "ftp://127.0.0.1/sparql"],
+                              "absolute http(s) URL")):
         proc = run_cli("serve", "--store", str(built_store), "--port", str(free_port()), *options)
         assert proc.returncode != 0 and message in proc.stderr, proc.stderr
 

@@ -13,15 +13,15 @@ import sys
 import httpx
 import pyoxigraph as ox
 import pytest
-from cli_runner import REPO
-from saved_results import EXPECTED, comparable
-from server_process import NO_ERROR_BUDGET, ServerProcess
-from virtuoso_differences import NOT_FOR_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
 
 from diplokg.saved_queries.catalog import load_all
+from support.cli_runner import REPO
+from support.saved_results import EXPECTED, comparable
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
+from support.virtuoso_differences import NOT_FOR_VIRTUOSO, VIRTUOSO_SAVED_QUERY_DIFFERENCES
 
 sys.path.insert(0, str(REPO / "bench"))
-from engines.answers import compare, is_ordered, parse, query_form  # noqa: E402
+from engines.answers import compare, is_ordered, parse, query_form
 
 QUERIES = load_all(REPO / "queries")
 LOCAL = sorted(slug for slug, q in QUERIES.items() if not q.federated)
@@ -129,7 +129,8 @@ def test_pages_are_built_from_the_engine(embedded_server, virtuoso_server, path)
 def test_invalid_query_never_reaches_the_engine(virtuoso_server, embedded_server, http):
     """The same parser (pyoxigraph) checks the query first: the same 400, message and position."""
     for query in ("SELECT * WHERE { ?s ?p }", "ASK { ?s ?p ?o", "PREFIX x: <a>\nASK {\n  ?s ?p ?o . ?s ?p }"):
-        answers = [http.get(s.endpoint, params={"query": query}, headers=JSON) for s in (embedded_server, virtuoso_server)]
+        answers = [http.get(s.endpoint, params={"query": query}, headers=JSON)
+                   for s in (embedded_server, virtuoso_server)]
         assert [a.status_code for a in answers] == [400, 400]
         assert answers[0].json() == answers[1].json()
     failures = http.get(virtuoso_server.url + "health").json()["engine"]["failures"]
@@ -137,7 +138,8 @@ def test_invalid_query_never_reaches_the_engine(virtuoso_server, embedded_server
 
 
 def test_federation_allowlist_applies_before_the_engine(virtuoso_server, http):
-    r = http.get(virtuoso_server.endpoint, params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"},
+    r = http.get(virtuoso_server.endpoint,
+                 params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"},
                  headers=JSON)
     assert r.status_code == 400 and r.json()["kind"] == "federation"
 
@@ -147,7 +149,8 @@ def test_update_is_refused_before_the_engine(virtuoso_server, http):
     assert r.status_code == 400
     r = http.post(virtuoso_server.endpoint, data={"update": f"CLEAR GRAPH <{ROMANIA}>"}, headers=JSON)
     assert r.status_code in (400, 403)
-    assert http.get(virtuoso_server.url + "graph-store", params={"graph": ROMANIA, "format": "nt"}).text.count("\n") > 100
+    assert (http.get(virtuoso_server.url + "graph-store", params={"graph": ROMANIA, "format": "nt"}).text.count("\n")
+            > 100)
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +168,8 @@ def test_row_cap_on_the_engine_s_results(capped_virtuoso_server, http, accept):
     r = http.get(capped_virtuoso_server.endpoint, params={"query": MANY_ROWS}, headers={"Accept": accept})
     assert r.status_code == 200 and r.headers["x-diplokg-truncated"] == "true"
     assert _rows(r, accept) == 5
-    small = http.get(capped_virtuoso_server.endpoint, params={"query": MANY_ROWS + " LIMIT 5"}, headers={"Accept": accept})
+    small = http.get(capped_virtuoso_server.endpoint, params={"query": MANY_ROWS + " LIMIT 5"},
+                     headers={"Accept": accept})
     assert small.status_code == 200 and "x-diplokg-truncated" not in small.headers
     assert _rows(small, accept) == 5
 
@@ -187,9 +191,10 @@ def test_row_cap_on_constructed_triples(capped_virtuoso_server, http):
 def federating_virtuoso_server(built_store, virtuoso, virtuoso_server, tmp_path_factory):
     """A stand-in endpoint on loopback, allowlisted, and Virtuoso allowed to call SERVICE endpoints
     (Virtuoso 7's grants for the SPARQL user, as the README's set-up says)."""
-    from sparql_standin import StandInEndpoint
+    from support.sparql_standin import StandInEndpoint
 
-    virtuoso.isql('GRANT SELECT ON DB.DBA.SPARQL_SINV_2 TO "SPARQL"; GRANT EXECUTE ON DB.DBA.SPARQL_SINV_IMP TO "SPARQL";')
+    virtuoso.isql('GRANT SELECT ON DB.DBA.SPARQL_SINV_2 TO "SPARQL"; '
+                  'GRANT EXECUTE ON DB.DBA.SPARQL_SINV_IMP TO "SPARQL";')
     log = tmp_path_factory.mktemp("federating-virtuoso") / "serve.log"
     with StandInEndpoint('<http://example.org/x> <http://example.org/p> "from the stand-in" .') as standin, \
             ServerProcess(built_store, "--backend", "sparql", "--engine-url", virtuoso.query_url,
@@ -207,7 +212,8 @@ def test_federated_query_is_evaluated_by_the_engine(federating_virtuoso_server, 
     assert any("http://example.org/p" in q for q in standin.queries)
     calls = len(standin.queries)
     other = standin.url.replace("/sparql", "/other")
-    r = http.get(server.endpoint, params={"query": f"SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}"}, headers=JSON)
+    r = http.get(server.endpoint, params={"query": f"SELECT * WHERE {{ SERVICE <{other}> {{ ?s ?p ?o }} }}"},
+                 headers=JSON)
     assert r.status_code == 400 and r.json()["kind"] == "federation"
     assert len(standin.queries) == calls  # refused before the engine: nothing called
 

@@ -26,6 +26,6 @@ def test_editor_is_served_to_browsers_and_sd_to_rdf_clients(server, page, http):
     p = page.page
     response = p.goto(server.url + "sparql")
     assert response.headers["content-type"].startswith("text/html")
-    assert "nosniff" == response.headers["x-content-type-options"]
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert http.get(server.endpoint, headers={"Accept": "*/*"}).headers["content-type"].startswith("text/turtle")

@@ -4,8 +4,6 @@ a label carrying markup renders as text and runs nothing."""
 from __future__ import annotations
 
 
-
-
 def test_from_result_to_entity_page_and_its_evidence(server, page):
     """The issue's "done when": from the landing page to the editor, run an example, follow a result
     to its entity page and read the source sentence, with no request leaving this server."""

@@ -6,7 +6,8 @@ the browser."""
 from __future__ import annotations
 
 import pytest
-from hostile_payloads import PAGES
+
+from support.hostile_payloads import PAGES
 
 RECORD_VIOLATIONS = """
 window.__violations = [];

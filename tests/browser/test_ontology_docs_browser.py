@@ -3,7 +3,7 @@ one class, whose section shows its labels; the page loads nothing from elsewhere
 
 from __future__ import annotations
 
-from cli_runner import REPO
+from support.cli_runner import REPO
 
 ARTIFACTS = REPO / "test-artifacts"  # as in conftest; the page is long, so only the viewport is saved
 

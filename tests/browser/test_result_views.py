@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dataset_names import SCRIPT_LABEL
+from support.dataset_names import SCRIPT_LABEL
 
 
 def open_saved(p, server, slug: str) -> None:

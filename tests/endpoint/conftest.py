@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from server_process import NO_ERROR_BUDGET, ServerProcess, free_port
-
+from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ import json
 
 import pytest
 import rdflib
-from dataset_names import NORWAY, ROMANIA, STATES
+
+from support.dataset_names import NORWAY, ROMANIA, STATES
 
 
 @pytest.fixture(scope="module")

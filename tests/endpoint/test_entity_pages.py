@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 import rdflib
-from dataset_names import HOSTILE, SCRIPT_LABEL
+
+from support.dataset_names import HOSTILE, SCRIPT_LABEL
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,7 @@ def test_rdf_of_hostile_entity_is_data(hostile_server, http):
     assert rdflib.Literal(SCRIPT_LABEL, lang="en") in set(g.objects(rdflib.URIRef(HOSTILE), rdflib.RDFS.label))
 
 
-# ---- Sections of state and person pages (server/entity_sections.py) ---------------------------
+# ---- Sections of state and person pages (diplokg.pages.sections) ---------------------------
 # The facts asserted below are those of data/sources/romania.trig and norway.trig and of the
 # reference places in data/reference-entities.trig.
 
@@ -269,7 +270,7 @@ def test_state_timeline_is_sorted_by_date_undated_last(embedded_server, http):
 def test_person_page_posts_and_participations(server, http):
     sections = _sections(_page(server, http, "person/ole-johan-bernoy"))
     assert len(sections["posts"]) == 1
-    post, sending, receiving, rank, residence, dates, tenure, evidence = sections["posts"][0]
+    post, sending, receiving, _rank, residence, dates, _tenure, evidence = sections["posts"][0]
     assert post["hrefs"] == [server.url + "id/post/NOR-TJK-ambassador"]
     assert (sending["text"], receiving["text"]) == ("Norway", "Tajikistan")
     assert "Astana (Kazakhstan)" in residence["text"] and "non-resident accreditation" in residence["text"]

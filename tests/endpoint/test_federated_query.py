@@ -5,11 +5,11 @@ endpoint that allowlists the stand-in; and its refusal where the endpoint is not
 from __future__ import annotations
 
 import pytest
-from cli_runner import REPO
-from server_process import ServerProcess
-from sparql_standin import StandInEndpoint
 
 from diplokg.saved_queries.catalog import load_all
+from support.cli_runner import REPO
+from support.server_process import ServerProcess
+from support.sparql_standin import StandInEndpoint
 
 WIKIDATA = "https://query.wikidata.org/sparql"
 # Only facts of data/states.trig (QIDs, ISO codes) and data/reference-entities.trig (Bucharest's QID

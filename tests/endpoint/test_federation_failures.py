@@ -9,12 +9,13 @@ import time
 
 import pyoxigraph as ox
 import pytest
-from server_process import ServerProcess
-from sparql_standin import ERROR_BODY, StandInEndpoint
 
-from diplokg.engine.framing import Frame
 from diplokg.engine.execute import execute
+from diplokg.engine.framing import Frame
+from diplokg.engine.messages import QueryJob
 from diplokg.engine.service_errors import service_failure
+from support.server_process import ServerProcess
+from support.sparql_standin import ERROR_BODY, StandInEndpoint
 
 SERVICE_TIMEOUT = 2
 QUERY_TIMEOUT = 20
@@ -136,7 +137,7 @@ def test_service_failures_are_recognised_in_the_engine_errors(endpoints):
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
     for mode in FAILURES:
-        with pytest.raises(Exception) as caught:  # noqa: PT011 - which exception is what is tested
+        with pytest.raises(Exception) as caught:
             list(store.query(f"SELECT * {{ ?s ?p ?o SERVICE <{endpoints[mode]}> {{ ?s ?p ?x }} }}"))
         message = service_failure(caught.value, [endpoints[mode]])
         assert message is not None and message.startswith(f"SERVICE <{endpoints[mode]}>"), (mode, caught.value)

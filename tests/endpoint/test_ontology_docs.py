@@ -14,12 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 import rdflib
-from cli_runner import REPO
-from dataset_names import ONTOLOGY as ONTOLOGY_GRAPH
-from dataset_names import SCRIPT_LABEL
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
-from server_process import ServerProcess
+
+from support.cli_runner import REPO
+from support.dataset_names import ONTOLOGY as ONTOLOGY_GRAPH
+from support.dataset_names import SCRIPT_LABEL
+from support.server_process import ServerProcess
 
 
 @pytest.fixture(scope="module")
@@ -247,10 +248,12 @@ def hostile_ontology_server(built_store, tmp_path_factory) -> Iterator[ServerPro
     snapshot = ox.Store()
     snapshot.bulk_load(path=str(built_store.resolve() / "snapshot.nq"), format=ox.RdfFormat.N_QUADS)
     graph, term = ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(HOSTILE_CLASS)
-    quads = list(snapshot) + [
+    quads = [
+        *snapshot,
         ox.Quad(term, ox.NamedNode(str(rdflib.RDF.type)), ox.NamedNode(str(OWL.Class)), graph),
         ox.Quad(term, ox.NamedNode(str(RDFS.label)), ox.Literal(SCRIPT_LABEL, language="en"), graph),
-        ox.Quad(term, ox.NamedNode(str(RDFS.comment)), ox.Literal('<b onmouseover="alert(1)">x</b>', language="de"), graph),
+        ox.Quad(term, ox.NamedNode(str(RDFS.comment)),
+                ox.Literal('<b onmouseover="alert(1)">x</b>', language="de"), graph),
         ox.Quad(term, ox.NamedNode(str(RDFS.seeAlso)), ox.NamedNode("javascript:alert(1)"), graph),
         ox.Quad(term, ox.NamedNode(str(RDFS.subClassOf)), ox.NamedNode("javascript:alert(2)"), graph),
     ]

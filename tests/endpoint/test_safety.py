@@ -10,7 +10,8 @@ import time
 
 import httpx
 import pytest
-from canary import Canary
+
+from support.canary import Canary
 
 CARTESIAN = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # the same product, counted: no row is produced before the end, which is ~1.9e11 bindings away

@@ -8,10 +8,10 @@ import json
 
 import pytest
 import rdflib
-from cli_runner import REPO
-from saved_results import EXPECTED, comparable, is_ordered
 
 from diplokg.saved_queries.catalog import load_all
+from support.cli_runner import REPO
+from support.saved_results import EXPECTED, comparable, is_ordered
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_examples_graph_matches_the_files(server, http):
 
 
 def test_cli_runs_saved_queries(built_store):
-    from cli_runner import run_cli
+    from support.cli_runner import run_cli
 
     proc = run_cli("query", "--store", str(built_store), "--saved", "relations-of-a-state", "--param", f"state={ROU}",
                    "--format", "csv")

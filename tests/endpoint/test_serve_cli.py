@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import httpx
-from cli_runner import run_cli  # noqa: E402
-from server_process import ServerProcess, free_port
+
+from support.cli_runner import run_cli
+from support.server_process import ServerProcess, free_port
 
 
 def serve(store: Path, *extra: str, port: int = 1) -> subprocess.CompletedProcess[str]:

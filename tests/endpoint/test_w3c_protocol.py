@@ -10,7 +10,8 @@ import json
 
 import httpx
 import pytest
-from dataset_names import NORWAY, ONTOLOGY, ROMANIA
+
+from support.dataset_names import NORWAY, ONTOLOGY, ROMANIA
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from costly_limits import BUDGET_S, MEMORY_MIB
 from hypothesis import settings
+
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
 
 # Fuzzing profiles: "ci" (default) draws the same examples on every run and keeps no example
 # database, so the suite is repeatable and a clean clone stays clean; "explore" draws new ones each
@@ -18,9 +21,6 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-from costly_limits import BUDGET_S, MEMORY_MIB
-from server_process import NO_ERROR_BUDGET, ServerProcess
 
 
 @pytest.fixture(scope="session")

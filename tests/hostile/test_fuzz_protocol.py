@@ -9,14 +9,14 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplokg.core.terms import parse_term
-from diplokg.http.protocol import bindings as protocol_bindings
-from diplokg.core.namespaces import PREFIXES
-from diplokg.http.negotiation import choose, parse_accept
 from diplokg.core.formats import GRAPH_FORMATS, RESULT_FORMATS
-from diplokg.http.errors import ProtocolError
-from diplokg.http.protocol import parse_query_request
 from diplokg.core.lexer import analyse
+from diplokg.core.namespaces import PREFIXES
+from diplokg.core.terms import parse_term
+from diplokg.http.errors import ProtocolError
+from diplokg.http.negotiation import choose, parse_accept
+from diplokg.http.protocol import bindings as protocol_bindings
+from diplokg.http.protocol import parse_query_request
 
 PARAM_NAMES = st.sampled_from(["query", "update", "default-graph-uri", "named-graph-uri", "timeout", "format",
                                "$x", "$", "$1a", "$s", "queryLn", "q\x00", "é"])
@@ -93,7 +93,7 @@ FUZZ_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=
 
 
 def assert_served(r: httpx.Response) -> None:
-    assert r.status_code < 500 or r.status_code == 503 and "time budget" in r.text, (r.status_code, r.text[:300])
+    assert r.status_code < 500 or (r.status_code == 503 and "time budget" in r.text), (r.status_code, r.text[:300])
     assert "Traceback" not in r.text
 
 
@@ -116,7 +116,7 @@ def test_generated_parameters_and_accept_headers_never_get_5xx(server, pairs, ac
 
 
 @FUZZ_SETTINGS
-@given(BYTES, CONTENT_TYPES.filter(lambda c: c is None or c.isascii() and c.isprintable()))
+@given(BYTES, CONTENT_TYPES.filter(lambda c: c is None or (c.isascii() and c.isprintable())))
 def test_generated_bodies_never_get_5xx(server, body, content_type):
     headers = {"Content-Type": content_type} if content_type is not None else {}
     with httpx.Client(timeout=60) as client:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from manual_clock import ManualClock
-
-from diplokg.http.middleware.error_budget import ErrorBudget, counts
 from diplokg.core.settings import Settings
-from server_process import ServerProcess
+from diplokg.http.middleware.error_budget import ErrorBudget, counts
+from support.manual_clock import ManualClock
+from support.server_process import ServerProcess
 
 BAD = "SELECT * WHERE { ?s ?p }"
 GOOD = "ASK { ?s ?p ?o }"

@@ -42,7 +42,7 @@ def settled(server, http: httpx.Client, replaced: int, timeout: float = 10.0) ->
     deadline = time.monotonic() + timeout
     while True:
         state = http.get(server.url + "health").json()["workers"]
-        if state["replaced"] >= replaced and state["alive"] == state["configured"] or time.monotonic() > deadline:
+        if (state["replaced"] >= replaced and state["alive"] == state["configured"]) or time.monotonic() > deadline:
             return state
         time.sleep(0.05)
 
@@ -183,8 +183,8 @@ def test_costly_queries_never_hold_every_worker(costly_server, http, client_at, 
         idle.append(time.monotonic() - start)
     stop = threading.Event()
     statuses: list[int] = []
-    hogs = list(MEMORY_HOGS.values())[:2] + [
-        f"SELECT (COUNT(*) AS ?n) {{ ?a {PATH} ?b . ?b {PATH} ?c . ?c {PATH} ?d . ?d {PATH} ?e }}"]
+    hogs = [*list(MEMORY_HOGS.values())[:2],
+            f"SELECT (COUNT(*) AS ?n) {{ ?a {PATH} ?b . ?b {PATH} ?c . ?c {PATH} ?d . ?d {PATH} ?e }}"]
 
     def attack(i: int) -> None:
         attacker = attackers[i % len(attackers)]

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cli_runner import run_cli
 from server_processes import open_fds, threads, workers
-from source_breakage import break_shacl, break_syntax
 
-from server_process import NO_ERROR_BUDGET, ServerProcess
+from support.cli_runner import run_cli
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
+from support.source_breakage import break_shacl, break_syntax
 
 COUNT_CARTESIAN = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CARTESIAN = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

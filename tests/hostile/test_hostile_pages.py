@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 
 import pyoxigraph as ox
 import pytest
-from hostile_payloads import JAVASCRIPT_IRIS, PAGES, PAYLOADS
 from raw_http import request
+
+from support.hostile_payloads import JAVASCRIPT_IRIS, PAGES
 
 HTML = {"Accept": "text/html"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background"}
@@ -56,7 +57,7 @@ class Page(HTMLParser):
 def unsafe(url: str) -> bool:
     """A URL that runs script or carries a document (``data:,``, the empty favicon, is neither)."""
     compact = "".join(c for c in url if c > " ").lower()
-    return compact.startswith(("javascript:", "vbscript:")) or compact.startswith("data:") and compact != "data:,"
+    return compact.startswith(("javascript:", "vbscript:")) or (compact.startswith("data:") and compact != "data:,")
 
 
 @pytest.mark.parametrize("path", list(PAGES))

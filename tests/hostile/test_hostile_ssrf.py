@@ -10,9 +10,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from canary import Canary
 
-from server_process import NO_ERROR_BUDGET, ServerProcess
+from support.canary import Canary
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
 
 JSON = {"Accept": "application/json"}
 SERVICE_TIMEOUT = 2

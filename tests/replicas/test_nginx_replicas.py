@@ -16,9 +16,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cli_runner import run_cli
 
-from server_process import ServerProcess, free_port
+from support.cli_runner import run_cli
+from support.server_process import ServerProcess, free_port
 
 NGINX = "/usr/sbin/nginx"
 CHEAP = "ASK { ?s a <https://w3id.org/diplokg/ontology#State> }"

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from link_fixtures import HERE, UNLINKED, UNLINKED_FOR_PROPOSING, copy_tree, unlink
+from link_fixtures import FIXTURES, UNLINKED, UNLINKED_FOR_PROPOSING, copy_tree, unlink
 from search_standin import SearchStandIn
-from sparql_standin import StandInEndpoint
+
+from support.sparql_standin import StandInEndpoint
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def search_api() -> Iterator[SearchStandIn]:
 
 @pytest.fixture
 def wdqs() -> Iterator[StandInEndpoint]:
-    with StandInEndpoint((HERE / "recorded" / "items.ttl").read_text(encoding="utf-8")) as endpoint:
+    with StandInEndpoint((FIXTURES / "recorded" / "items.ttl").read_text(encoding="utf-8")) as endpoint:
         yield endpoint
 
 
@@ -40,5 +41,5 @@ def propose_tree(tmp_path: Path) -> Path:
     the constructed test entities of fixture-entities.trig (not valid data: only for proposing)."""
     root = copy_tree(tmp_path / "src")
     unlink(root, *UNLINKED_FOR_PROPOSING)
-    shutil.copy(HERE / "fixture-entities.trig", root / "data" / "fixture-entities.trig")
+    shutil.copy(FIXTURES / "fixture-entities.trig", root / "data" / "fixture-entities.trig")
     return root

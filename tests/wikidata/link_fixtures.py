@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-from cli_runner import REPO, run_cli
+
+from support.cli_runner import REPO, run_cli
 
 HERE = Path(__file__).parent
+#: the recorded Wikidata answers and expected files of the link suite
+FIXTURES = HERE.parent / "fixtures" / "wikidata"
 ID = "https://w3id.org/diplokg/id/"
 DKG = "https://w3id.org/diplokg/ontology#"
 #: Entities whose verified QIDs the fixture trees remove (QIDs from data/reference-entities.trig and

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
-from loopback_http import LoopbackServer, QuietHandler
+from support.loopback_http import LoopbackServer, QuietHandler
 
-RECORDED = Path(__file__).parent / "recorded" / "wbsearchentities"
+RECORDED = Path(__file__).parent.parent / "fixtures" / "wikidata" / "recorded" / "wbsearchentities"
 
 
 def recorded_file(search: str, language: str) -> Path:
@@ -32,7 +32,7 @@ class SearchStandIn(LoopbackServer):
         outer = self
 
         class Handler(QuietHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 params = {k: v[0] for k, v in parse_qs(url.query).items()}
                 outer.requests.append((time.monotonic(), params, {k.lower(): v for k, v in self.headers.items()}))

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from cli_runner import run_cli
-from link_fixtures import HERE, ID, propose
+from link_fixtures import FIXTURES, ID, propose
+
+from support.cli_runner import run_cli
 
 REVIEWED = Path("data") / "wikidata-links-reviewed.trig"
 GRAPH = "https://w3id.org/diplokg/graph/reference/reviewed-links"
@@ -100,7 +101,7 @@ def test_propose_review_accept_validate(accept_tree, search_api, wdqs, tmp_path)
                          "label exact (en); instance of Q43229 (organization)")
     assert link_quads(accept_tree) == expected_link(DUSHANBE, "Q9365", "Ann Example", "2026-11-20", "0.95", REASONS) | osce
     written = (accept_tree / REVIEWED).read_bytes()
-    assert written == (HERE / "expected-reviewed-links.trig").read_bytes()  # deterministic layout, sorted
+    assert written == (FIXTURES / "expected-reviewed-links.trig").read_bytes()  # deterministic layout, sorted
 
     # accepting the same file again changes nothing
     proc = accept(accept_tree, review, "--reviewer", "Bo Example")

@@ -8,15 +8,17 @@ import csv
 import io
 import socket
 import threading
+from itertools import pairwise
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from cli_runner import run_cli
-from link_fixtures import HERE, propose
-from server_process import free_port
+from link_fixtures import FIXTURES, propose
 
-EXPECTED_ROWS = HERE / "expected-review-rows.tsv"
+from support.cli_runner import run_cli
+from support.server_process import free_port
+
+EXPECTED_ROWS = FIXTURES / "expected-review-rows.tsv"
 CLASSES = ["Person", "Organization", "DiplomaticMission", "City", "State"]
 
 
@@ -86,17 +88,17 @@ def test_requests_are_sequential_polite_and_bind_only_qids(search_api, wdqs, tmp
     """A tree holding only the ontology and the constructed persons: 3 searches, then one query."""
     import shutil
 
-    from cli_runner import REPO
+    from support.cli_runner import REPO
 
     tree = tmp_path / "src"
     shutil.copytree(REPO / "ontology", tree / "ontology")
     (tree / "data").mkdir()
-    shutil.copy(HERE / "fixture-entities.trig", tree / "data")
+    shutil.copy(FIXTURES / "fixture-entities.trig", tree / "data")
     proc = propose(tree, tmp_path / "review.tsv", search_api.url, wdqs.url, "--delay", "0.3", "--limit", "3")
     assert proc.returncode == 0, proc.stderr
     assert search_api.searches() == [("Fixture Person A", "de"), ("Fixture Person A", "en"), ("Person A Fixture", "en")]
     times = [t for t, _, _ in search_api.requests]
-    assert all(b - a >= 0.27 for a, b in zip(times, times[1:])), times
+    assert all(b - a >= 0.27 for a, b in pairwise(times)), times
     for _, params, headers in search_api.requests:
         assert params["action"] == "wbsearchentities" and params["type"] == "item" and params["format"] == "json"
         assert params["uselang"] == params["language"] and params["limit"] == "3"
@@ -204,7 +206,7 @@ def test_not_json_is_no_usable_answer(propose_tree, wdqs, out) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = b"<html>please log in</html>"
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -1,0 +1,172 @@
+"""SHACL validation of the whole graph (ontology + vocabularies + data), turned into a typed report
+that names, for every violation, the data file(s) describing the focus node. Two engines: "sparql"
+(the default: the shapes compiled to set-oriented SPARQL run in an in-memory pyoxigraph store, see
+shacl_compile/shacl_run) and "pyshacl" (the reference implementation, much slower)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import SH
+
+from diplokg.core.errors import DiplokgError
+from diplokg.core.namespaces import PREFIXES, shorten
+from diplokg.source.loader import LoadedData
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One result of the SHACL report."""
+
+    focus_node: str
+    path: str | None
+    value: str | None
+    constraint: str
+    shape: str | None
+    severity: str
+    message: str
+    files: tuple[str, ...]
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[Violation]
+    results_graph: rdflib.Graph
+
+    def to_text(self) -> str:
+        if self.conforms:
+            return "SHACL validation: the data conforms to the shapes (0 violations)."
+        lines = [f"SHACL validation: {len(self.violations)} violation(s)."]
+        for i, v in enumerate(self.violations, 1):
+            lines.append(f"{i}. {', '.join(v.files) or '(no data file)'}")
+            lines.append(f"   focus node: {shorten(v.focus_node)}")
+            if v.path:
+                lines.append(f"   path:       {v.path}")
+            if v.value:
+                lines.append(f"   value:      {v.value}")
+            lines.append(f"   constraint: {shorten(v.constraint)}"
+                         + (f" (shape {shorten(v.shape)})" if v.shape else ""))
+            lines.append(f"   message:    {v.message}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"conforms": self.conforms, "violations": [asdict(v) for v in self.violations]},
+            ensure_ascii=False,
+            indent=2,
+        )
+
+    def to_turtle(self) -> str:
+        g = self.results_graph
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns, override=True)
+        return g.serialize(format="turtle")
+
+
+def to_rdflib(quads: list[ox.Quad]) -> rdflib.Graph:
+    """The union of all graphs as one rdflib graph (pyshacl validates a single data graph)."""
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+    g = rdflib.Graph()
+    g.parse(data=data, format="nt")
+    return g
+
+
+def load_shapes(shape_files: list[Path]) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for path in shape_files:
+        g.parse(path, format="turtle")
+    return g
+
+
+def check_shapes(shapes: rdflib.Graph) -> None:
+    """Validate the shapes graph against SHACL-SHACL (shipped with pyshacl); raise on any problem."""
+    import pyshacl
+
+    meta = rdflib.Graph().parse(Path(pyshacl.__file__).parent / "assets" / "shacl-shacl.ttl", format="turtle")
+    conforms, results, _ = pyshacl.validate(shapes, shacl_graph=meta, inference="none")
+    if not conforms:
+        problems = [
+            f"{results.value(r, SH.resultPath)} {results.value(r, SH.value)}: {results.value(r, SH.resultMessage)}"
+            for r in results.subjects(rdflib.RDF.type, SH.ValidationResult)
+        ]
+        raise DiplokgError(f"the SHACL shapes graph is invalid (SHACL-SHACL): {'; '.join(sorted(problems))}")
+
+
+ENGINES = ("sparql", "pyshacl")
+
+
+def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -> ValidationReport:
+    """Validate the union of everything loaded against the shapes with the given engine."""
+    if engine not in ENGINES:
+        raise DiplokgError(f"unknown SHACL engine {engine!r} (choose one of {', '.join(ENGINES)})")
+    check_shapes(shapes)
+    if engine == "sparql":
+        return _validate_sparql(loaded, shapes)
+    return _validate_pyshacl(loaded, shapes)
+
+
+def _validate_sparql(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
+    from diplokg.validation.report_graph import report_graph
+    from diplokg.validation.run import validate_store
+
+    results = validate_store(loaded.store, shapes)
+    graph = report_graph(results, shapes)
+    return ValidationReport(not results, _violations(graph, loaded), graph)
+
+
+def _validate_pyshacl(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
+    import pyshacl  # imported lazily: it is slow to import and only needed here
+
+    data = to_rdflib(loaded.quads)
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False
+    )
+    if not isinstance(results, rdflib.Graph):  # pyshacl reports a broken shapes graph this way
+        raise DiplokgError(f"the SHACL shapes cannot be used: {results}")
+    violations = _violations(results, loaded)
+    return ValidationReport(bool(conforms), violations, results)
+
+
+def _term_text(term: rdflib.term.Node | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, rdflib.URIRef):
+        return str(term)
+    return term.n3()
+
+
+def _violations(results: rdflib.Graph, loaded: LoadedData) -> list[Violation]:
+    out = []
+    for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        if (None, SH.detail, r) in results:  # nested result of sh:node / sh:or: reported with its parent
+            continue
+        focus = results.value(r, SH.focusNode)
+        path = results.value(r, SH.resultPath)
+        focus_term = _to_ox(focus)
+        out.append(
+            Violation(
+                focus_node=_term_text(focus) or "",
+                path=shorten(str(path)) if isinstance(path, rdflib.URIRef) else (_term_text(path) if path else None),
+                value=_term_text(results.value(r, SH.value)),
+                constraint=str(results.value(r, SH.sourceConstraintComponent)),
+                shape=str(s) if isinstance(s := results.value(r, SH.sourceShape), rdflib.URIRef) else None,
+                severity=shorten(str(results.value(r, SH.resultSeverity))),
+                message="; ".join(sorted(str(m) for m in results.objects(r, SH.resultMessage))),
+                files=tuple(loaded.files_for(focus_term)) if focus_term is not None else (),
+            )
+        )
+    return sorted(out, key=lambda v: (v.files, v.focus_node, v.constraint, v.path or ""))
+
+
+def _to_ox(term: rdflib.term.Node | None) -> ox.NamedNode | ox.BlankNode | None:
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    return None
