@@ -25,7 +25,8 @@ def test_from_result_to_entity_page_and_its_evidence(server, page):
     assert p.url == server.url + "id/relation/ROU-TJK"
     assert p.locator("h1").inner_text() == "Diplomatic relations between Romania and Tajikistan"
     quote = p.locator("section.evidence blockquote").first.inner_text()
-    assert quote == "Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen."
+    assert quote == ("Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien "
+                     "wurden am 7 Juli 1992 aufgenommen.")
     page.screenshot("entity-relation-ROU-TJK")
     with p.expect_navigation():
         p.locator("section.evidence p.source a").first.click()

@@ -64,7 +64,9 @@ def test_chart_view_draws_the_counts(server, page, http):
     drawn = p.evaluate("""() => {
         const chart = Chart.getChart(document.querySelector('.diplokg-chart canvas'));
         const out = {};
-        chart.data.datasets.forEach(ds => ds.data.forEach((n, i) => { if (n) out[chart.data.labels[i] + '|' + ds.label] = n; }));
+        chart.data.datasets.forEach(ds => ds.data.forEach((n, i) => {
+            if (n) out[chart.data.labels[i] + '|' + ds.label] = n;
+        }));
         return out;
     }""")
     expected = Counter()

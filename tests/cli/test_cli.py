@@ -129,16 +129,19 @@ def test_build_refuses_to_overwrite_a_foreign_directory(tmp_path: Path) -> None:
 
 
 # ---- query ------------------------------------------------------------------------------------
-RELATIONS = "SELECT ?partner WHERE { ?r a dkg:DiplomaticRelation ; dkg:relationBetween id:state\\/TJK , ?partner . FILTER(?partner != id:state\\/TJK) } ORDER BY ?partner"
+RELATIONS = ("SELECT ?partner WHERE { ?r a dkg:DiplomaticRelation ; dkg:relationBetween id:state\\/TJK , ?partner . "
+             "FILTER(?partner != id:state\\/TJK) } ORDER BY ?partner")
 
 
 def test_query_string_file_and_stdin(built_store: Path, tmp_path: Path) -> None:
     expected = ["partner", "https://w3id.org/diplokg/id/state/NOR", "https://w3id.org/diplokg/id/state/ROU"]
-    assert run_cli("query", RELATIONS, "--store", str(built_store), "--format", "csv", check=True).stdout.splitlines() == expected
+    assert (run_cli("query", RELATIONS, "--store", str(built_store), "--format", "csv", check=True).stdout.splitlines()
+            == expected)
     qf = tmp_path / "q.rq"
     qf.write_text(RELATIONS)
     assert "state/NOR" in run_cli("query", "--file", str(qf), "--store", str(built_store), check=True).stdout
-    assert "state/ROU" in run_cli("query", "--store", str(built_store), "--format", "tsv", input=RELATIONS, check=True).stdout
+    assert "state/ROU" in run_cli("query", "--store", str(built_store), "--format", "tsv", input=RELATIONS,
+                                  check=True).stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
@@ -157,8 +160,10 @@ def test_query_select_formats(built_store: Path, fmt: str) -> None:
 
 
 def test_query_ask_and_construct(built_store: Path) -> None:
-    assert run_cli("query", "ASK { id:state\\/TJK a dkg:State }", "--store", str(built_store), check=True).stdout.strip() == "yes"
-    assert json.loads(run_cli("query", "ASK { id:state\\/TJK a dkg:Person }", "--store", str(built_store), "--format", "json", check=True).stdout)["boolean"] is False
+    assert run_cli("query", "ASK { id:state\\/TJK a dkg:State }", "--store", str(built_store),
+                   check=True).stdout.strip() == "yes"
+    assert json.loads(run_cli("query", "ASK { id:state\\/TJK a dkg:Person }", "--store", str(built_store),
+                              "--format", "json", check=True).stdout)["boolean"] is False
     construct = "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s a dkg:Person ; rdfs:label ?l }"
     ttl = run_cli("query", construct, "--store", str(built_store), "--format", "turtle", check=True).stdout
     nt = run_cli("query", construct, "--store", str(built_store), "--format", "ntriples", check=True).stdout

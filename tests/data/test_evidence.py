@@ -11,7 +11,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_source_documents_match_archived_files(store) -> None:
-    rows = list(run_query(store, "SELECT ?doc ?file ?sha ?text WHERE { ?doc a dkg:SourceDocument ; dkg:fileName ?file ; dkg:sha256 ?sha ; dkg:text ?text }"))
+    rows = list(run_query(store, "SELECT ?doc ?file ?sha ?text WHERE { ?doc a dkg:SourceDocument ; "
+                                 "dkg:fileName ?file ; dkg:sha256 ?sha ; dkg:text ?text }"))
     assert len(rows) == 2
     for r in rows:
         raw = (REPO / "data" / "sources" / "text" / r["file"].value).read_bytes()
@@ -33,12 +34,14 @@ def test_wording_as_stated_is_quoted_from_the_evidence(store) -> None:
     """Titles, dates, amounts and ranks 'as stated' must appear verbatim in the fact's own sentences."""
     rows = list(run_query(store, """
         SELECT ?s ?p ?value (GROUP_CONCAT(?quote; separator=" || ") AS ?quotes) WHERE {
-          VALUES ?p { dkg:titleAsStated dkg:rankAsStated dkg:dateAsStated dkg:amountAsStated dkg:issuerTitleAsStated dkg:title dkg:occasion }
+          VALUES ?p { dkg:titleAsStated dkg:rankAsStated dkg:dateAsStated dkg:amountAsStated
+                      dkg:issuerTitleAsStated dkg:title dkg:occasion }
           ?s ?p ?value . FILTER(LANG(?value) = "de")
           ?s dkg:evidence/oa:hasSelector/oa:exact ?quote .
         } GROUP BY ?s ?p ?value"""))
     assert len(rows) > 40
-    missing = [(r["s"].value, r["p"].value, r["value"].value) for r in rows if r["value"].value not in r["quotes"].value]
+    missing = [(r["s"].value, r["p"].value, r["value"].value) for r in rows
+               if r["value"].value not in r["quotes"].value]
     assert missing == []
 
 
@@ -73,5 +76,6 @@ def test_only_verified_qids_on_non_state_entities(store) -> None:
     verified = {"Q1520", "Q1741", "Q19660", "Q9365", "Q81299", "Q488981", "Q656801"}
     text = (REPO / "data" / "reference" / "wikidata-verified.md").read_text(encoding="utf-8")
     assert all(q in text for q in verified)
-    rows = {r["q"].value for r in run_query(store, "SELECT ?q WHERE { ?x dkg:wikidataId ?q FILTER NOT EXISTS { ?x a dkg:State } }")}
+    rows = {r["q"].value
+            for r in run_query(store, "SELECT ?q WHERE { ?x dkg:wikidataId ?q FILTER NOT EXISTS { ?x a dkg:State } }")}
     assert rows == verified

@@ -17,7 +17,8 @@ def dead_endpoint() -> str:
 
 
 @pytest.fixture(scope="session")
-def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory, dead_endpoint: str) -> Iterator[ServerProcess]:
+def strict_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory,
+                  dead_endpoint: str) -> Iterator[ServerProcess]:
     """The endpoint with tight limits: row cap 50, 4 s budget, small bodies and URLs, one query per client,
     a public base URL different from where it listens, and one allowlisted (dead) SERVICE endpoint."""
     log = tmp_path_factory.mktemp("strict") / "serve.log"

@@ -40,7 +40,8 @@ def test_binding_in_ask(server, http):
     ask = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ASK { ?s rdfs:label \"Norway\"@en }"
     yes = http.post(server.endpoint, data={"query": ask, "$s": "<https://w3id.org/diplokg/id/state/NOR>"},
                     headers={"Accept": "application/sparql-results+json"})
-    no = http.post(server.endpoint, data={"query": ask, "$s": f"<{TJK}>"}, headers={"Accept": "application/sparql-results+json"})
+    no = http.post(server.endpoint, data={"query": ask, "$s": f"<{TJK}>"},
+                   headers={"Accept": "application/sparql-results+json"})
     assert yes.json()["boolean"] is True and no.json()["boolean"] is False
 
 
@@ -77,7 +78,8 @@ def test_repeated_binding_is_400(server, http):
     ("<http://example.org/a>", ("iri", "http://example.org/a", None, None)),
     ('"x\\"y\\n"', ("literal", 'x"y\n', "http://www.w3.org/2001/XMLSchema#string", None)),
     ('"caf\\u00E9"@DE', ("literal", "café", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString", "de")),
-    ('"2015-04-20"^^<http://www.w3.org/2001/XMLSchema#date>', ("literal", "2015-04-20", "http://www.w3.org/2001/XMLSchema#date", None)),
+    ('"2015-04-20"^^<http://www.w3.org/2001/XMLSchema#date>',
+     ("literal", "2015-04-20", "http://www.w3.org/2001/XMLSchema#date", None)),
 ])
 def test_parse_term(text, expected):
     term = parse_term(text)

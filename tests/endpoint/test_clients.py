@@ -120,7 +120,8 @@ def test_rdflib_sparqlconnector_construct(server):
 
 def test_json_and_xml_agree(server):
     sw = wrapper(server, JSON)
-    sw.setQuery("SELECT ?s ?label WHERE { ?s a <https://w3id.org/diplokg/ontology#State> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?s ?label")
+    sw.setQuery("SELECT ?s ?label WHERE { ?s a <https://w3id.org/diplokg/ontology#State> ; "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?s ?label")
     data = sw.query().response.read()
     sw.setReturnFormat(XML)
     doc = sw.queryAndConvert()

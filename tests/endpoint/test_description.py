@@ -66,10 +66,12 @@ def test_void(server, http, built_store):
     g = parse(http.get(server.url + ".well-known/void", headers={"Accept": "text/turtle"}), "turtle")
     ds = rdflib.URIRef("https://w3id.org/diplokg/id/dataset/diplokg")
     assert (ds, rdflib.RDF.type, VOID.Dataset) in g and (ds, rdflib.RDF.type, DCAT.Dataset) in g
-    assert (ds, rdflib.URIRef("http://purl.org/dc/terms/license"), rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")) in g
+    assert (ds, rdflib.URIRef("http://purl.org/dc/terms/license"),
+            rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")) in g
     assert (ds, VOID.sparqlEndpoint, rdflib.URIRef(server.endpoint)) in g
     # the figures are those of the data
-    count = http.get(server.endpoint, params={"query": "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"}).json()
+    count = http.get(server.endpoint,
+                     params={"query": "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"}).json()
     assert int(g.value(ds, VOID.triples)) == int(count["results"]["bindings"][0]["n"]["value"])
     states = {int(g.value(p, VOID.entities)) for p in g.objects(ds, VOID.classPartition)
               if g.value(p, VOID["class"]) == rdflib.URIRef("https://w3id.org/diplokg/ontology#State")}
@@ -166,7 +168,8 @@ def test_cors(server, http):
     r = http.get(server.endpoint, params={"query": "SELECT * { ?s ?p ?o }"}, headers=origin)
     assert "x-diplokg-truncated" in r.headers.get("access-control-expose-headers", "").lower()
     # refusals by the request limits carry CORS headers too (a browser would otherwise see a network error)
-    r = http.post(server.endpoint, content=b"x" * 1_100_000, headers={**origin, "Content-Type": "application/sparql-query"})
+    r = http.post(server.endpoint, content=b"x" * 1_100_000,
+                  headers={**origin, "Content-Type": "application/sparql-query"})
     assert r.status_code == 413 and r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
     r = http.get(server.endpoint, params={"query": "ASK {}" + " " * 17_000}, headers=origin)
     assert r.status_code == 414 and r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
@@ -176,7 +179,8 @@ def test_health_and_openapi(server, http, figures):
     h = http.get(server.url + "health")
     assert h.status_code == 200
     body = h.json()
-    assert body["status"] == "ok" and body["quads"] == figures["quads"] and body["workers"]["alive"] == body["workers"]["configured"]
+    assert (body["status"] == "ok" and body["quads"] == figures["quads"]
+            and body["workers"]["alive"] == body["workers"]["configured"])
     spec = http.get(server.url + "openapi.json").json()
     assert "/sparql" in spec["paths"] and "/graph-store" in spec["paths"]
     assert http.get(server.url + "docs").status_code == 200

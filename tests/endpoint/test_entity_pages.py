@@ -26,7 +26,8 @@ def test_entity_page_html_with_evidence(server, http):
     r = http.get(server.url + "id/relation/ROU-TJK", headers={"Accept": "text/html"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "Diplomatic relations between Romania and Tajikistan" in r.text
-    assert "Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen." in r.text
+    assert ("Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen."
+            in r.text)
     assert f'href="{server.url}id/source/mfa-tj-romania"' in r.text  # the source document, served here
     assert r.headers["vary"].startswith("Accept")
     assert 'rel="alternate"' in r.headers["link"] and "text/turtle" in r.headers["link"]
@@ -172,7 +173,8 @@ def test_state_page_relations_with_dates_as_stated(server, http):
     assert established["text"] == "7 Juli 1992 (1992-07-07, day)"
     assert ("time", {"datetime": "1992-07-07"}) in established["tags"]
     assert relation["hrefs"] == [server.url + "id/relation/ROU-TJK"]
-    assert "Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen." in evidence["text"]
+    assert ("Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen."
+            in evidence["text"])
     assert ("blockquote", {"lang": "de"}) in evidence["tags"]
     assert server.url + "id/source/mfa-tj-romania" in evidence["hrefs"]
     assert server.url + "id/source/mfa-tj-romania/sentence/1" in evidence["hrefs"]
@@ -189,7 +191,8 @@ def test_norway_page_non_resident_head_of_mission_sent_and_received(server, http
     state, holder, rank, residence, dates, tenure, evidence = out[0]
     assert state["hrefs"] == [server.url + "id/state/TJK"]
     assert holder["text"] == "Ole Johan Bernoy" and holder["hrefs"] == [server.url + "id/person/ole-johan-bernoy"]
-    assert "Ambassador (rank not specified)" in rank["text"] and "norwegischen Botschafters in Tadschikistan" in rank["text"]
+    assert ("Ambassador (rank not specified)" in rank["text"]
+            and "norwegischen Botschafters in Tadschikistan" in rank["text"])
     assert residence["hrefs"] == [server.url + "id/place/astana", server.url + "id/state/KAZ"]
     assert "Astana (Kazakhstan)" in residence["text"] and "non-resident accreditation" in residence["text"]
     assert "in office on 2015-04-20 (attested)" in dates["text"]
@@ -256,7 +259,8 @@ def test_state_timeline_is_sorted_by_date_undated_last(embedded_server, http):
     dated = [k for k in keys if not k[0]]
     assert len(dated) >= 14 and len(keys) > len(dated)  # both kinds are there, undated ones last
     # events reached directly, through an agreement party, a post and a mission
-    for event in ("1992-07-07-establishment-of-relations-ROU-TJK", "2010-08-06-signing-agreement-government-TJK-norwegian-peoples-aid",
+    for event in ("1992-07-07-establishment-of-relations-ROU-TJK",
+                  "2010-08-06-signing-agreement-government-TJK-norwegian-peoples-aid",
                   "2018-09-18-appointment-idibek-kalandar-TJK-ROU", "opening-ROU-embassy-astana"):
         assert ID + "event/" + event in iris
     consultations = _row_linking(rows, server.url + "id/event/2018-04-political-consultations-ROU-TJK")
@@ -282,7 +286,8 @@ def test_person_page_posts_and_participations(server, http):
     assert event["hrefs"] == [server.url + "id/event/2015-04-20-meeting-nizomiddin-zohidi-delegation-NOR"]
     assert role["text"] == "Head of delegation" and title["text"] == "norwegischen Botschafters in Tadschikistan"
     assert behalf["text"] == "Norway"
-    assert participation["hrefs"] == [server.url + "id/event/2015-04-20-meeting-nizomiddin-zohidi-delegation-NOR/participation/ole-johan-bernoy"]
+    assert participation["hrefs"] == [server.url + "id/event/2015-04-20-meeting-nizomiddin-zohidi-delegation-NOR"
+                                                   "/participation/ole-johan-bernoy"]
     assert "Am 20. April 2015 traf sich der stellvertretende Außenminister Nizomiddin Zohidi" in evidence["text"]
 
 

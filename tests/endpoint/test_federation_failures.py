@@ -88,7 +88,8 @@ def test_hanging_service_is_stopped_at_the_service_timeout(failing_server, endpo
         time.sleep(0.1)
     assert state["store_loaded"] and state["workers"]["replaced"] == before + 1
     assert state["workers"]["alive"] == state["workers"]["configured"]
-    ok = http.get(failing_server.endpoint, params={"query": "SELECT " + ROMANIA_LABELS.format(service="")}, headers=JSON)
+    ok = http.get(failing_server.endpoint, params={"query": "SELECT " + ROMANIA_LABELS.format(service="")},
+                  headers=JSON)
     assert ok.status_code == 200 and len(ok.json()["results"]["bindings"]) == 2
 
 
@@ -117,7 +118,8 @@ def test_failing_service_is_a_bad_gateway(request, which, mode, endpoints, http)
     assert body["message"].startswith(f"SERVICE <{endpoints[mode]}>")
     for text in FAILURES[mode]:
         assert text in body["message"]
-    plain = http.post(server.endpoint, data={"query": _select(endpoints[mode])}, headers={"Accept": "text/plain, */*;q=0.1"})
+    plain = http.post(server.endpoint, data={"query": _select(endpoints[mode])},
+                      headers={"Accept": "text/plain, */*;q=0.1"})
     assert plain.status_code == 502 and endpoints[mode] in plain.text
 
 

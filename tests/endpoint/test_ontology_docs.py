@@ -70,7 +70,8 @@ def heading_of(page: str, term_anchor: str) -> str:
 
 
 def english_label(g: rdflib.Graph, term: rdflib.term.Node) -> str:
-    labels = [o for p in (RDFS.label, SKOS.prefLabel) for o in g.objects(term, p) if getattr(o, "language", None) == "en"]
+    labels = [o for p in (RDFS.label, SKOS.prefLabel) for o in g.objects(term, p)
+              if getattr(o, "language", None) == "en"]
     assert labels, f"{term} has no English label in the ontology files"
     return str(labels[0])
 

@@ -93,7 +93,8 @@ def test_uncapped_cartesian_stream_is_stopped_at_the_budget(uncapped_server, htt
 
 def test_server_budget_applies_without_timeout_parameter(strict_server, http):
     start = time.monotonic()
-    r = http.get(strict_server.endpoint, params={"query": COUNT_CARTESIAN, "timeout": "100"})  # capped at the 4 s budget
+    # the timeout parameter is capped at the 4 s budget
+    r = http.get(strict_server.endpoint, params={"query": COUNT_CARTESIAN, "timeout": "100"})
     assert r.status_code == 503
     assert 3.9 <= time.monotonic() - start < 9
     assert "time budget of 4 s" in r.text
@@ -128,7 +129,8 @@ def test_row_cap_truncates_with_a_header(strict_server, http):
 
 
 def test_large_results_are_streamed_complete(server, http, figures):
-    with http.stream("GET", server.endpoint, params={"query": "SELECT * { GRAPH ?g { ?s ?p ?o } }", "format": "tsv"}) as r:
+    with http.stream("GET", server.endpoint,
+                     params={"query": "SELECT * { GRAPH ?g { ?s ?p ?o } }", "format": "tsv"}) as r:
         assert r.status_code == 200
         assert "content-length" not in r.headers  # streamed (chunked), not built in memory first
         body = b"".join(r.iter_bytes())
@@ -156,7 +158,8 @@ def test_per_client_concurrency_limit(strict_server):
     statuses: list[int] = []
 
     def slow():
-        statuses.append(httpx.get(strict_server.endpoint, params={"query": COUNT_CARTESIAN, "timeout": "2"}, timeout=30).status_code)
+        statuses.append(httpx.get(strict_server.endpoint, params={"query": COUNT_CARTESIAN, "timeout": "2"},
+                                  timeout=30).status_code)
 
     thread = threading.Thread(target=slow)
     thread.start()
@@ -193,9 +196,11 @@ def test_service_is_refused_without_connecting(server, http, listener, template)
 
 
 def test_allowlist_admits_only_listed_constant_targets(strict_server, http, listener, dead_endpoint):
-    r = http.get(strict_server.endpoint, params={"query": f"SELECT * {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"})
+    r = http.get(strict_server.endpoint,
+                 params={"query": f"SELECT * {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"})
     assert r.status_code == 400 and "not in the federation allowlist" in r.text
-    r = http.get(strict_server.endpoint, params={"query": f"SELECT * {{ BIND(<{dead_endpoint}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}"})
+    r = http.get(strict_server.endpoint,
+                 params={"query": f"SELECT * {{ BIND(<{dead_endpoint}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}"})
     assert r.status_code == 400 and "variable" in r.text
     time.sleep(0.3)
     assert listener.connections == 0
@@ -204,7 +209,8 @@ def test_allowlist_admits_only_listed_constant_targets(strict_server, http, list
     assert r.status_code == 502
     assert f"SERVICE <{dead_endpoint}>" in r.text and "Connection refused" in r.text
     # SERVICE SILENT to the same endpoint ignores the failure
-    r = http.get(strict_server.endpoint, params={"query": f"SELECT * {{ SERVICE SILENT <{dead_endpoint}> {{ ?s ?p ?o }} }}"})
+    r = http.get(strict_server.endpoint,
+                 params={"query": f"SELECT * {{ SERVICE SILENT <{dead_endpoint}> {{ ?s ?p ?o }} }}"})
     assert r.status_code == 200
 
 

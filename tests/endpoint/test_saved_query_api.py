@@ -86,7 +86,8 @@ def test_parameters_and_formats(server, http):
     ({"colour": "red"}, "colour"),
 ])
 def test_bad_parameters_are_400_naming_the_parameter(server, http, params, name):
-    r = http.get(server.url + "queries/relations-of-a-state/results", params=params, headers={"Accept": "application/json"})
+    r = http.get(server.url + "queries/relations-of-a-state/results", params=params,
+                 headers={"Accept": "application/json"})
     assert r.status_code == 400
     assert r.json()["parameter"] == name and name in r.json()["message"]
 

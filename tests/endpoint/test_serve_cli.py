@@ -107,7 +107,8 @@ def test_invalid_settings(built_store):
     proc = serve(built_store, "--base-url", "not-a-url")
     assert proc.returncode != 0 and "base URL" in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "diplokg.cli", "serve", "--store", str(built_store)],
-                          capture_output=True, text=True, timeout=60, env={"DIPLOKG_TIMEOUT": "soon", "PATH": "/usr/bin"})
+                          capture_output=True, text=True, timeout=60,
+                          env={"DIPLOKG_TIMEOUT": "soon", "PATH": "/usr/bin"})
     assert proc.returncode != 0 and "invalid value for timeout" in proc.stderr
 
 
@@ -128,5 +129,6 @@ def test_build_if_changed(tmp_path):
 def test_serve_help_documents_options():
     proc = run_cli("serve", "--help")
     for option in ("--host", "--port", "--store", "--base-url", "--timeout", "--row-cap", "--workers",
-                   "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "--service-timeout", "DIPLOKG_"):
+                   "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "--service-timeout",
+                   "DIPLOKG_"):
         assert option in proc.stdout

@@ -43,12 +43,14 @@ def test_query_get(server, http):
 
 
 def test_query_post_form(server, http):
-    r = http.post(server.endpoint, content="query=ASK%20%7B%7D", headers={**FORM, "Accept": "application/sparql-results+json"})
+    r = http.post(server.endpoint, content="query=ASK%20%7B%7D",
+                  headers={**FORM, "Accept": "application/sparql-results+json"})
     assert boolean(r) is True
 
 
 def test_query_post_direct(server, http):
-    r = http.post(server.endpoint, content="ASK {}", headers={**SPARQL_QUERY, "Accept": "application/sparql-results+json"})
+    r = http.post(server.endpoint, content="ASK {}",
+                  headers={**SPARQL_QUERY, "Accept": "application/sparql-results+json"})
     assert boolean(r) is True
 
 
@@ -59,7 +61,8 @@ def test_query_dataset_default_graphs_get(server, http):
     r = http.get(server.endpoint, params=[("query", ASK_ROMANIA_DOC), ("default-graph-uri", NORWAY)])
     assert boolean(r) is False
     # two default graphs are merged
-    r = http.get(server.endpoint, params=[("query", ASK_BOTH_DOCS), ("default-graph-uri", ROMANIA), ("default-graph-uri", NORWAY)])
+    r = http.get(server.endpoint, params=[("query", ASK_BOTH_DOCS), ("default-graph-uri", ROMANIA),
+                                          ("default-graph-uri", NORWAY)])
     assert boolean(r) is True
 
 
@@ -98,7 +101,8 @@ def test_query_dataset_named_graphs_get(server, http):
 
 def test_query_dataset_full(server, http):
     # default graph = the ontology graph, named graphs = the two pages
-    query = f"""SELECT DISTINCT ?g WHERE {{ <{DKG}SourceDocument> a ?class . GRAPH ?g {{ ?doc a <{DKG}SourceDocument> }} }}
+    query = f"""SELECT DISTINCT ?g WHERE {{ <{DKG}SourceDocument> a ?class .
+                GRAPH ?g {{ ?doc a <{DKG}SourceDocument> }} }}
                 ORDER BY ?g"""
     r = http.get(server.endpoint, params=[("query", query), ("default-graph-uri", ONTOLOGY),
                                           ("named-graph-uri", ROMANIA), ("named-graph-uri", NORWAY)])
@@ -129,10 +133,12 @@ def test_default_graph_is_union_of_named_graphs(server, http):
 @pytest.mark.parametrize("accept", [None, "*/*", "application/sparql-results+xml", "application/sparql-results+json",
                                     "text/csv", "text/tab-separated-values"])
 def test_query_content_type_select(server, http, accept):
-    r = http.post(server.endpoint, content="SELECT (1 AS ?value) {}", headers={**SPARQL_QUERY, **({"Accept": accept} if accept else {})})
+    r = http.post(server.endpoint, content="SELECT (1 AS ?value) {}",
+                  headers={**SPARQL_QUERY, **({"Accept": accept} if accept else {})})
     assert r.status_code == 200
     media = r.headers["content-type"].split(";")[0]
-    assert media in {"application/sparql-results+xml", "application/sparql-results+json", "text/csv", "text/tab-separated-values"}
+    assert media in {"application/sparql-results+xml", "application/sparql-results+json", "text/csv",
+                     "text/tab-separated-values"}
     if accept and accept != "*/*":
         assert media == accept
     assert b"value" in r.content and b"1" in r.content
@@ -151,9 +157,11 @@ RDF_MEDIA = {"application/rdf+xml", "text/turtle", "application/n-triples", "app
              "application/n-quads"}
 
 
-@pytest.mark.parametrize("accept", [None, "application/rdf+xml", "text/turtle", "application/n-triples", "application/ld+json"])
+@pytest.mark.parametrize("accept", [None, "application/rdf+xml", "text/turtle", "application/n-triples",
+                                    "application/ld+json"])
 def test_query_content_type_describe(server, http, accept):
-    r = http.post(server.endpoint, content=f"DESCRIBE <{ROMANIA_DOC}>", headers={**SPARQL_QUERY, **({"Accept": accept} if accept else {})})
+    r = http.post(server.endpoint, content=f"DESCRIBE <{ROMANIA_DOC}>",
+                  headers={**SPARQL_QUERY, **({"Accept": accept} if accept else {})})
     assert r.status_code == 200
     media = r.headers["content-type"].split(";")[0]
     assert media in RDF_MEDIA
@@ -224,7 +232,8 @@ def test_bad_query_syntax(server, http):
 
 
 def test_bad_query_syntax_as_json(server, http):
-    r = http.get(server.endpoint, params={"query": "SELECT * WHERE {\n ?s ?p }"}, headers={"Accept": "application/json"})
+    r = http.get(server.endpoint, params={"query": "SELECT * WHERE {\n ?s ?p }"},
+                 headers={"Accept": "application/json"})
     assert r.status_code == 400
     body = r.json()
     assert body["status"] == 400 and body["line"] == 2 and body["column"] >= 1
@@ -281,7 +290,8 @@ def test_not_acceptable(server, http):
     r = http.get(server.endpoint, params={"query": "SELECT * { ?s ?p ?o } LIMIT 1"}, headers={"Accept": "image/png"})
     assert r.status_code == 406
     assert "application/sparql-results+json" in r.text
-    r = http.get(server.endpoint, params={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"}, headers={"Accept": "text/csv"})
+    r = http.get(server.endpoint, params={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"},
+                 headers={"Accept": "text/csv"})
     assert r.status_code == 406
     r = http.get(server.endpoint, params={"query": "ASK {}", "format": "nonsense"})
     assert r.status_code == 406

@@ -73,7 +73,8 @@ def test_a_client_over_its_error_budget_gets_429_and_others_do_not(budget_server
     assert offender.get(budget_server.url + "health").status_code == 200
     assert offender.get(budget_server.url + "id/state/ROU", headers={"Accept": "text/turtle"}).status_code == 200
     # the bystander is served as before
-    r = bystander.get(budget_server.endpoint, params={"query": GOOD}, headers={"Accept": "application/sparql-results+json"})
+    r = bystander.get(budget_server.endpoint, params={"query": GOOD},
+                      headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200 and r.json()["boolean"] is True
 
 

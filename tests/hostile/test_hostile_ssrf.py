@@ -98,7 +98,8 @@ def test_service_to_a_non_allowlisted_or_variable_target_is_refused_with_an_allo
 def test_only_the_exact_allowlisted_iri_is_admitted(federating_server, http, tarpit, variant):
     before = tarpit.connections
     iri = variant.format(url=tarpit.url, port=tarpit.port)
-    r = http.get(federating_server.endpoint, params={"query": f"ASK {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}"}, headers=JSON)
+    r = http.get(federating_server.endpoint, params={"query": f"ASK {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}"},
+                 headers=JSON)
     assert r.status_code == 400 and "not in the federation allowlist" in r.json()["message"], r.text
     assert quiet(tarpit, before)
 

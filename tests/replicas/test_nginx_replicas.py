@@ -30,7 +30,8 @@ class Nginx:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         prefix.mkdir(parents=True, exist_ok=True)
-        config = run_cli("proxy-config", "--listen", f"127.0.0.1:{self.port}", *[a for r in replicas for a in ("--replica", r)],
+        config = run_cli("proxy-config", "--listen", f"127.0.0.1:{self.port}",
+                         *[a for r in replicas for a in ("--replica", r)],
                          "--prefix", str(prefix), check=True).stdout
         self.config = prefix / "nginx.conf"
         self.config.write_text(config)

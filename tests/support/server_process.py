@@ -1,5 +1,6 @@
 """Start ``diplokg serve`` as a real process on a free loopback port, wait until /health says ok
-and the in-memory copy is loaded (unless --disk-only), and stop it afterwards (used by the endpoint tests and the benchmark)."""
+and the in-memory copy is loaded (unless --disk-only), and stop it afterwards (used by the endpoint
+tests and the benchmark)."""
 
 from __future__ import annotations
 

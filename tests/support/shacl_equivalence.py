@@ -193,7 +193,8 @@ class Mutator:
         self.iris = [i for i, q in enumerate(self.base) if isinstance(q.object, ox.NamedNode)
                      and q.predicate.value != str(RDF.type)]
         self.ops = [self.delete, self.retype_literal, self.relanguage, self.other_class_object, self.duplicate_value,
-                    self.unknown_term, self.iri_to_literal, self.relexicalise, self.drop_or_add_type, self.copy_identifier]
+                    self.unknown_term, self.iri_to_literal, self.relexicalise, self.drop_or_add_type,
+                    self.copy_identifier]
 
     def mutant(self, k: int) -> tuple[list[ox.Quad], list[tuple[str, set[str]]]]:
         """The data with k mutations applied one after the other, and for each mutation its

@@ -9,7 +9,8 @@ def break_shacl(tree: Path) -> None:
     """Make Madalina Lupu's tenure lose its post: a SHACL violation in romania.trig."""
     f = tree / "data" / "sources" / "romania.trig"
     text = f.read_text(encoding="utf-8")
-    needle = "    dkg:ofPost <post/ROU-TJK-ambassador-extraordinary-and-plenipotentiary> ;\n    dkg:holder <person/madalina-lupu> ;\n"
+    needle = ("    dkg:ofPost <post/ROU-TJK-ambassador-extraordinary-and-plenipotentiary> ;\n"
+              "    dkg:holder <person/madalina-lupu> ;\n")
     assert needle in text
     f.write_text(text.replace(needle, "    dkg:holder <person/madalina-lupu> ;\n"), encoding="utf-8")
 

@@ -54,7 +54,8 @@ class StandInEndpoint(LoopbackServer):
                     self.send_body(500, "text/plain; charset=utf-8", ERROR_BODY.encode())
                     return
                 if outer.mode == "garbage":
-                    self.send_body(200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>Maintenance</body></html>")
+                    self.send_body(200, "text/html; charset=utf-8",
+                                   b"<!DOCTYPE html><html><body>Maintenance</body></html>")
                     return
                 try:
                     result = outer.store.query(query)
@@ -65,7 +66,8 @@ class StandInEndpoint(LoopbackServer):
                 xml = "sparql-results+xml" in accept and "sparql-results+json" not in accept
                 fmt = ox.QueryResultsFormat.XML if xml else ox.QueryResultsFormat.JSON
                 body = result.serialize(format=fmt)
-                self.send_body(200, "application/sparql-results+xml" if xml else "application/sparql-results+json", body)
+                self.send_body(200, "application/sparql-results+xml" if xml else "application/sparql-results+json",
+                               body)
 
             def do_GET(self) -> None:
                 self._answer(parse_qs(urlsplit(self.path).query).get("query", [None])[0])

@@ -19,6 +19,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -97,7 +98,7 @@ def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queri
         elif spec.gzip:
             with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
                                                          compresslevel=GZIP_LEVEL) as fh:
-                write_items(order, spec.dump_format, fh)  # type: ignore[arg-type]
+                write_items(order, spec.dump_format, cast(BinaryIO, fh))  # a GzipFile is a binary file
         else:
             with target.open("wb") as fh:
                 write_items(order, spec.dump_format, fh)
@@ -105,8 +106,8 @@ def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queri
     (dumps / MANIFEST).write_text(json.dumps(entries, indent=2), encoding="utf-8")
     stats = void_statistics(store)
     (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
-    return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"), "snapshot_bytes": (build_dir / SNAPSHOT).stat().st_size,
-            "dumps": [e["file"] for e in entries]}
+    return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"),
+            "snapshot_bytes": (build_dir / SNAPSHOT).stat().st_size, "dumps": [e["file"] for e in entries]}
 
 
 def _gzip_copy(source: Path, target: Path) -> None:
@@ -130,7 +131,8 @@ _Q_CLASSES = "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c
 _Q_PROPERTIES = """SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }
                    GROUP BY ?p ORDER BY ?p"""
 _Q_SOURCES = """SELECT DISTINCT ?source WHERE {
-  VALUES ?type { <https://w3id.org/diplokg/ontology#SourceDocument> <https://w3id.org/diplokg/ontology#ReferenceDataset> }
+  VALUES ?type { <https://w3id.org/diplokg/ontology#SourceDocument>
+                 <https://w3id.org/diplokg/ontology#ReferenceDataset> }
   ?source a ?type } ORDER BY ?source"""
 _Q_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -138,13 +140,18 @@ _Q_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY
 def void_statistics(store: ox.Store) -> dict[str, object]:
     """VoID figures of the default graph as the endpoint exposes it (the union of the named graphs)."""
 
+    def select(query: str) -> ox.QuerySolutions:
+        solutions = store.query(query, use_default_graph_as_union=True)
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT query has solutions"
+        return solutions
+
     def rows(query: str) -> list[tuple[str, int]]:
         out = []
-        for sol in store.query(query, use_default_graph_as_union=True):
+        for sol in select(query):
             out.append((sol[0].value, int(sol[1].value)))
         return out
 
-    totals = next(iter(store.query(_Q_TOTALS, use_default_graph_as_union=True)))
+    totals = next(iter(select(_Q_TOTALS)))
     return {
         "triples": int(totals["triples"].value),
         "distinct_subjects": int(totals["subjects"].value),
@@ -154,13 +161,15 @@ def void_statistics(store: ox.Store) -> dict[str, object]:
         "classes": dict(rows(_Q_CLASSES)),
         "property_triples": dict(rows(_Q_PROPERTIES)),
         "graphs": dict(rows(_Q_GRAPHS)),
-        "sources": [sol["source"].value for sol in store.query(_Q_SOURCES, use_default_graph_as_union=True)],
+        "sources": [sol["source"].value for sol in select(_Q_SOURCES)],
     }
 
 
-def load_manifest(build_dir: Path) -> list[dict[str, object]]:
-    return json.loads((build_dir / DUMPS / MANIFEST).read_text(encoding="utf-8"))
+def load_manifest(build_dir: Path) -> list[dict[str, Any]]:
+    manifest: list[dict[str, Any]] = json.loads((build_dir / DUMPS / MANIFEST).read_text(encoding="utf-8"))
+    return manifest
 
 
-def load_void_statistics(build_dir: Path) -> dict[str, object]:
-    return json.loads((build_dir / VOID_STATS).read_text(encoding="utf-8"))
+def load_void_statistics(build_dir: Path) -> dict[str, Any]:
+    stats: dict[str, Any] = json.loads((build_dir / VOID_STATS).read_text(encoding="utf-8"))
+    return stats

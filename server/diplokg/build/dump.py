@@ -8,6 +8,7 @@ The data contains no blank nodes (the shapes forbid them), so no relabelling can
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -42,12 +43,15 @@ class DumpOrder:
 
 
 def dump_order(store: ox.Store) -> DumpOrder:
+    named: Iterable[ox.Quad]
     if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-        named: object = (q for q in store.quads_for_pattern(None, None, None)
-                         if not isinstance(q.graph_name, ox.DefaultGraph))
+        named = (q for q in store.quads_for_pattern(None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))
     else:
         named = store
-    lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)  # type: ignore[arg-type]
+    data = ox.serialize(named, format=ox.RdfFormat.N_QUADS)
+    assert data is not None, "pyoxigraph returns the bytes when no output is given"
+    lines = data.splitlines(keepends=True)
     lines.sort()  # "<s> <p> <o> <g> .": the copies of one triple in several graphs become neighbours
     triples: list[bytes] = []
     previous = b""

@@ -30,7 +30,8 @@ class BuildResult:
     report: ValidationReport
 
 
-def check(layout: SourceTree, progress: Progress | None = None, engine: str = "sparql") -> tuple[LoadedData, ValidationReport]:
+def check(layout: SourceTree, progress: Progress | None = None, engine: str = "sparql"
+          ) -> tuple[LoadedData, ValidationReport]:
     """Parse and validate a source tree without writing anything."""
     if not layout.shape_files():
         raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from diplokg.build.artifacts import DUMPS, QUERIES, SHAPES, SNAPSHOT, load_manifest, load_void_statistics, sha256_file
+from diplokg.build.artifacts import (
+    DUMPS,
+    QUERIES,
+    SHAPES,
+    SNAPSHOT,
+    load_manifest,
+    load_void_statistics,
+    sha256_file,
+)
 from diplokg.build.errors import StoreError
 from diplokg.build.store import BUILD_INFO
 
@@ -98,7 +106,8 @@ def open_release(store: Path) -> Release:
     for entry in dumps:
         file = path / DUMPS / entry["file"]
         if not file.is_file() or file.stat().st_size != entry["bytes"]:
-            raise StoreError(f"dump {file} is missing or does not match its recorded size and checksum; rebuild the store")
+            raise StoreError(f"dump {file} is missing or does not match its recorded size and checksum; "
+                             "rebuild the store")
     built_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(info_file.stat().st_mtime))
     return Release(path, info, dumps, stats, built_at)
 
@@ -111,7 +120,7 @@ def verify_dump_checksums(release: Release) -> None:
 
 def _verified_dump(release: Release, entry: dict[str, Any]) -> Path:
     """The dump file of ``entry``, after checking its SHA-256 against the recorded one."""
-    file = release.path / DUMPS / entry["file"]
+    file: Path = release.path / DUMPS / entry["file"]
     try:
         ok = sha256_file(file) == entry["sha256"]
     except OSError:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from diplokg.build.store import run_query
+from diplokg.build.store import run_select
 from diplokg.core.namespaces import shorten
 
 _GRAPHS = """
@@ -50,15 +50,19 @@ class Stats:
         return "\n".join(lines)
 
 
-def _int(term: ox.Term | None) -> int:
+def _int(term: object) -> int:
+    """A count of a solution (a literal); 0 if unbound."""
     return int(term.value) if isinstance(term, ox.Literal) else 0
 
 
 def graph_counts(store: ox.Store) -> list[tuple[str, int]]:
-    return [(sol["g"].value, _int(sol["triples"])) for sol in store.query(_GRAPHS)]
+    solutions = store.query(_GRAPHS)
+    assert isinstance(solutions, ox.QuerySolutions), "a SELECT query has solutions"
+    return [(sol["g"].value, _int(sol["triples"])) for sol in solutions]
 
 
 def collect(store: ox.Store) -> Stats:
-    classes = [(shorten(sol["class"].value), _int(sol["n"])) for sol in run_query(store, _CLASSES)]
-    facts = [(shorten(sol["doc"].value), _int(sol["facts"]), _int(sol["sentences"])) for sol in run_query(store, _FACTS)]
+    classes = [(shorten(sol["class"].value), _int(sol["n"])) for sol in run_select(store, _CLASSES)]
+    facts = [(shorten(sol["doc"].value), _int(sol["facts"]), _int(sol["sentences"]))
+             for sol in run_select(store, _FACTS)]
     return Stats(graph_counts(store), classes, facts)

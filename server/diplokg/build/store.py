@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,7 +43,8 @@ def new_build(store: Path) -> Iterator[tuple[Path, dict[str, object]]]:
     store = store.absolute()
     if store.exists() and not store.is_symlink():
         raise StoreError(
-            f"{store} exists and is not a store built by diplokg (expected a symlink); move it away or choose another --store"
+            f"{store} exists and is not a store built by diplokg (expected a symlink); move it away or choose "
+            "another --store"
         )
     parent = builds_dir(store)
     parent.mkdir(parents=True, exist_ok=True)
@@ -120,21 +121,33 @@ def open_read_only(store: Path) -> ox.Store:
 
 def build_info(store: Path) -> dict[str, object]:
     try:
-        return json.loads((store / BUILD_INFO).read_text(encoding="utf-8"))
+        info: dict[str, object] = json.loads((store / BUILD_INFO).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise StoreError(f"cannot read build information of {store}: {e}") from None
+    return info
 
 
-def run_query(store: ox.Store, sparql: str, substitutions: dict[ox.Variable, ox.Term] | None = None):
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def run_query(store: ox.Store, sparql: str, substitutions: Mapping[ox.Variable, Term] | None = None
+              ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Evaluate a query over the union of all named graphs (the registered prefixes are predefined)."""
     try:
         return store.query(
             sparql,
             prefixes=PREFIXES,
             use_default_graph_as_union=True,
-            substitutions=substitutions or {},
+            substitutions=dict(substitutions or {}),
         )
     except SyntaxError as e:
         raise QueryError(f"SPARQL syntax error: {e}") from None
     except (OSError, ValueError, TypeError, RuntimeError) as e:
         raise QueryError(f"query failed: {e}") from None
+
+
+def run_select(store: ox.Store, sparql: str) -> ox.QuerySolutions:
+    """:func:`run_query` for a SELECT query: its solutions."""
+    solutions = run_query(store, sparql)
+    assert isinstance(solutions, ox.QuerySolutions), "a SELECT query has solutions"
+    return solutions

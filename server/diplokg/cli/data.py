@@ -32,8 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     d = sub.add_parser("dump", help="write the whole graph deterministically",
                        description="Write every named graph of the store; the same store always gives byte-identical "
-                       "output. ttl, nt and jsonld hold the union of the graphs, trig and nq keep the named graphs. The "
-                       "dump is the one the build published with the store (under dumps/), checked against its "
+                       "output. ttl, nt and jsonld hold the union of the graphs, trig and nq keep the named graphs. "
+                       "The dump is the one the build published with the store (under dumps/), checked against its "
                        "recorded checksum and decompressed.")
     d.add_argument("--format", required=True, choices=["ttl", "nt", "trig", "nq", "jsonld"])
     d.add_argument("-o", "--output", help="output file (default: stdout)")

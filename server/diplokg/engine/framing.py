@@ -8,22 +8,24 @@ The web process reads frames with asyncio; workers read and write them with bloc
 
 The writers below build the frames of an answer: ``FrameWriter`` is a file-like object for
 pyoxigraph's serialisers, ``TrackingSend`` remembers whether the head has gone out, and
-``send_capped_solutions`` cuts a result at the row cap, announcing the cut in the head."""
+``send_capped_solutions``, ``send_solutions`` and ``send_triples`` cut a result at the row cap,
+announcing the cut in the head."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import socket
 import struct
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import IntEnum
 from typing import IO, cast
 
 import pyoxigraph as ox
 
-from diplokg.core.formats import OX_RESULTS
+from diplokg.core.formats import OX_RDF, OX_RESULTS
 from diplokg.engine.messages import Failure, Head, to_json
 
 
@@ -190,3 +192,29 @@ def send_capped_solutions(solutions: ox.QuerySolutions, fmt: str, cap: int, writ
         else:
             converted = ox.parse_query_results(cast(IO[bytes], spool), ox.QueryResultsFormat.TSV)
             converted.serialize(output(writer), format=OX_RESULTS[fmt])
+
+
+def send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
+                    cut: bool = False) -> None:
+    """Solutions read from elsewhere (a remote engine's answer), in ``fmt``, cut after ``cap`` rows (announced in
+    the head, which is sent first). ``cut``: the engine itself cut the result short (announced too)."""
+    if cap == 0:
+        send_head(send, fmt, cut)
+        result.serialize(output(writer), format=OX_RESULTS[fmt])
+        return
+    send_capped_solutions(result, fmt, cap, writer, send, cut)
+
+
+def send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: FrameWriter, send: Send,
+                 prefixes: dict[str, str], cut: bool = False) -> None:
+    """Triples read from elsewhere (a remote engine's answer), in ``fmt``, cut after ``cap`` (see
+    ``send_solutions``)."""
+    ox_format = OX_RDF[fmt]
+    pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if cap == 0:
+        send_head(send, fmt, cut)
+        ox.serialize(triples, output(writer), format=ox_format, prefixes=pretty)
+        return
+    kept = list(itertools.islice(triples, cap + 1))
+    send_head(send, fmt, len(kept) > cap or cut)
+    ox.serialize(kept[:cap], output(writer), format=ox_format, prefixes=pretty)

@@ -29,6 +29,7 @@ from diplokg.engine.fair_shares import FairShares
 from diplokg.engine.framing import LAST, Frame
 from diplokg.engine.messages import Job, to_json
 from diplokg.engine.processes import Worker, ZygoteProcess, pid_alive
+from diplokg.engine.zygote import ZygoteMode
 
 _log = logging.getLogger("diplokg")
 
@@ -59,7 +60,7 @@ class WorkerPool:
         self.size, self.in_memory, self.on_failure = size, in_memory, on_failure
         self._snapshot, self._expected, self._prefixes = snapshot, expected_quads, prefixes
         self.memory_mib = memory_mib
-        self._disk = ZygoteProcess("disk", store_dir, expected_quads, prefixes, memory_mib)
+        self._disk = ZygoteProcess(ZygoteMode.DISK, store_dir, expected_quads, prefixes, memory_mib)
         self._zygotes = [self._disk]
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
@@ -103,7 +104,7 @@ class WorkerPool:
             await zygote.close()
 
     def _memory_zygote(self) -> ZygoteProcess:
-        zygote = ZygoteProcess("memory", self._snapshot, self._expected, self._prefixes, self.memory_mib)
+        zygote = ZygoteProcess(ZygoteMode.MEMORY, self._snapshot, self._expected, self._prefixes, self.memory_mib)
         self._zygotes.append(zygote)
         zygote.launch()
         return zygote
@@ -223,7 +224,7 @@ class WorkerPool:
         return {
             "store_loaded": self._current.alive() and self.loaded_quads > 0,
             "quads": self.loaded_quads,
-            "serving_from": self._current.mode,
+            "serving_from": str(self._current.mode),
             "in_memory": (f"failed: {self.memory_error}" if self.memory_state is MemoryState.FAILED
                           else str(self.memory_state)),
             "workers": {"configured": self.size, "alive": alive, "idle": self._idle.qsize(),

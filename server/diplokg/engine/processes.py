@@ -20,6 +20,7 @@ from diplokg.build.errors import StoreError
 from diplokg.engine import framing
 from diplokg.engine.errors import WorkerFailed
 from diplokg.engine.framing import Frame
+from diplokg.engine.zygote import ZygoteMode
 
 
 @dataclass(eq=False)
@@ -61,7 +62,7 @@ class ZygoteProcess:
     """One ``diplokg.engine.zygote`` process (mode ``memory`` or ``disk``, see that module) and the
     control socket over which it forks workers."""
 
-    def __init__(self, mode: str, source: Path, expected_quads: int, prefixes: dict[str, str],
+    def __init__(self, mode: ZygoteMode, source: Path, expected_quads: int, prefixes: dict[str, str],
                  memory_mib: int = 0) -> None:
         self.mode, self.source, self.expected_quads, self.prefixes = mode, source, expected_quads, prefixes
         self.memory_mib = memory_mib
@@ -88,7 +89,7 @@ class ZygoteProcess:
         line = await asyncio.wait_for(asyncio.to_thread(read_line, self._control), timeout)
         status = json.loads(line) if line else {"ready": False, "error": "the store loader exited"}
         if not status.get("ready"):
-            what = "the store snapshot" if self.mode == "memory" else "the on-disk store"
+            what = "the store snapshot" if self.mode is ZygoteMode.MEMORY else "the on-disk store"
             raise StoreError(f"cannot load {what} {self.source}: {status.get('error')}")
         return int(str(status["quads"]))
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import itertools
 import logging
 import threading
 import time
@@ -51,9 +50,10 @@ from diplokg.engine.framing import (
     TrackingSend,
     failure_frame,
     output,
-    send_capped_solutions,
     send_end,
     send_head,
+    send_solutions,
+    send_triples,
 )
 from diplokg.engine.messages import Failure, GraphJob, Job, QueryJob
 from diplokg.engine.remote_http import Cancelled, EngineAuth, EngineError, Exchange, open_body, suppress_cancel
@@ -327,14 +327,14 @@ class RemoteEngine:
             cut = ENGINE_CUT_HEADER in response.headers  # the engine's own row limit (Virtuoso: ResultSetMaxRows)
             if form.gives_graph:
                 triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-                _send_triples(triples, fmt, job.row_cap, writer, send, self.prefixes, cut)
+                send_triples(triples, fmt, job.row_cap, writer, send, self.prefixes, cut)
             else:
                 result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
                 if isinstance(result, ox.QueryBoolean):
                     send_head(send, fmt)
                     writer.write(serialized(result.serialize(format=OX_RESULTS[fmt])))
                 else:
-                    _send_solutions(result, fmt, job.row_cap, writer, send, cut)
+                    send_solutions(result, fmt, job.row_cap, writer, send, cut)
         writer.finish()
         send_end(send)
 
@@ -364,30 +364,6 @@ class RemoteEngine:
     # -- HTTP -------------------------------------------------------------------------------
     def _post(self, params: list[tuple[str, str]], accept: str, deadline: float) -> Exchange:
         return Exchange(self._client, self.endpoint, self.connect_timeout, params, accept, deadline)
-
-
-def _send_solutions(result: ox.QuerySolutions, fmt: str, cap: int, writer: FrameWriter, send: Send,
-                    cut: bool = False) -> None:
-    """Solutions parsed from the engine's answer, in ``fmt``, cut after ``cap`` rows (announced in
-    the head, which is sent first). ``cut``: the engine itself cut the result short (announced too)."""
-    if cap == 0:
-        send_head(send, fmt, cut)
-        result.serialize(output(writer), format=OX_RESULTS[fmt])
-        return
-    send_capped_solutions(result, fmt, cap, writer, send, cut)
-
-
-def _send_triples(triples: Iterator[ox.Triple], fmt: str, cap: int, writer: FrameWriter, send: Send,
-                  prefixes: dict[str, str], cut: bool = False) -> None:
-    ox_format = OX_RDF[fmt]
-    pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    if cap == 0:
-        send_head(send, fmt, cut)
-        ox.serialize(triples, output(writer), format=ox_format, prefixes=pretty)
-        return
-    kept = list(itertools.islice(triples, cap + 1))
-    send_head(send, fmt, len(kept) > cap or cut)
-    ox.serialize(kept[:cap], output(writer), format=ox_format, prefixes=pretty)
 
 
 def engine_for(release: Release, settings: Settings) -> RemoteEngine:

@@ -33,6 +33,7 @@ import socket
 import sys
 import time
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,6 +44,12 @@ from diplokg.engine import framing
 from diplokg.engine.execute import execute
 from diplokg.engine.framing import LAST, Frame
 from diplokg.engine.messages import job_from_json
+
+
+class ZygoteMode(StrEnum):
+    MEMORY = "memory"  # the store loaded once, shared copy-on-write by the workers
+    DISK = "disk"  # each worker opens the on-disk store after its fork
+
 
 _PR_SET_PDEATHSIG = 1
 
@@ -117,13 +124,13 @@ def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], 
 
 
 def main(argv: list[str]) -> int:
-    fd, mode, source, expected, prefixes_json = int(argv[0]), argv[1], argv[2], int(argv[3]), argv[4]
+    fd, mode, source, expected, prefixes_json = int(argv[0]), ZygoteMode(argv[1]), argv[2], int(argv[3]), argv[4]
     memory_mib = int(argv[5]) if len(argv) > 5 else 0
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the web process's business
     die_with_parent()
     control = socket.socket(fileno=fd)
     store: ox.Store | Callable[[], ox.Store]
-    if mode == "disk":
+    if mode is ZygoteMode.DISK:
         store, quads = functools.partial(open_read_only, Path(source)), expected
     else:
         try:

@@ -99,7 +99,8 @@ class Renderer:
         return f'<span title="{html.escape(iri, quote=True)}">{text}</span>'
 
     def links(self, terms: list[dict[str, Any]]) -> str:
-        return ", ".join(self.link(t) for t in sorted(terms, key=lambda t: self.labels.get(str(t["value"]), str(t["value"]))))
+        return ", ".join(self.link(t) for t in sorted(
+            terms, key=lambda t: self.labels.get(str(t["value"]), str(t["value"]))))
 
     def evidence(self, fact: Fact) -> str:
         """The quoted source sentences of a fact, each with its source document and sentence page."""
@@ -121,7 +122,7 @@ class Renderer:
         if stated is None:
             text = '<span class="none">not stated</span>'
             if wording is not None:
-                text = wording(wording)
+                text = literal_html(wording)
             if earliest or latest:
                 text += (f' <small class="bounds">(between {html.escape(earliest or "?")} and '
                          f'{html.escape(latest or "?")})</small>')
@@ -129,12 +130,13 @@ class Renderer:
         value = self._time(stated)
         if end is not None:
             value += "–" + self._time(end)
-        precision = html.escape(PRECISION.get(str(stated.get("datatype", "")), shorten(str(stated.get("datatype", "")))))
+        precision = html.escape(PRECISION.get(str(stated.get("datatype", "")),
+                                              shorten(str(stated.get("datatype", "")))))
         if wording is None:
             return f'{value} <small class="precision">({precision})</small>'
         if end is None and str(wording["value"]) == str(stated["value"]):  # e.g. "1992": the wording is the value
             return f'{value} <small class="precision">({precision})</small>'
-        return f'{wording(wording)} <small class="precision">({value}, {precision})</small>'
+        return f'{literal_html(wording)} <small class="precision">({value}, {precision})</small>'
 
     @staticmethod
     def _time(term: dict[str, Any]) -> str:
@@ -145,10 +147,10 @@ class Renderer:
 
     def literal(self, fact: Fact, var: str) -> str:
         """All values of a literal variable, each marked with its language."""
-        return "; ".join(wording(term) for term in fact.all(var))
+        return "; ".join(literal_html(term) for term in fact.all(var))
 
 
-def wording(term: dict[str, Any]) -> str:
+def literal_html(term: dict[str, Any]) -> str:
     """A literal as the source words it, in an element carrying its language tag where it has one."""
     text = html.escape(str(term["value"]))
     lang = term.get("xml:lang")
@@ -158,7 +160,8 @@ def wording(term: dict[str, Any]) -> str:
 def table(cls: str, title: str, head: list[str], rows: list[str], folded: Folded, empty: str, intro: str = "") -> str:
     parts = [f'<section class="{cls} entity-section" id="{cls}"><h2>{html.escape(title)}</h2>{intro}']
     if rows:
-        parts.append("<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>")
+        parts.append("<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+                     + "</tr></thead><tbody>")
         parts.extend(rows)
         parts.append("</tbody></table>")
     else:

@@ -45,7 +45,8 @@ assistance. Every fact links to the exact sentence of the source page that state
 <li><a href="{esc(base_url)}queries">Saved queries</a> — the research questions as a REST API</li>
 <li><a href="{esc(base_url)}id/state/TJK">Tajikistan</a> — an entity page (every IRI of the dataset has one)</li>
 <li><a href="{esc(base_url)}ontology">Ontology</a> — classes, properties and controlled vocabularies,
-documented (English and German) and as RDF; the <a href="{esc(base_url)}shapes">SHACL shapes</a> every release passes</li>
+documented (English and German) and as RDF; the <a href="{esc(base_url)}shapes">SHACL shapes</a> \
+every release passes</li>
 <li><a href="{esc(base_url)}dumps/">Downloads</a> — TriG, N-Quads, Turtle, N-Triples, JSON-LD with checksums</li>
 <li><a href="{esc(base_url)}.well-known/void">VoID / DCAT description</a> ·
 <a href="{esc(base_url)}sparql">SPARQL endpoint</a> (<code>{esc(base_url)}sparql</code>) ·

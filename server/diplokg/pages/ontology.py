@@ -129,7 +129,8 @@ def render_page(index: OntologyIndex, base_url: str, build_id: str) -> str:
     doc_url = base_url + "ontology"
     title = _text(index, ONTOLOGY_IRI, LABELS, "en") or shorten(ONTOLOGY_IRI)
     parts = [page_start(f"{title} — diplokg", base_url,
-                        [("text/turtle", doc_url + "?format=turtle"), ("application/ld+json", doc_url + "?format=jsonld")]),
+                        [("text/turtle", doc_url + "?format=turtle"),
+                         ("application/ld+json", doc_url + "?format=jsonld")]),
              '<main class="docs ontology-docs">', _header(ctx, title, doc_url, build_id),
              _toc(ctx, sections, schemes)]
     for sid, stitle, kind, terms in sections:
@@ -281,7 +282,8 @@ def _header(ctx: Context, title: str, doc_url: str, build_id: str) -> str:
             f"{_rows(ctx, ONTOLOGY_IRI, ONTOLOGY_ROWS + ALIGNMENTS + COMMON)}"
             f"<tr><th>This document as RDF</th><td>{formats}</td></tr>"
             f"<tr><th>Generated from</th><td>the named graph {graph} of release {escape(build_id)}</td></tr>"
-            f'</tbody></table><section id="description"><h2>Description</h2>{_descriptions(ctx, ONTOLOGY_IRI)}</section>')
+            f'</tbody></table><section id="description"><h2>Description</h2>'
+            f'{_descriptions(ctx, ONTOLOGY_IRI)}</section>')
 
 
 def _toc(ctx: Context, sections: list[tuple[str, str, str, list[str]]], schemes: list[str]) -> str:

@@ -30,8 +30,10 @@ def _label(var: str, prop: str = "rdfs:label") -> str:
 def _dates(event: str) -> str:
     """The stated date (or span) of an event, its wording in the source and its normalised bounds."""
     return (f"OPTIONAL {{ ?{event} dkg:date ?{event}Date }} OPTIONAL {{ ?{event} dkg:startDate ?{event}Start }} "
-            f"OPTIONAL {{ ?{event} dkg:endDate ?{event}End }} OPTIONAL {{ ?{event} dkg:dateAsStated ?{event}AsStated }} "
-            f"OPTIONAL {{ ?{event} dkg:earliestDate ?{event}Earliest }} OPTIONAL {{ ?{event} dkg:latestDate ?{event}Latest }}")
+            f"OPTIONAL {{ ?{event} dkg:endDate ?{event}End }} "
+            f"OPTIONAL {{ ?{event} dkg:dateAsStated ?{event}AsStated }} "
+            f"OPTIONAL {{ ?{event} dkg:earliestDate ?{event}Earliest }} "
+            f"OPTIONAL {{ ?{event} dkg:latestDate ?{event}Latest }}")
 
 
 def _date_vars(event: str) -> str:
@@ -159,7 +161,8 @@ _INVOLVES = """{ ?event dkg:subEventOf?/(dkg:between|dkg:provider|dkg:recipient|
   { ?event dkg:subEventOf?/dkg:place ?entity }"""
 
 #: Events involving a state, with their types and dates.
-TIMELINE = _PREFIXES + f"""SELECT DISTINCT ?entity ?event ?eventLabel ?type ?typeLabel {_date_vars("event")} {_EVIDENCE_VARS}
+TIMELINE = _PREFIXES + f"""SELECT DISTINCT ?entity ?event ?eventLabel ?type ?typeLabel
+       {_date_vars("event")} {_EVIDENCE_VARS}
 WHERE {{
   ?event a dkg:Event .
   {_INVOLVES}

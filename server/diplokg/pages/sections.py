@@ -65,7 +65,8 @@ def missions_section(rows: list[dict[str, Any]], base_url: str) -> str:
         if "sent" in links:
             sent.append(row + f'<td class="evidence">{r.evidence(f)}</td></tr>')
         if how:
-            hosted.append(row + f'<td class="how">{html.escape(", ".join(how))}</td><td class="evidence">{r.evidence(f)}</td></tr>')
+            hosted.append(row + f'<td class="how">{html.escape(", ".join(how))}</td>'
+                          f'<td class="evidence">{r.evidence(f)}</td></tr>')
     head = ["Mission", "Type", "Sending state", "Seat", "Responsible for"]
     return (table("missions-sent", "Missions sent", [*head, "Evidence"], sent, folded,
                    "No missions sent by this state are recorded.")
@@ -91,7 +92,8 @@ def _tenure_cells(r: Renderer, f: Fact) -> dict[str, str]:
     elif resident in ("true", "1"):
         residence += ' <small class="resident">resident</small>'
     dates = []
-    for event, what in (("appointment", "appointed"), ("credentials", "credentials presented"), ("termination", "ended")):
+    for event, what in (("appointment", "appointed"), ("credentials", "credentials presented"),
+                        ("termination", "ended")):
         if f.get(event) is not None:
             dates.append(f'{what}: {r.date(f, event)} ({r.link(f.get(event), "event")})')
     days = sorted(str(t["value"]) for t in f.all("attestedOn"))
@@ -115,7 +117,8 @@ def accreditations_sections(rows: list[dict[str, Any]], base_url: str) -> str:
     def key(f: Fact) -> tuple[str, ...]:
         other = f.value("receiving" if f.value("direction") == "out" else "sending") or ""
         holder = f.value("holder") or ""
-        return (r.labels.get(other, other), r.labels.get(holder, holder), f.value("tenure") or "", f.value("post") or "")
+        return (r.labels.get(other, other), r.labels.get(holder, holder), f.value("tenure") or "",
+                f.value("post") or "")
 
     for f in sorted(folded.facts, key=key):
         direction = f.value("direction") or ""
@@ -154,12 +157,14 @@ def posts_section(rows: list[dict[str, Any]], base_url: str) -> str:
     out = []
     for f in sorted(folded.facts, key=lambda f: (r.labels.get(f.value("post") or "", ""), f.value("tenure") or "")):
         c = _tenure_cells(r, f)
-        out.append(f'<tr><td class="post">{r.link(f.get("post"))}</td><td class="sending">{r.links(f.all("sending"))}</td>'
+        out.append(f'<tr><td class="post">{r.link(f.get("post"))}</td>'
+                   f'<td class="sending">{r.links(f.all("sending"))}</td>'
                    f'<td class="receiving">{r.links(f.all("receiving"))}</td><td class="rank">{c["rank"]}</td>'
                    f'<td class="residence">{c["residence"]}</td><td class="dates">{c["dates"]}</td>'
                    f'<td class="fact">{c["fact"]}</td><td class="evidence">{r.evidence(f)}</td></tr>')
     return table("posts", "Posts held", ["Post", "Sending state", "Receiving state", "Rank", "Residence", "Dates",
-                                          "Tenure", "Evidence"], out, folded, "No posts held by this person are recorded.")
+                                          "Tenure", "Evidence"], out, folded,
+                  "No posts held by this person are recorded.")
 
 
 def participations_section(rows: list[dict[str, Any]], base_url: str) -> str:
@@ -168,8 +173,10 @@ def participations_section(rows: list[dict[str, Any]], base_url: str) -> str:
     out = []
     for f in sorted(folded.facts, key=lambda f: sort_key(r, f, "event", "event")):
         out.append(f'<tr><td class="date">{r.date(f, "event")}</td><td class="event">{r.link(f.get("event"))}</td>'
-                   f'<td class="role">{r.links(f.all("role"))}</td><td class="title">{r.literal(f, "titleAsStated")}</td>'
-                   f'<td class="behalf">{r.links(f.all("onBehalfOf"))}</td><td class="fact">{r.link(f.get("participation"))}</td>'
+                   f'<td class="role">{r.links(f.all("role"))}</td>'
+                   f'<td class="title">{r.literal(f, "titleAsStated")}</td>'
+                   f'<td class="behalf">{r.links(f.all("onBehalfOf"))}</td>'
+                   f'<td class="fact">{r.link(f.get("participation"))}</td>'
                    f'<td class="evidence">{r.evidence(f)}</td></tr>')
     return table("participations", "Participation in events", ["Date", "Event", "Role", "Title as stated",
                                                                 "On behalf of", "Participation", "Evidence"],

@@ -89,7 +89,8 @@ def _shape(iri: str, props: dict[str, list[ox.NamedNode | ox.Literal | ox.BlankN
     kinds = ", ".join(escape(shorten(t.value)) for t in props.get(RDF_TYPE, []))
     texts = "".join(f'<p class="description">{_value(t, base_url)}</p>'
                     for p in (RDFS + "label", RDFS + "comment") for t in sorted(props.get(p, []), key=_lang_order))
-    rows = "".join(f"<tr><th>{title}</th><td>{', '.join(_value(t, base_url) for p in preds for t in props.get(p, []))}</td></tr>"
+    rows = "".join(f"<tr><th>{title}</th>"
+                   f"<td>{', '.join(_value(t, base_url) for p in preds for t in props.get(p, []))}</td></tr>"
                    for title, preds in ROWS if any(props.get(p) for p in preds))
     table = f'<table class="statements"><tbody>{rows}</tbody></table>' if rows else ""
     return (f'<section class="term" id="{escape(name)}"><h3>{escape(name)} <small class="kind">{kinds}</small></h3>'
@@ -104,14 +105,16 @@ def render_shapes_page(doc: ShapesDoc, base_url: str) -> str:
     statements = _statements(doc)
     header = statements.pop(SHAPES_DOC, {})
     shapes = {iri: props for iri, props in statements.items() if iri.startswith(SHAPES)}
-    title = next((t.value for t in header.get(RDFS + "label", []) if getattr(t, "language", None) == "en"), "SHACL shapes")
+    title = next((t.value for t in header.get(RDFS + "label", []) if getattr(t, "language", None) == "en"),
+                 "SHACL shapes")
     intro = "".join(f'<p class="description">{_value(t, base_url)}</p>'
                     for p in (RDFS + "label", RDFS + "comment") for t in sorted(header.get(p, []), key=_lang_order)
                     if not (p == RDFS + "label" and t.value == title))
     url = base_url + "shapes"
     formats = " · ".join(f'<a href="{escape(url)}?format={n}">{label}</a>'
                          for n, label in (("turtle", "Turtle"), ("jsonld", "JSON-LD"), ("ntriples", "N-Triples")))
-    toc = "".join(f'<li><a href="#{escape(i[len(SHAPES):])}">{escape(i[len(SHAPES):])}</a></li>' for i in sorted(shapes))
+    toc = "".join(f'<li><a href="#{escape(i[len(SHAPES):])}">{escape(i[len(SHAPES):])}</a></li>'
+                  for i in sorted(shapes))
     return "".join([
         page_start(f"{title} — diplokg", base_url, [("text/turtle", url + "?format=turtle")]),
         f'<main class="docs shapes-docs"><h1>{escape(title)}</h1>', intro,

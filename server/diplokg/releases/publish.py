@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from diplokg.build.reader import Release, verify_dump_checksums
 from diplokg.core.errors import DiplokgError
-from diplokg.engine.remote import EngineAuth
+from diplokg.engine.remote_http import EngineAuth
 from diplokg.engine.remote_query import GRAPH_COUNTS
 
 #: graphs under this IRI are the dataset's own: publish replaces them and removes those a release no
@@ -101,16 +101,17 @@ def graph_store_put(release: Release, graph_store: str, engine: Engine, progress
             progress(f"DELETE <{graph}> (not in this release)")
             response = _request(client, "DELETE", graph_store, graph, None)
             if response.status_code not in (200, 204, 404):
-                raise PublishError(f"the graph store did not delete <{graph}>: {response.status_code} {_detail(response)}")
+                raise PublishError(f"the graph store did not delete <{graph}>: {response.status_code} "
+                                   f"{_detail(response)}")
         counts = check_counts(client, engine.query_url, release)
     return PublishResult(counts, removed, time.monotonic() - started, "Graph Store Protocol")
 
 
-def _request(client: httpx.Client, method: str, graph_store: str, graph: str, body: object) -> httpx.Response:
+def _request(client: httpx.Client, method: str, graph_store: str, graph: str, body: bytes | None) -> httpx.Response:
     url = graph_store + ("&" if "?" in graph_store else "?") + urlencode({"graph": graph})
     headers = {"Content-Type": "application/n-triples"} if body is not None else {}
     try:
-        return client.request(method, url, content=body, headers=headers)  # type: ignore[arg-type]
+        return client.request(method, url, content=body, headers=headers)
     except httpx.HTTPError as e:
         raise PublishError(f"cannot reach the graph store at {graph_store}: {e}") from None
 
@@ -128,7 +129,9 @@ def _select(client: httpx.Client, query_url: str, params: list[tuple[str, str]])
         raise PublishError(f"cannot reach the SPARQL endpoint at {query_url}: {e}") from None
     if response.status_code != 200:
         raise PublishError(f"the SPARQL endpoint at {query_url} answered {response.status_code}: {_detail(response)}")
-    return list(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
+    results = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+    assert isinstance(results, ox.QuerySolutions), "a SELECT query has solutions"
+    return list(results)
 
 
 def stale_graphs(client: httpx.Client, query_url: str, keep: set[str]) -> list[str]:
@@ -183,7 +186,8 @@ def sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def virtuoso_bulk_load(release: Release, isql: Isql, load_dir: Path, engine: Engine, progress: Progress) -> PublishResult:
+def virtuoso_bulk_load(release: Release, isql: Isql, load_dir: Path, engine: Engine,
+                       progress: Progress) -> PublishResult:
     """Publish with Virtuoso's bulk loader. ``load_dir`` must be readable by the Virtuoso server and
     listed in its DirsAllowed (virtuoso.ini); a subdirectory for this release is made and removed."""
     started = time.monotonic()
@@ -205,7 +209,8 @@ def virtuoso_bulk_load(release: Release, isql: Isql, load_dir: Path, engine: Eng
             isql.run(f"ld_dir({folder}, '*.nq', 'urn:x-diplokg:no-graph');")
             isql.run("rdf_loader_run();")
             isql.run("checkpoint;")
-            failed = isql.run(f"SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file LIKE {sql_string(str(batch.resolve()) + '/%')} "
+            failed = isql.run("SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST "
+                              f"WHERE ll_file LIKE {sql_string(str(batch.resolve()) + '/%')} "
                               "AND (ll_state <> 2 OR ll_error IS NOT NULL);")
             if str(batch.resolve()) in failed:
                 raise PublishError(f"Virtuoso's bulk loader did not load the release:\n{failed.strip()[-1500:]}")

@@ -16,8 +16,10 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from diplokg.build.artifacts import SNAPSHOT, sha256_file
 from diplokg.build.errors import StoreError
@@ -50,8 +52,8 @@ def version_iri(version: str) -> str:
 
 def check_version(version: str) -> str:
     if not _VERSION.fullmatch(version) or ".." in version:
-        raise DiplokgError(f"release version {version!r} must be letters, digits and . + _ - (e.g. 2026.11.1 or 1.0.0), "
-                           "starting with a letter or digit")
+        raise DiplokgError(f"release version {version!r} must be letters, digits and . + _ - "
+                           "(e.g. 2026.11.1 or 1.0.0), starting with a letter or digit")
     return version
 
 
@@ -63,14 +65,26 @@ def release_versions(releases: Path) -> list[str]:
     return [p.name for p in sorted(found, key=lambda p: json.loads((p / RELEASE_INFO).read_text())["released_at"])]
 
 
-def make_release(layout: SourceTree, releases: Path, version: str, progress=None) -> ReleaseResult:  # type: ignore[no-untyped-def]
+class _ReleaseInfo(TypedDict):
+    """The content of ``release.json``."""
+
+    version: str
+    version_iri: str
+    triples: int
+    previous: str | None
+    released_at: str  # ISO 8601, UTC
+
+
+def make_release(layout: SourceTree, releases: Path, version: str,
+                 progress: Callable[[str], None] | None = None) -> ReleaseResult:
     """Validate and build ``layout`` into ``releases/version``; DiplokgError if that version exists."""
     check_version(version)
     releases.mkdir(parents=True, exist_ok=True)
     target = releases / version
     if target.exists():
         raise StoreError(f"release {version} exists at {target}; releases are immutable: choose a new version")
-    previous = (release_versions(releases) or [None])[-1]
+    versions = release_versions(releases)
+    previous = versions[-1] if versions else None
     work = releases / f".building-{version}-{os.getpid()}"
     try:
         result = build(layout, work / "store", progress)
@@ -82,8 +96,8 @@ def make_release(layout: SourceTree, releases: Path, version: str, progress=None
     if previous is not None:
         old, new = _lines(releases / previous / SNAPSHOT), _lines(target / SNAPSHOT)
         added, removed = len(new - old), len(old - new)
-    info = {"version": version, "version_iri": version_iri(version), "triples": triples, "previous": previous,
-            "released_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    info: _ReleaseInfo = {"version": version, "version_iri": version_iri(version), "triples": triples,
+                          "previous": previous, "released_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     (target / RELEASE_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     _write_checksums(target)
     _add_changelog_entry(releases / CHANGELOG, info, added, removed)
@@ -113,7 +127,7 @@ def _write_checksums(target: Path) -> None:
     (target / CHECKSUMS).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _add_changelog_entry(changelog: Path, info: dict, added: int | None, removed: int | None) -> None:
+def _add_changelog_entry(changelog: Path, info: _ReleaseInfo, added: int | None, removed: int | None) -> None:
     change = ("first release" if info["previous"] is None
               else f"since {info['previous']}: {added:,} quads added, {removed:,} removed")
     entry = (f"## {info['version']} ({info['released_at'][:10]})\n\n"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -155,7 +155,7 @@ def to_term(p: Parameter, value: str) -> ox.NamedNode | ox.Literal:
             raise ParameterError(p.name, f"{value!r} is not a valid IRI") from None
     if p.language:
         return ox.Literal(value, language=p.language)
-    checks = {
+    checks: dict[str, Callable[[str], object]] = {
         "xsd_date": lambda v: dt.date.fromisoformat(v) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v),
         "xsd_gYear": lambda v: re.fullmatch(r"-?\d{4,}", v),
         "xsd_integer": lambda v: re.fullmatch(r"[+-]?\d+", v),
@@ -169,7 +169,8 @@ def to_term(p: Parameter, value: str) -> ox.NamedNode | ox.Literal:
         ok = False
     if not ok:
         raise ParameterError(p.name, f"{value!r} is not a valid {p.type.replace('_', ':')}")
-    return ox.Literal(value, datatype=ox.NamedNode(p.datatype))  # type: ignore[arg-type]
+    assert p.datatype is not None, "the checks are those of the xsd_ types"
+    return ox.Literal(value, datatype=ox.NamedNode(p.datatype))
 
 
 def parse_header(text: str, where: str) -> tuple[dict[str, Any], int]:
@@ -240,7 +241,8 @@ def _parameters(text: str, meta: dict[str, Any], where: str) -> dict[str, Parame
         if type_.startswith("xsd_") and type_ not in _TYPES:
             raise SavedQueryError(f"{where}: unsupported parameter type {type_} in {var}")
         if name in params and params[name].variable != var[1:]:
-            raise SavedQueryError(f"{where}: parameter '{name}' is written two ways ({params[name].variable}, {var[1:]})")
+            raise SavedQueryError(f"{where}: parameter '{name}' is written two ways "
+                                  f"({params[name].variable}, {var[1:]})")
         spec = descriptions.get(name, "")
         description = spec.get("description", "") if isinstance(spec, dict) else str(spec)
         values_class = spec.get("class") if isinstance(spec, dict) else None

@@ -16,7 +16,8 @@ EXAMPLE_PREFIX = EXAMPLES_GRAPH + "/"
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_FORM_PREDICATE = {"SELECT": SH + "select", "ASK": SH + "ask", "CONSTRUCT": SH + "construct", "DESCRIBE": SH + "construct"}
+_FORM_PREDICATE = {"SELECT": SH + "select", "ASK": SH + "ask", "CONSTRUCT": SH + "construct",
+                   "DESCRIBE": SH + "construct"}
 _FORM_CLASS = {"SELECT": SH + "SPARQLSelectExecutable", "ASK": SH + "SPARQLAskExecutable",
                "CONSTRUCT": SH + "SPARQLConstructExecutable"}
 

@@ -57,14 +57,15 @@ class LoadedData:
         for graph, files in self.graph_files.items():
             out.graph_files[graph] |= files
         for q in new:
-            out.graph_files[q.graph_name.value].add(display)  # type: ignore[union-attr]
+            assert not isinstance(q.graph_name, ox.DefaultGraph), "the new quads are in a named graph"
+            out.graph_files[q.graph_name.value].add(display)
         return out
 
     def files_for(self, term: object) -> list[str]:
         """The files that describe ``term`` (have it as a subject)."""
         if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
             return []
-        graphs = {q.graph_name.value for q in self.store.quads_for_pattern(term, None, None)  # type: ignore[union-attr]
+        graphs = {q.graph_name.value for q in self.store.quads_for_pattern(term, None, None)
                   if isinstance(q.graph_name, ox.NamedNode)}
         out: set[str] = set()
         for graph in graphs:
@@ -133,13 +134,14 @@ def _file_quads(path: Path, shown: str, graph: ox.NamedNode | None,
                 graph_files: dict[str, set[str]]) -> Iterator[ox.Quad]:
     """The quads of one file (into ``graph`` if given), noting which graphs the file writes;
     a syntax error or a triple outside a named graph raises SourceSyntaxError."""
-    seen: ox.NamedNode | ox.DefaultGraph | None = None
+    seen: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
     for q in _parsed(path, shown):
         if graph is not None:
             q = ox.Quad(q.subject, q.predicate, q.object, graph)
         if q.graph_name != seen:
             seen = q.graph_name
             if isinstance(seen, ox.DefaultGraph):
-                raise SourceSyntaxError(shown, None, None, "triples outside a named graph; wrap them in GRAPH <…> { … }")
-            graph_files[seen.value].add(shown)  # type: ignore[union-attr]
+                raise SourceSyntaxError(shown, None, None,
+                                        "triples outside a named graph; wrap them in GRAPH <…> { … }")
+            graph_files[seen.value].add(shown)
         yield q

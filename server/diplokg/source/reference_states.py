@@ -87,7 +87,8 @@ class State:
 
 def _lit(text: str) -> str:
     """A Turtle string literal (double quotes, escaped)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+               .replace("\t", "\\t"))
     return f'"{escaped}"'
 
 
@@ -144,57 +145,19 @@ def read_states(csv_path: Path) -> list[State]:
     selection is not exactly 193 members and 2 observers or a German name is missing."""
     members = un_members()
     if len(members) != EXPECTED_MEMBERS or members & UN_OBSERVERS:
-        raise ValueError(f"country_converter lists {len(members)} UN members (observers among them: {sorted(members & UN_OBSERVERS)})")
+        raise ValueError(f"country_converter lists {len(members)} UN members "
+                         f"(observers among them: {sorted(members & UN_OBSERVERS)})")
     wanted = members | UN_OBSERVERS
     pycountry_alpha2, german = german_namer()
     states: list[State] = []
     problems: list[str] = []
     with csv_path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            a3 = row["iso_alpha3"].strip()
-            if a3 not in wanted:
+            if row["iso_alpha3"].strip() not in wanted:
                 continue
-            a2 = row["iso_alpha2"].strip()
-            if pycountry_alpha2(a3) != a2:
-                problems.append(f"{a3}: alpha-2 {a2!r} in the CSV, {pycountry_alpha2(a3)!r} in pycountry")
-            name_de = german(a3)
-            if name_de is None:
-                problems.append(f"{a3}: no German name in pycountry")
-                continue
-            csv_name = row["name"].strip()
-            aliases = [a.strip() for a in json.loads(row["aliases"])] if row["aliases"].strip() else []
-            name_en = ENGLISH_LABEL_OVERRIDES.get(a3, csv_name)
-            if name_en != csv_name and name_en not in aliases:
-                problems.append(f"{a3}: English label {name_en!r} is not a CSV alias")
-            alt = {csv_name, row["wikidata_label"].strip(), *aliases}
-            alt = {a for a in alt if a and a != name_en and not _is_mojibake(a)}
-            qid = None
-            if row["wikidata_uri"].strip():
-                match = QID_IRI.fullmatch(row["wikidata_uri"].strip())
-                if match is None:
-                    problems.append(f"{a3}: unexpected wikidata_uri {row['wikidata_uri']!r}")
-                    continue
-                qid = match.group(1)
-            cow_code = None
-            if row["cow_code"].strip():
-                match = COW_CODE.fullmatch(row["cow_code"].strip())
-                if match is None:
-                    problems.append(f"{a3}: unexpected cow_code {row['cow_code']!r}")
-                    continue
-                cow_code = int(match.group(1))
-            states.append(
-                State(
-                    alpha3=a3,
-                    alpha2=a2,
-                    name_en=name_en,
-                    name_de=name_de,
-                    alt_labels=tuple(sorted(alt)),
-                    cow_code=cow_code,
-                    cow_letters=row["cow_letter"].strip() or None,
-                    qid=qid,
-                    observer=a3 in UN_OBSERVERS,
-                )
-            )
+            state = _read_state(row, pycountry_alpha2, german, problems)
+            if state is not None:
+                states.append(state)
     found = [s.alpha3 for s in states]
     missing = sorted(wanted - set(found))
     if missing or len(found) != len(set(found)):
@@ -204,8 +167,55 @@ def read_states(csv_path: Path) -> list[State]:
     return sorted(states, key=lambda s: s.alpha3)
 
 
+def _read_state(row: dict[str, str], pycountry_alpha2: Callable[[str], str | None],
+                german: Callable[[str], str | None], problems: list[str]) -> State | None:
+    """The state of one CSV row, checked against pycountry; None (with the reason added to
+    ``problems``) if it cannot be read."""
+    a3 = row["iso_alpha3"].strip()
+    a2 = row["iso_alpha2"].strip()
+    if pycountry_alpha2(a3) != a2:
+        problems.append(f"{a3}: alpha-2 {a2!r} in the CSV, {pycountry_alpha2(a3)!r} in pycountry")
+    name_de = german(a3)
+    if name_de is None:
+        problems.append(f"{a3}: no German name in pycountry")
+        return None
+    csv_name = row["name"].strip()
+    aliases = [a.strip() for a in json.loads(row["aliases"])] if row["aliases"].strip() else []
+    name_en = ENGLISH_LABEL_OVERRIDES.get(a3, csv_name)
+    if name_en != csv_name and name_en not in aliases:
+        problems.append(f"{a3}: English label {name_en!r} is not a CSV alias")
+    alt = {csv_name, row["wikidata_label"].strip(), *aliases}
+    alt = {a for a in alt if a and a != name_en and not _is_mojibake(a)}
+    qid = None
+    if row["wikidata_uri"].strip():
+        match = QID_IRI.fullmatch(row["wikidata_uri"].strip())
+        if match is None:
+            problems.append(f"{a3}: unexpected wikidata_uri {row['wikidata_uri']!r}")
+            return None
+        qid = match.group(1)
+    cow_code = None
+    if row["cow_code"].strip():
+        match = COW_CODE.fullmatch(row["cow_code"].strip())
+        if match is None:
+            problems.append(f"{a3}: unexpected cow_code {row['cow_code']!r}")
+            return None
+        cow_code = int(match.group(1))
+    return State(
+        alpha3=a3,
+        alpha2=a2,
+        name_en=name_en,
+        name_de=name_de,
+        alt_labels=tuple(sorted(alt)),
+        cow_code=cow_code,
+        cow_letters=row["cow_letter"].strip() or None,
+        qid=qid,
+        observer=a3 in UN_OBSERVERS,
+    )
+
+
 def _state_block(s: State) -> str:
-    lines = [f"<{ID}state/{s.alpha3}> a dkg:State ;", f"    rdfs:label {_lit(s.name_en)}@en , {_lit(s.name_de)}@de ;"]
+    lines = [f"<{ID}state/{s.alpha3}> a dkg:State ;",
+             f"    rdfs:label {_lit(s.name_en)}@en , {_lit(s.name_de)}@de ;"]
     if s.alt_labels:
         lines.append("    skos:altLabel " + " , ".join(f"{_lit(a)}@en" for a in s.alt_labels) + " ;")
     lines.append(f"    dkg:isoAlpha2 {_lit(s.alpha2)} ;")
@@ -221,7 +231,8 @@ def _state_block(s: State) -> str:
     lines.append(f"    prov:wasDerivedFrom <{SOURCE_OWID}> , <{SOURCE_PYCOUNTRY}> , <{SOURCE_COCO}> .")
     if s.qid:  # the provenance of the link: the QID is a column of the OWID table
         lines += [f"<{ID}wikidata-link/state/{s.alpha3}> a dkg:WikidataLink ;",
-                  f"    rdfs:label {_lit('Wikidata link of ' + s.name_en)}@en , {_lit('Wikidata-Verknüpfung von ' + s.name_de)}@de ;",
+                  f"    rdfs:label {_lit('Wikidata link of ' + s.name_en)}@en , "
+                  f"{_lit('Wikidata-Verknüpfung von ' + s.name_de)}@de ;",
                   f"    dkg:linkedEntity <{ID}state/{s.alpha3}> ;",
                   f"    dkg:linkedItem wd:{s.qid} ;",
                   f"    dkg:linkMethod <{LINK_METHOD}reference-table> ;",
@@ -230,24 +241,32 @@ def _state_block(s: State) -> str:
 
 
 def _sources_block(csv_sha256: str, coco_version: str, pycountry_version: str) -> str:
-    return f"""<{SOURCE_OWID}> a dkg:ReferenceDataset ;
-    rdfs:label "Our World in Data: countries and regions identifier table"@en , "Our World in Data: Tabelle der Länder- und Regionskennungen"@de ;
-    dcterms:license <https://creativecommons.org/licenses/by/4.0/> ;
-    dcterms:publisher "Our World in Data" ;
-    dcterms:description "Country and region identifier table of Our World in Data's grapher (countries-regions.csv). Taken from it: English names, aliases, ISO 3166-1 alpha-2 and alpha-3 codes, Correlates of War codes and letters, and Wikidata entity IRIs of the states."@en ;
-    dkg:fileName "countries-regions.csv" ;
-    dkg:sha256 {_lit(csv_sha256)} .
-
-<{SOURCE_PYCOUNTRY}> a dkg:ReferenceDataset ;
-    rdfs:label "pycountry (Python package)"@en , "pycountry (Python-Paket)"@de ;
-    dcterms:description "Python package with ISO 3166-1 data and translations. Taken from it: the German names of the states (German translation of the ISO 3166-1 name)."@en ;
-    dcterms:hasVersion {_lit(pycountry_version)} .
-
-<{SOURCE_COCO}> a dkg:ReferenceDataset ;
-    rdfs:label "country_converter (Python package)"@en , "country_converter (Python-Paket)"@de ;
-    dcterms:description "Python package with a country classification table (country_data.tsv). Taken from it: which states are UN member states (column UNmember, the year of admission). The two UN observer states, the Holy See and the State of Palestine, are not in that column and are named by the generator."@en ;
-    dcterms:hasVersion {_lit(coco_version)} .
-"""
+    return (
+        f"<{SOURCE_OWID}> a dkg:ReferenceDataset ;\n"
+        '    rdfs:label "Our World in Data: countries and regions identifier table"@en , '
+        '"Our World in Data: Tabelle der Länder- und Regionskennungen"@de ;\n'
+        "    dcterms:license <https://creativecommons.org/licenses/by/4.0/> ;\n"
+        '    dcterms:publisher "Our World in Data" ;\n'
+        '    dcterms:description "Country and region identifier table of Our World in Data\'s grapher '
+        "(countries-regions.csv). Taken from it: English names, aliases, ISO 3166-1 alpha-2 and alpha-3 codes, "
+        'Correlates of War codes and letters, and Wikidata entity IRIs of the states."@en ;\n'
+        '    dkg:fileName "countries-regions.csv" ;\n'
+        f"    dkg:sha256 {_lit(csv_sha256)} .\n"
+        "\n"
+        f"<{SOURCE_PYCOUNTRY}> a dkg:ReferenceDataset ;\n"
+        '    rdfs:label "pycountry (Python package)"@en , "pycountry (Python-Paket)"@de ;\n'
+        '    dcterms:description "Python package with ISO 3166-1 data and translations. Taken from it: the German '
+        'names of the states (German translation of the ISO 3166-1 name)."@en ;\n'
+        f"    dcterms:hasVersion {_lit(pycountry_version)} .\n"
+        "\n"
+        f"<{SOURCE_COCO}> a dkg:ReferenceDataset ;\n"
+        '    rdfs:label "country_converter (Python package)"@en , "country_converter (Python-Paket)"@de ;\n'
+        '    dcterms:description "Python package with a country classification table (country_data.tsv). Taken '
+        "from it: which states are UN member states (column UNmember, the year of admission). The two UN observer "
+        "states, the Holy See and the State of Palestine, are not in that column and are named by the "
+        'generator."@en ;\n'
+        f"    dcterms:hasVersion {_lit(coco_version)} .\n"
+    )
 
 
 def render_states(csv_path: Path | str) -> str:
@@ -261,7 +280,8 @@ def render_states(csv_path: Path | str) -> str:
         *(f"@prefix {p + ':':<9}<{iri}> .\n" for p, iri in PREFIXES),
         "\n",
         f"<{GRAPH}> {{\n\n",
-        _sources_block(hashlib.sha256(csv_path.read_bytes()).hexdigest(), version("country_converter"), version("pycountry")),
+        _sources_block(hashlib.sha256(csv_path.read_bytes()).hexdigest(), version("country_converter"),
+                       version("pycountry")),
     ]
     parts.extend("\n" + _state_block(s) for s in states)
     parts.append("}\n")
@@ -270,8 +290,10 @@ def render_states(csv_path: Path | str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: write the states graph to the output file."""
-    parser = argparse.ArgumentParser(prog="python -m diplokg.source.reference_states", description="Generate the states reference graph (TriG).")
-    parser.add_argument("--csv", type=Path, default=Path("data/reference/countries-regions.csv"), help="OWID countries-regions.csv")
+    parser = argparse.ArgumentParser(prog="python -m diplokg.source.reference_states",
+                                     description="Generate the states reference graph (TriG).")
+    parser.add_argument("--csv", type=Path, default=Path("data/reference/countries-regions.csv"),
+                        help="OWID countries-regions.csv")
     parser.add_argument("-o", "--output", type=Path, default=Path("data/states.trig"), help="TriG file to write")
     args = parser.parse_args(argv)
     args.output.write_bytes(render_states(args.csv).encode("utf-8"))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from diplokg.build.store import run_query
+from diplokg.build.store import run_select
 from diplokg.core.namespaces import ONTOLOGY
 from diplokg.wikidata.client import SearchHit, WikidataClient
 
@@ -155,16 +155,16 @@ def unlinked_entities(store: ox.Store) -> list[Entity]:
     rank = {iri: i for i, (iri, _) in enumerate(KINDS)}
     kinds = dict(KINDS)
     chosen: dict[str, str] = {}
-    for row in run_query(store, _ENTITIES):
+    for row in run_select(store, _ENTITIES):
         iri, cls = row["e"].value, row["class"].value
         if iri not in chosen or rank[cls] < rank[chosen[iri]]:
             chosen[iri] = cls
     entities = {iri: Entity(iri, kinds[cls]) for iri, cls in chosen.items()}
-    for row in run_query(store, _LABELS):
+    for row in run_select(store, _LABELS):
         e, label = entities.get(row["e"].value), row["label"]
         if e is not None and isinstance(label, ox.Literal) and label.language:
             e.labels.append((label.value, label.language, row["alt"].value == "true"))
-    for row in run_query(store, _CONTEXT):
+    for row in run_select(store, _CONTEXT):
         e, v = entities.get(row["e"].value), row["v"]
         if e is None:
             continue
@@ -183,7 +183,7 @@ def unlinked_entities(store: ox.Store) -> list[Entity]:
 def linked_qids(store: ox.Store) -> dict[str, list[str]]:
     """QID -> the entities of our data that already carry it."""
     owners: dict[str, list[str]] = {}
-    for row in run_query(store, _LINKED):
+    for row in run_select(store, _LINKED):
         owners.setdefault(row["qid"].value, []).append(row["e"].value)
     return {q: sorted(v) for q, v in owners.items()}
 
