@@ -116,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for q in queries:
             p50 = {name: statistics.median(values) * 1000 for name, values in times[q.slug].items()}
-            same = compare(answers[q.slug]["embedded"], answers[q.slug]["virtuoso"], is_ordered(q.text)).same  # type: ignore[arg-type]
-            passed = compare(answers[q.slug]["virtuoso"], answers[q.slug]["backend"], is_ordered(q.text))  # type: ignore[arg-type]
-            rows.append({"query": q.slug, "size": answers[q.slug]["embedded"].size,  # type: ignore[attr-defined]
+            same = compare(answers[q.slug]["embedded"], answers[q.slug]["virtuoso"], is_ordered(q.text)).same
+            passed = compare(answers[q.slug]["virtuoso"], answers[q.slug]["backend"], is_ordered(q.text))
+            rows.append({"query": q.slug, "size": answers[q.slug]["embedded"].size,
                          "p50_ms": p50, "backend_over_virtuoso": p50["backend"] / p50["virtuoso"],
                          "backend_over_embedded": p50["backend"] / p50["embedded"], "virtuoso_same_answer": same,
                          "backend_passes_virtuoso_answer": passed.category})

@@ -44,7 +44,7 @@ def run_cli(args: list[str], log: Path, timeout: float = 7200) -> procs.Measured
     return procs.run_measured([sys.executable, "-m", "diplokg.cli", *args], log, timeout=timeout)
 
 
-def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str, Any]:
     out: dict[str, Any] = {"requested_triples": size}
     tree = work / "tree"
     log = work / "bench.log"
@@ -76,7 +76,7 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
         diplokg = eng["diplokg"]
         info = diplokg.prepare(tree, work / "diplokg")
         prepared["diplokg"] = info
-        nquads = diplokg.nquads_path  # type: ignore[attr-defined]
+        nquads = diplokg.nquads_path
         for name in names[1:]:
             prepared[name] = eng[name].prepare(nquads, work / name)
         out["engines"] = {name: {"prepare_s": p.seconds, "prepare_peak_rss_mb": p.peak_rss_bytes / MB,

@@ -47,7 +47,7 @@ def prepare_all(source: Path, workdir: Path, names: list[str]) -> dict[str, Engi
     for name in names:
         if name != "diplokg":
             engine = create(name)
-            engine.prepare(diplokg.nquads_path, workdir / name)  # type: ignore[attr-defined]
+            engine.prepare(diplokg.nquads_path, workdir / name)
             engines[name] = engine
     return engines
 

@@ -47,7 +47,7 @@ def read_quads(paths: list[Path]) -> list[ox.Quad]:
     return out
 
 
-def key(focus, component, shape, value) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
+def key(focus, component, shape, value) -> tuple[str, str, str, str]:
     return (str(focus), str(component), str(shape), "-" if value is None else str(value))
 
 
@@ -67,7 +67,7 @@ def run_sparql(quads: list[ox.Quad], shapes: rdflib.Graph) -> tuple[float, Count
     return t3 - t0, found, {"load": t1 - t0, "compile": t2 - t1, "queries": t3 - t2}
 
 
-def _pyshacl_child(quads_nq: bytes, shapes_ttl: str, out) -> None:  # type: ignore[no-untyped-def]
+def _pyshacl_child(quads_nq: bytes, shapes_ttl: str, out) -> None:
     import pyshacl
 
     from diplokg.validation.validate import to_rdflib

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 
-def load(path: Path):  # type: ignore[no-untyped-def]
+def load(path: Path):
     from rdflib import Dataset
 
     dataset = Dataset(default_union=True)

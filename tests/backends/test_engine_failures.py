@@ -209,7 +209,7 @@ def test_engine_crash_mid_query_and_recovery(built_store, published, tmp_path, h
     (every time: an engine that is down does not use up the client's error budget) and /health
     turns 503; once Virtuoso is back, health and queries recover without restarting the server."""
     with serve(built_store, published, tmp_path / "serve.log", "--client-errors", "3") as server:
-        killer = threading.Timer(0.5, lambda: published.proc.kill())  # type: ignore[union-attr]
+        killer = threading.Timer(0.5, lambda: published.proc.kill())
         killer.start()
         r = http.get(server.endpoint, params={"query": SLOW}, headers=JSON)
         killer.join()

@@ -31,7 +31,7 @@ ROMANIA = "https://w3id.org/diplokg/graph/source/mfa-tj-romania"
 MANY_ROWS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 
-def saved_answer(server: ServerProcess, slug: str):  # type: ignore[no-untyped-def]
+def saved_answer(server: ServerProcess, slug: str):
     form = query_form(QUERIES[slug].text)
     accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else JSON["Accept"]
     r = httpx.get(server.url + f"queries/{slug}/results", headers={"Accept": accept}, timeout=60)

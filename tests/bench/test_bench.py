@@ -20,7 +20,7 @@ from saved_texts import bench_queries
 def _answer(result: object) -> object:
     if isinstance(result, bool):
         return result
-    return collections.Counter(tuple(str(t) for t in row) for row in result)  # type: ignore[attr-defined]
+    return collections.Counter(tuple(str(t) for t in row) for row in result)
 
 
 def test_self_contained_texts_answer_like_the_substituted_saved_queries(built_store):

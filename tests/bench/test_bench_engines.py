@@ -68,7 +68,7 @@ def _prepare_all(work: Path) -> tuple[dict[str, Engine], dict[str, PrepareInfo]]
     infos: dict[str, PrepareInfo] = {}
     for name in ENGINES:
         engine = _create(name)
-        source = REPO if name == "diplokg" else engines["diplokg"].nquads_path  # type: ignore[attr-defined]
+        source = REPO if name == "diplokg" else engines["diplokg"].nquads_path
         infos[name] = engine.prepare(source, work / name)
         engines[name] = engine
     return engines, infos
@@ -80,7 +80,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Engine
 
 
 @pytest.fixture(scope="module")
-def running(prepared) -> Iterator[tuple[dict[str, Engine], dict[str, StartInfo]]]:  # type: ignore[no-untyped-def]
+def running(prepared) -> Iterator[tuple[dict[str, Engine], dict[str, StartInfo]]]:
     engines, _ = prepared
     starts: dict[str, StartInfo] = {}
     try:
@@ -97,7 +97,7 @@ def test_every_engine_prepares_the_bundled_data(prepared):
     assert list(infos) == ["diplokg", "oxigraph", "virtuoso", "rdflib-endpoint"]
     for name, info in infos.items():
         assert info.seconds > 0 and info.peak_rss_bytes > 1 << 20 and info.disk_bytes > 0, (name, info)
-    assert engines["diplokg"].nquads_path.is_file()  # type: ignore[attr-defined]
+    assert engines["diplokg"].nquads_path.is_file()
     virtuoso = infos["virtuoso"].details
     assert virtuoso["quads_in_file"] == virtuoso["quads_loaded"] == QUADS, virtuoso
     assert "http://www.openlinksw.com/schemas/virtrdf#" in str(virtuoso["system_graphs_hidden"])

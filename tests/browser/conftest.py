@@ -33,19 +33,19 @@ class Page:
         self.page = page
         self.requests: list[str] = []
         self.errors: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))  # type: ignore[attr-defined]
-        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
-        page.on("pageerror", lambda exc: self.errors.append(str(exc)))  # type: ignore[attr-defined]
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
 
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        self.page.screenshot(path=str(path), full_page=True)
         return path
 
 
 @pytest.fixture
 def page(browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
     yield Page(context.new_page())
     context.close()

@@ -23,7 +23,7 @@ def test_no_operation_answers_5xx(server):
         @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck))
         @given(operation.as_strategy())
-        def run(case):  # type: ignore[no-untyped-def]
+        def run(case):
             nonlocal calls
             calls += 1
             case.call_and_validate(base_url=server.url.rstrip("/"), checks=[not_a_server_error])

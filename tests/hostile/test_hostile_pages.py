@@ -30,18 +30,18 @@ class Page(HTMLParser):
         self._in_script = False
         self.feed(text)
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.tags.append((tag, attributes))
         if tag == "script" and "src" not in attributes:
             self._in_script = True
             self.inline_scripts.append("")
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag):
         if tag == "script":
             self._in_script = False
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data):
         if self._in_script:
             self.inline_scripts[-1] += data
         else:

@@ -134,8 +134,8 @@ def expected_findings(fixture: Path) -> set[Finding]:
 
     text = fixture.read_text(encoding="utf-8")
     lines = EXPECT.findall(text)
-    assert len(lines) == text.count("\n# expect:") + text.startswith("# expect:"), \
-        f"malformed '# expect:' line in {fixture.name}"
+    assert len(lines) == text.count("\n# expect:") + text.startswith("# expect:"), (
+        f"malformed '# expect:' line in {fixture.name}")
     return {(norm(focus), norm(component), norm(what)) for focus, component, what in lines}
 
 

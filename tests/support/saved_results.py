@@ -20,7 +20,7 @@ EXPECTED = HERE.parent / "fixtures" / "queries" / "expected"
 REPO = HERE.parent
 
 
-def run_saved(store: ox.Store, saved, params: dict[str, str] | None = None) -> dict:  # type: ignore[no-untyped-def]
+def run_saved(store: ox.Store, saved, params: dict[str, str] | None = None) -> dict:
     """SPARQL JSON results (as a dict) of a saved query with its defaults (plus ``params``)."""
     result = store.query(saved.text, use_default_graph_as_union=True, substitutions=saved.bind(params or {}))
     if isinstance(result, ox.QueryTriples):

@@ -60,7 +60,7 @@ def store_of(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def engine_keys(quads: Sequence[ox.Quad], plan=None, sg: rdflib.Graph | None = None) -> Counter[Key]:  # type: ignore[no-untyped-def]
+def engine_keys(quads: Sequence[ox.Quad], plan=None, sg: rdflib.Graph | None = None) -> Counter[Key]:
     from diplokg.validation.compile import compile_shapes
     from diplokg.validation.run import run_plan
 
@@ -132,7 +132,7 @@ def shape_name(sg: rdflib.Graph, shape: rdflib.term.Node) -> str:
     return f"{'+'.join(parents) or '?'} / {path_text(sg, sg.value(shape, SH.path))}"
 
 
-def result_key(sg: rdflib.Graph, g: rdflib.Graph, focus, path, value, component, shape, constraint,  # type: ignore[no-untyped-def]
+def result_key(sg: rdflib.Graph, g: rdflib.Graph, focus, path, value, component, shape, constraint,
                messages) -> Key:
     """The compared fields. Messages only where they come from sh:message (pyshacl's generic texts
     depend on the prefixes bound in the data graph, which the store does not have)."""
@@ -219,21 +219,21 @@ class Mutator:
         quads = [*quads[:i], ox.Quad(q.subject, q.predicate, obj, q.graph_name), *quads[i + 1:]]
         return quads, f"{note}: {q.subject} {q.predicate} {q.object} -> {obj}", {q.subject, q.object, obj}
 
-    def delete(self, quads):  # type: ignore[no-untyped-def]
+    def delete(self, quads):
         i = self.pick(quads)
         return quads[:i] + quads[i + 1:], f"delete {quads[i]}", {quads[i].subject, quads[i].object}
 
-    def retype_literal(self, quads):  # type: ignore[no-untyped-def]
+    def retype_literal(self, quads):
         i = self.pick(quads, literal=True)
         dt = self.rng.choice(XSD_TYPES)
         return self.replace(quads, i, ox.Literal(quads[i].object.value, datatype=ox.NamedNode(str(dt))), "datatype")
 
-    def relanguage(self, quads):  # type: ignore[no-untyped-def]
+    def relanguage(self, quads):
         i = self.pick(quads, literal=True)
         lang = self.rng.choice(LANGS)
         return self.replace(quads, i, ox.Literal(quads[i].object.value, language=lang), "language")
 
-    def other_class_object(self, quads):  # type: ignore[no-untyped-def]
+    def other_class_object(self, quads):
         i = self.rng.choice(self.iris)
         if i >= len(quads) or not isinstance(quads[i].object, ox.NamedNode):
             i = self.pick(quads)
@@ -241,14 +241,14 @@ class Mutator:
         others = [t for t in self.typed if self.types[t] != old]
         return self.replace(quads, i, self.rng.choice(others), "other-class object")
 
-    def duplicate_value(self, quads):  # type: ignore[no-untyped-def]
+    def duplicate_value(self, quads):
         q = quads[self.pick(quads)]
         same_p = [x.object for x in quads if x.predicate == q.predicate and x.object != q.object]
         obj = self.rng.choice(same_p) if same_p else q.object
         extra = ox.Quad(q.subject, q.predicate, obj, q.graph_name)
         return [*quads, extra], f"second value {extra}", {q.subject, obj}
 
-    def unknown_term(self, quads):  # type: ignore[no-untyped-def]
+    def unknown_term(self, quads):
         s = self.rng.choice(self.typed)
         if self.rng.random() < 0.5:
             extra = ox.Quad(s, ox.NamedNode(DKG + "misspeltProperty"), ox.Literal("x"), GRAPH)
@@ -256,11 +256,11 @@ class Mutator:
             extra = ox.Quad(s, ox.NamedNode(str(RDF.type)), ox.NamedNode(DKG + "Evnt"), GRAPH)
         return [*quads, extra], f"unknown term {extra}", {s}
 
-    def iri_to_literal(self, quads):  # type: ignore[no-untyped-def]
+    def iri_to_literal(self, quads):
         i = self.pick(quads, literal=False)
         return self.replace(quads, i, ox.Literal(quads[i].object.value), "IRI as string")
 
-    def relexicalise(self, quads):  # type: ignore[no-untyped-def]
+    def relexicalise(self, quads):
         i = self.pick(quads, literal=True)
         o = quads[i].object
         text = self.rng.choice(["", o.value.lower(), o.value + "\n", "-" + o.value, o.value[:4], "Q0" + o.value[1:],
@@ -268,7 +268,7 @@ class Mutator:
         lit = ox.Literal(text, language=o.language) if o.language else ox.Literal(text, datatype=o.datatype)
         return self.replace(quads, i, lit, "lexical form")
 
-    def drop_or_add_type(self, quads):  # type: ignore[no-untyped-def]
+    def drop_or_add_type(self, quads):
         s = self.rng.choice(self.typed)
         if self.rng.random() < 0.5:
             kept = [q for q in quads if not (q.subject == s and q.predicate.value == str(RDF.type))]
@@ -277,7 +277,7 @@ class Mutator:
         extra = ox.Quad(s, ox.NamedNode(str(RDF.type)), ox.NamedNode(other), GRAPH)
         return [*quads, extra], f"extra type {extra}", {s}
 
-    def copy_identifier(self, quads):  # type: ignore[no-untyped-def]
+    def copy_identifier(self, quads):
         ids = [q for q in quads if q.predicate.value in (DKG + "isoAlpha2", DKG + "wikidataId", DKG + "sha256",
                                                          "http://www.w3.org/2004/02/skos/core#exactMatch")]
         q = self.rng.choice(ids)

@@ -42,7 +42,8 @@ def test_no_function_over_60_lines(module: Path) -> None:
     assert not long, f"{_name(module)}: " + ", ".join(long)
 
 
-@pytest.mark.parametrize("package", sorted(p.parent for p in CODE.rglob("__init__.py")), ids=lambda p: _name(p / "x.py"))
+@pytest.mark.parametrize("package", sorted(p.parent for p in CODE.rglob("__init__.py")),
+                         ids=lambda p: _name(p / "x.py"))
 def test_every_package_says_what_it_holds(package: Path) -> None:
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
     assert doc and len(doc) > 80, f"{package.name}/__init__.py needs a docstring saying what the package holds"

@@ -28,8 +28,10 @@ def unlink(root: Path, *entities: str) -> None:
     link_props = {ox.NamedNode(DKG + "wikidataId"), ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")}
     for path in sorted((root / "data").rglob("*.trig")):
         quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
-        records = {q.subject for q in quads if q.predicate == ox.NamedNode(DKG + "linkedEntity") and q.object in targets}
-        keep = [q for q in quads if q.subject not in records and not (q.subject in targets and q.predicate in link_props)]
+        records = {q.subject for q in quads
+                   if q.predicate == ox.NamedNode(DKG + "linkedEntity") and q.object in targets}
+        keep = [q for q in quads
+                if q.subject not in records and not (q.subject in targets and q.predicate in link_props)]
         if len(keep) != len(quads):
             path.write_bytes(ox.serialize(keep, format=ox.RdfFormat.TRIG))
 
@@ -40,6 +42,6 @@ def copy_tree(root: Path) -> Path:
     return root
 
 
-def propose(tree: Path, out: Path, api: str, sparql: str, *extra: str):  # type: ignore[no-untyped-def]
+def propose(tree: Path, out: Path, api: str, sparql: str, *extra: str):
     return run_cli("link", "--source", str(tree), "-o", str(out), "--api", api, "--sparql", sparql,
                    "--delay", "0", "--timeout", "10", "-q", *extra)

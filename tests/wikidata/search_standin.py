@@ -48,8 +48,10 @@ class SearchStandIn(LoopbackServer):
                     body = {"error": {"code": code, "info": info}, "servedby": "stand-in"}
                     self.send_body(200, "application/json; charset=utf-8", json.dumps(body).encode())
                     return
-                if params.get("action") != "wbsearchentities" or params.get("format") != "json" or params.get("type") != "item":
-                    body = {"error": {"code": "badvalue", "info": "the stand-in only answers wbsearchentities for items as JSON"}}
+                if (params.get("action") != "wbsearchentities" or params.get("format") != "json"
+                        or params.get("type") != "item"):
+                    body = {"error": {"code": "badvalue",
+                                      "info": "the stand-in only answers wbsearchentities for items as JSON"}}
                     self.send_body(200, "application/json; charset=utf-8", json.dumps(body).encode())
                     return
                 search, language = params.get("search", ""), params.get("language", "")
@@ -62,7 +64,8 @@ class SearchStandIn(LoopbackServer):
                 if len(answer["search"]) > limit:
                     answer["search"] = answer["search"][:limit]
                     answer["search-continue"] = limit
-                self.send_body(200, "application/json; charset=utf-8", json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+                self.send_body(200, "application/json; charset=utf-8",
+                               json.dumps(answer, ensure_ascii=False).encode("utf-8"))
 
         super().__init__(Handler, "/w/api.php")
 

@@ -110,7 +110,8 @@ def test_turtle_parses_and_answers_wikidata_shaped_queries(exported: tuple[Path,
     romania = by_subject[("http://www.wikidata.org/entity/Q863", ID + "source/mfa-tj-romania")]
     assert romania["start"] == romania["time"] == "1992-07-07T00:00:00Z"
     assert (romania["precision"], romania["zone"], romania["calendar"]) == ("11", "0", "http://www.wikidata.org/entity/Q1985727")
-    assert romania["quote"] == "Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien wurden am 7 Juli 1992 aufgenommen."
+    assert romania["quote"] == ("Die diplomatischen Beziehungen zwischen Tadschikistan und Rumänien "
+                                "wurden am 7 Juli 1992 aufgenommen.")
     norway = by_subject[("http://www.wikidata.org/entity/Q863", ID + "source/mfa-tj-norway")]
     assert (norway["time"], norway["precision"]) == ("1992-01-01T00:00:00Z", "9")  # "1992" as stated: a year
 
@@ -157,7 +158,8 @@ def test_nothing_is_invented(exported: tuple[Path, str], store: ox.Store) -> Non
     known = {r["item"].value for r in store.query(
         "SELECT DISTINCT ?item WHERE { { ?x <https://w3id.org/diplokg/ontology#wikidataId> ?q . "
         "BIND(IRI(CONCAT('http://www.wikidata.org/entity/', ?q)) AS ?item) } UNION "
-        "{ ?c a <http://www.w3.org/2004/02/skos/core#Concept> ; <http://www.w3.org/2004/02/skos/core#exactMatch> ?item } }",
+        "{ ?c a <http://www.w3.org/2004/02/skos/core#Concept> ; "
+        "<http://www.w3.org/2004/02/skos/core#exactMatch> ?item } }",
         use_default_graph_as_union=True)} | {"http://www.wikidata.org/entity/Q1985727"}
     db = _load(out / "wikidata.ttl")
     used = {t.value for q in db for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)
@@ -165,8 +167,10 @@ def test_nothing_is_invented(exported: tuple[Path, str], store: ox.Store) -> Non
     assert used and used <= known
     sentences = {(r["doc"].value, r["quote"].value) for r in store.query(
         "SELECT DISTINCT ?doc ?quote WHERE { ?ev <http://www.w3.org/ns/oa#hasSource> ?doc ; "
-        "<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact> ?quote }", use_default_graph_as_union=True)}
-    cited = {(r["url"], r["quote"]) for r in _select(db, "SELECT ?url ?quote WHERE { ?ref pr:P854 ?url ; pr:P1683 ?quote }")}
+        "<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact> ?quote }",
+        use_default_graph_as_union=True)}
+    cited = {(r["url"], r["quote"])
+             for r in _select(db, "SELECT ?url ?quote WHERE { ?ref pr:P854 ?url ; pr:P1683 ?quote }")}
     assert cited and cited <= sentences
     for line in (out / "quickstatements.txt").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
@@ -207,7 +211,8 @@ def _store_facts(store_path: Path) -> tuple[dict[str, str], dict[str, set[str]]]
     from diplokg.core.namespaces import sparql_prologue
 
     db = open_read_only(store_path)
-    facts = {r["fact"].value: r["kind"].value for r in db.query(sparql_prologue() + FACTS, use_default_graph_as_union=True)}
+    facts = {r["fact"].value: r["kind"].value
+             for r in db.query(sparql_prologue() + FACTS, use_default_graph_as_union=True)}
     missing: dict[str, set[str]] = {}
     for r in db.query(sparql_prologue() + WITHOUT_QID, use_default_graph_as_union=True):
         missing.setdefault(r["fact"].value, set()).add(r["entity"].value)
@@ -216,7 +221,8 @@ def _store_facts(store_path: Path) -> tuple[dict[str, str], dict[str, set[str]]]
 
 def _check_every_fact_accounted_for(store_path: Path, out: Path) -> tuple[set[str], list[dict[str, str]]]:
     facts, missing = _store_facts(store_path)
-    exported = {r["fact"] for r in _select(_load(out / "wikidata.ttl"), "SELECT DISTINCT ?fact WHERE { ?st dcterms:source ?fact }")}
+    exported = {r["fact"] for r in _select(_load(out / "wikidata.ttl"),
+                                           "SELECT DISTINCT ?fact WHERE { ?st dcterms:source ?fact }")}
     rows = _skipped(out)
     skipped_whole = {r["fact"] for r in rows if r["not_exported"] == "all"}
     assert exported.isdisjoint(skipped_whole)
@@ -272,7 +278,8 @@ def test_fixture_position_held_with_start_and_end(fixture_export: Path) -> None:
         wd:Q900000001 p:P39 ?st . ?st ps:P39 wd:Q900000002 ;
             pqv:P580 [ wikibase:timeValue ?start ; wikibase:timePrecision ?startPrecision ] ;
             pqv:P582 [ wikibase:timeValue ?end ; wikibase:timePrecision ?endPrecision ] }""")
-    assert rows == [{"start": "2021-05-03T00:00:00Z", "startPrecision": "11", "end": "2023-06-01T00:00:00Z", "endPrecision": "10"}]
+    assert rows == [{"start": "2021-05-03T00:00:00Z", "startPrecision": "11",
+                     "end": "2023-06-01T00:00:00Z", "endPrecision": "10"}]
     lines = (fixture_export / "quickstatements.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if line.startswith("Q900000001\t")] == [
         f'Q900000001\tP39\tQ900000002\tP580\t+2021-05-03T00:00:00Z/11\tP582\t+2023-06-00T00:00:00Z/10\t'
@@ -284,7 +291,8 @@ def test_fixture_quotation_quickstatements_cannot_carry_stays_in_rdf_only(fixtur
     """Sentence 2 has „…“ quotation marks: QuickStatements 3 would turn “ into ", so the reference is
     not proposed there (and listed), but the RDF keeps it."""
     db = _load(fixture_export / "wikidata.ttl")
-    quotes = {r["quote"] for r in _select(db, "SELECT ?quote WHERE { wd:Q900000001 p:P39 ?st . ?st prov:wasDerivedFrom/pr:P1683 ?quote }")}
+    quotes = {r["quote"] for r in _select(db, "SELECT ?quote WHERE { wd:Q900000001 p:P39 ?st . "
+                                              "?st prov:wasDerivedFrom/pr:P1683 ?quote }")}
     assert quotes == {SENTENCE_1, SENTENCE_2}
     assert SENTENCE_2 not in (fixture_export / "quickstatements.txt").read_text(encoding="utf-8")
     (row,) = [r for r in _skipped(fixture_export) if r["not_exported"].startswith("QuickStatements")]
@@ -294,7 +302,8 @@ def test_fixture_quotation_quickstatements_cannot_carry_stays_in_rdf_only(fixtur
 
 def test_fixture_post_without_qid_is_skipped_naming_the_post(fixture_export: Path) -> None:
     (row,) = [r for r in _skipped(fixture_export) if r["fact"] == ID + "tenure/test-fixture-erika-beispiel-ROU-ISL"]
-    assert (row["kind"], row["not_exported"], row["without_qid"]) == ("position-held", "all", ID + "post/test-fixture-ROU-ISL-envoy")
+    assert ((row["kind"], row["not_exported"], row["without_qid"])
+            == ("position-held", "all", ID + "post/test-fixture-ROU-ISL-envoy"))
     assert "Q121998" in row["reason"]  # says why the generic ambassador item is not used
     lines = (fixture_export / "quickstatements.txt").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[2] for line in lines if "\tP39\t" in line] == ["Q900000002"]
@@ -302,8 +311,9 @@ def test_fixture_post_without_qid_is_skipped_naming_the_post(fixture_export: Pat
 
 def test_fixture_missions(fixture_export: Path) -> None:
     db = _load(fixture_export / "wikidata.ttl")
-    truthy = {(r["s"], r["p"], r["o"]) for r in _select(db, "SELECT ?s ?p ?o WHERE { VALUES ?s { wd:Q900000003 wd:Q900000004 } ?s ?p ?o . "
-                                                            "FILTER(STRSTARTS(STR(?p), STR(wdt:))) }")}
+    truthy = {(r["s"], r["p"], r["o"])
+              for r in _select(db, "SELECT ?s ?p ?o WHERE { VALUES ?s { wd:Q900000003 wd:Q900000004 } ?s ?p ?o . "
+                                   "FILTER(STRSTARTS(STR(?p), STR(wdt:))) }")}
     wd, wdt = "http://www.wikidata.org/entity/", "http://www.wikidata.org/prop/direct/"
     assert truthy == {
         (wd + "Q900000003", wdt + "P31", wd + "Q3917681"),  # embassy
@@ -314,10 +324,12 @@ def test_fixture_missions(fixture_export: Path) -> None:
         (wd + "Q900000004", wdt + "P137", wd + "Q863"),
         (wd + "Q900000004", wdt + "P1001", wd + "Q20"),  # its seat has no QID: no P131
     }
-    (row,) = [r for r in _skipped(fixture_export) if r["fact"] == ID + "mission/test-fixture-TJK-consulate-beispielstadt"]
+    (row,) = [r for r in _skipped(fixture_export)
+              if r["fact"] == ID + "mission/test-fixture-TJK-consulate-beispielstadt"]
     assert (row["not_exported"], row["without_qid"]) == ("P131 statement", ID + "place/test-fixture-beispielstadt")
     lines = (fixture_export / "quickstatements.txt").read_text(encoding="utf-8").splitlines()
-    assert sorted(line.split("\tS1683\t")[0] for line in lines if line.startswith("Q90000000") and "\tP39\t" not in line) == [
+    assert sorted(line.split("\tS1683\t")[0] for line in lines
+                  if line.startswith("Q90000000") and "\tP39\t" not in line) == [
         "Q900000003\tP1001\tQ40", "Q900000003\tP131\tQ1741", "Q900000003\tP137\tQ218", "Q900000003\tP31\tQ3917681",
         "Q900000004\tP1001\tQ20", "Q900000004\tP137\tQ863", "Q900000004\tP31\tQ7843791",
     ]
@@ -345,7 +357,8 @@ def test_time_values_keep_the_stated_precision(datatype: str, value: str, rdf: s
 
 
 @pytest.mark.parametrize(("datatype", "value"), [
-    ("date", "1992-07-07Z"), ("date", "1992-07-07+02:00"), ("gYear", "-0044"), ("gYear", "12345"), ("dateTime", "1992-07-07T10:00:00"),
+    ("date", "1992-07-07Z"), ("date", "1992-07-07+02:00"), ("gYear", "-0044"), ("gYear", "12345"),
+    ("dateTime", "1992-07-07T10:00:00"),
 ])
 def test_dates_the_export_cannot_read_give_no_time(datatype: str, value: str) -> None:
     from diplokg.wikidata.export import wikidata_time
@@ -370,7 +383,8 @@ def test_mapping_is_read_from_the_ontology_annotations(store: ox.Store) -> None:
 
     facts = read_facts(store)
     mapping = resolve_mapping(facts.annotations, facts.super_properties)
-    assert {role: mapping[role] for role in ("relation", "position", "start", "end", "operator", "location", "jurisdiction")} == {
+    assert {role: mapping[role]
+            for role in ("relation", "position", "start", "end", "operator", "location", "jurisdiction")} == {
         "relation": "P530", "position": "P39", "start": "P580", "end": "P582",
         "operator": "P137", "location": "P131", "jurisdiction": "P1001"}
     # dkg:seat has no annotation of its own: P131 comes from its super-property dkg:locatedIn

@@ -23,7 +23,7 @@ DUSHANBE, OSCE, ASTANA = ID + "place/dushanbe", ID + "organization/osce", ID + "
 REASONS = "label exact (en); instance of Q515 (city); country Q863 = state it lies in (Tajikistan)"
 
 
-def accept(tree: Path, review: Path, *extra: str):  # type: ignore[no-untyped-def]
+def accept(tree: Path, review: Path, *extra: str):
     return run_cli("link", "--accept", str(review), "--source", str(tree), "-q", *extra)
 
 
@@ -61,7 +61,8 @@ def link_quads(tree: Path) -> set[tuple[str, str, str]]:
     return {(str(q.subject), str(q.predicate), str(q.object)) for q in quads}
 
 
-def expected_link(entity: str, qid: str, reviewer: str, day: str, score: str, reasons: str) -> set[tuple[str, str, str]]:
+def expected_link(entity: str, qid: str, reviewer: str, day: str, score: str,
+                  reasons: str) -> set[tuple[str, str, str]]:
     """The triples the brief specifies for one accepted row."""
     link = f"<{ID}wikidata-link/{entity[len(ID):]}>"
     dkg, wd = "https://w3id.org/diplokg/ontology#", f"<http://www.wikidata.org/entity/{qid}>"
@@ -99,7 +100,8 @@ def test_propose_review_accept_validate(accept_tree, search_api, wdqs, tmp_path)
     assert "Added 1 reviewed link(s)" in proc.stdout and "(1 already there)" in proc.stdout
     osce = expected_link(OSCE, "Q81299", "Bo Example", "2026-11-21", "0.80",
                          "label exact (en); instance of Q43229 (organization)")
-    assert link_quads(accept_tree) == expected_link(DUSHANBE, "Q9365", "Ann Example", "2026-11-20", "0.95", REASONS) | osce
+    assert (link_quads(accept_tree)
+            == expected_link(DUSHANBE, "Q9365", "Ann Example", "2026-11-20", "0.95", REASONS) | osce)
     written = (accept_tree / REVIEWED).read_bytes()
     assert written == (FIXTURES / "expected-reviewed-links.trig").read_bytes()  # deterministic layout, sorted
 
@@ -142,14 +144,17 @@ REFUSALS = {
                  ['row 2: reviewed_on "20.11.2026" is not a date of the form YYYY-MM-DD']),
     "impossible date": ([row(DUSHANBE, "Q9365", reviewed_on="2026-02-30")],
                         ['row 2: reviewed_on "2026-02-30" is not a calendar date']),
-    "future date": ([row(DUSHANBE, "Q9365", reviewed_on="2999-01-01")], ["row 2: reviewed_on 2999-01-01 is in the future"]),
+    "future date": ([row(DUSHANBE, "Q9365", reviewed_on="2999-01-01")],
+                    ["row 2: reviewed_on 2999-01-01 is in the future"]),
     "entity not in the data": ([row(ID + "person/nobody", "Q9365")],
-                               [f"row 2: entity <{ID}person/nobody> is not a person, organisation, mission, city or state in the data"]),
+                               [f"row 2: entity <{ID}person/nobody> is not a person, organisation, "
+                                "mission, city or state in the data"]),
     "not an entity of our kinds": ([row(ID + "event/1992-establishment-of-relations-NOR-TJK", "Q9365")],
                                    ["is not a person, organisation, mission, city or state in the data"]),
     "entity already linked": ([row(ASTANA, "Q9365")], [f"row 2: entity <{ASTANA}> already has the QID Q1520"]),
     "two rows for one entity": ([row(DUSHANBE, "Q9365"), row(OSCE, "Q81299"), row(DUSHANBE, "Q9365")],
-                                [f"row 2: rows 2, 4 all accept a candidate for <{DUSHANBE}>; accept at most one per entity"]),
+                                [f"row 2: rows 2, 4 all accept a candidate for <{DUSHANBE}>; "
+                                 "accept at most one per entity"]),
     "one QID for two entities": ([row(DUSHANBE, "Q81299"), row(OSCE, "Q81299")],
                                  ["row 2: rows 2, 3 accept Q81299 for different entities"]),
     "QID with a leading zero": ([row(DUSHANBE, "Q09365")], ['row 2: candidate "Q09365" is not a QID']),
@@ -168,13 +173,15 @@ REFUSALS = {
 @pytest.mark.parametrize("case", sorted(REFUSALS))
 def test_refusals(accept_tree, tmp_path, case) -> None:
     rows, messages = REFUSALS[case]
-    before = sorted((p.relative_to(accept_tree), p.read_bytes()) for p in (accept_tree / "data").rglob("*") if p.is_file())
+    before = sorted((p.relative_to(accept_tree), p.read_bytes()) for p in (accept_tree / "data").rglob("*")
+                    if p.is_file())
     proc = accept(accept_tree, write_review(tmp_path / "review.tsv", *rows))
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "refused, nothing was written" in proc.stderr
     for message in messages:
         assert message in proc.stderr, proc.stderr
-    after = sorted((p.relative_to(accept_tree), p.read_bytes()) for p in (accept_tree / "data").rglob("*") if p.is_file())
+    after = sorted((p.relative_to(accept_tree), p.read_bytes()) for p in (accept_tree / "data").rglob("*")
+                   if p.is_file())
     assert after == before
 
 
@@ -199,8 +206,8 @@ def test_a_hand_edited_reviewed_links_file_is_not_rewritten(accept_tree, tmp_pat
     review = write_review(tmp_path / "review.tsv", row(DUSHANBE, "Q9365"))
     assert accept(accept_tree, review).returncode == 0
     target = accept_tree / REVIEWED
-    target.write_text(target.read_text(encoding="utf-8").replace("}\n", f"<{OSCE}> <http://example.org/note> \"x\" .\n}}\n"),
-                      encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        "}\n", f"<{OSCE}> <http://example.org/note> \"x\" .\n}}\n"), encoding="utf-8")
     edited = target.read_bytes()
     proc = accept(accept_tree, write_review(tmp_path / "second.tsv", row(OSCE, "Q81299")))
     assert proc.returncode == 2 and "holds statements that `diplokg link --accept` did not write" in proc.stderr

@@ -77,7 +77,8 @@ def test_exact_label_and_right_type_outscore_wrong_type(propose_tree, search_api
     assert [r["candidate"] for r in rows] == ["Q900000001", "Q900000005", "Q900000006", "Q900000002", "Q900000007",
                                               "Q900000008"]
     assert scores["Q900000001"] > scores["Q900000005"] > scores["Q900000002"]
-    assert reasons["Q900000001"].startswith("label exact (de, en); instance of Q5 (human); citizenship Q863 = state served")
+    assert reasons["Q900000001"].startswith("label exact (de, en); instance of Q5 (human); "
+                                            "citizenship Q863 = state served")
     assert "type mismatch: instance of Q900000003" in reasons["Q900000002"]
     assert "alias match (en) for our name variant “Person A Fixture”" in reasons["Q900000006"]
     assert "no facts from the query service" in reasons["Q900000007"]
@@ -131,7 +132,7 @@ def test_proposing_from_a_built_store(built_store, search_api, wdqs, tmp_path) -
 
 
 # ---- Wikidata unreachable or failing: exit 2, one clear line, nothing written --------------------
-def _assert_refused(proc, out: Path, message: str) -> None:  # type: ignore[no-untyped-def]
+def _assert_refused(proc, out: Path, message: str) -> None:
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert proc.stderr.strip().splitlines() == [f"diplokg: error: {message}"]
     assert out.read_text(encoding="utf-8") == "previous review\n"  # untouched

@@ -16,6 +16,7 @@ from diplokg.cli.common import add_common
 from diplokg.core.errors import DiplokgError
 from diplokg.core.formats import OX_RDF, OX_RESULTS, serialized
 from diplokg.core.namespaces import PREFIXES, shorten
+from diplokg.core.terms import Term
 
 AnyTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 RESULT_FORMATS = OX_RESULTS
@@ -68,7 +69,7 @@ def _read_query(args: argparse.Namespace) -> str:
 
 
 def _saved_query(store: ox.Store, store_path: Path, slug: str, params: list[str]
-                 ) -> tuple[str, dict[ox.Variable, AnyTerm]]:
+                 ) -> tuple[str, dict[ox.Variable, Term]]:
     """The text of a saved query of the store and its parameters as RDF terms (validated)."""
     from diplokg.build.artifacts import QUERIES
     from diplokg.saved_queries.catalog import ALLOWED_VALUES_QUERY, load_all
@@ -88,7 +89,8 @@ def _saved_query(store: ox.Store, store_path: Path, slug: str, params: list[str]
         if p.enumerate and p.values_class:
             rows = store.query(ALLOWED_VALUES_QUERY, use_default_graph_as_union=True,
                                substitutions={ox.Variable("class"): ox.NamedNode(p.values_class)})
-            allowed[p.name] = {row["v"].value for row in rows}  # type: ignore[union-attr]
+            assert isinstance(rows, ox.QuerySolutions)  # a SELECT query
+            allowed[p.name] = {term.value for row in rows if (term := row["v"]) is not None}
     return saved.text, saved.bind(raw, allowed)
 
 

@@ -7,10 +7,14 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diplokg.cli.common import DEFAULT_STORE, Progress, UsageError, add_common, http_url
 from diplokg.core.errors import DiplokgError
 from diplokg.source.tree import SourceTree
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 _PROPOSE_ONLY = ("store", "api", "sparql", "languages", "limit", "delay", "timeout")
 _ACCEPT_ONLY = ("reviewer", "reviewed_on")
@@ -137,9 +141,9 @@ def _link_propose(args: argparse.Namespace) -> int:
     return 0
 
 
-def _entity_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # pyoxigraph imported lazily
+def _entity_store(args: argparse.Namespace) -> ox.Store:
     """The store whose entities get candidates: a source tree loaded in memory, or a built store."""
-    import pyoxigraph as ox
+    import pyoxigraph as ox  # here, so that 'diplokg --help' does not load it
 
     from diplokg.build.store import open_read_only
     from diplokg.source.loader import load

@@ -148,8 +148,7 @@ class QueryRunner:
         if response.status_code != 200:
             raise InternalQueryFailed(f"internal query failed with status {response.status_code}")
         if isinstance(response, StreamingResponse):
-            body = b"".join([chunk async for chunk in response.body_iterator  # type: ignore[misc]  # bytes here
-                             ])
+            body = b"".join([_bytes(chunk) async for chunk in response.body_iterator])
         else:
             body = bytes(response.body)
         rows: list[dict[str, dict[str, str]]] = json.loads(body)["results"]["bindings"]
@@ -159,6 +158,11 @@ class QueryRunner:
         """First-column values of an internal SELECT query (e.g. the allowed values of a parameter)."""
         rows = await self.select(query, bindings)
         return [next(iter(b.values()))["value"] for b in rows if b]
+
+
+def _bytes(chunk: str | bytes | memoryview) -> bytes:
+    """A chunk of a streamed answer (this module streams bytes; Starlette's type allows more)."""
+    return chunk.encode() if isinstance(chunk, str) else bytes(chunk)
 
 
 def failure_response(failure: Failure, accept: str | None) -> Response:

@@ -64,8 +64,10 @@ def shapes_response(doc: ShapesDoc | None, accept: str | None, formats: list[str
 def _statements(doc: ShapesDoc) -> dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]]:
     out: dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]] = {}
     for t in doc.triples:
+        if isinstance(t.object, ox.Triple):  # RDF-star: Turtle shapes files have none
+            continue
         if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(SHAPES_DOC):
-            out.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)  # type: ignore[arg-type]
+            out.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
     return out
 
 

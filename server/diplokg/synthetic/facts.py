@@ -1,8 +1,8 @@
 """Turn the synthetic plan into facts in our ontology, each stated by a German sentence of a
 synthetic source document: state profiles (cities, government bodies, office holders), relations
 with their establishment, missions with seats and covered states, posts and tenures (appointment
-by decree, credentials, end, residence, non-resident and concurrent accreditations) and bilateral
-events (visits, consultations, meetings, agreements, assistance, friendship groups)."""
+by decree, credentials, end, residence, non-resident and concurrent accreditations), and the events
+and participations they are stated with (the bilateral events are in ``events``)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,11 @@ import random
 import pyoxigraph as ox
 
 from diplokg.synthetic.dates import StatedDate, random_day, stated, xsd_date
-from diplokg.synthetic.document import Document, de, dkg, en, iri
-from diplokg.synthetic.plan import HORIZON, Profile, TenurePlan, Unit, World, rng_for
+from diplokg.synthetic.document import Document, de, dkg, iri
+from diplokg.synthetic.plan import HORIZON, StateInfo, TenurePlan, Unit, World, rng_for
 
 VOCAB = "https://w3id.org/diplokg/vocab/"
-SCHEMA = "http://schema.org/"
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 OFFICES = {"president": ("President", "Präsident"), "foreign-minister": ("Foreign Minister", "Außenminister"),
            "deputy-foreign-minister": ("Deputy Foreign Minister", "stellvertretender Außenminister")}
 
@@ -114,7 +112,7 @@ def profile_document(world: World, code: str) -> Document:
         doc.add(node, dkg("belongsToState"), state(code))
     rng = rng_for(world.seed, "profile-text", code)
     for term in profile.terms:
-        office_en, office_de = OFFICES[term.office]
+        _, office_de = OFFICES[term.office]
         start, end = stated(rng, term.start, (2, 3, 5)), stated(rng, min(term.end, HORIZON), (2, 3, 5))
         ev = doc.say(f"{term.name} war {span_de(start, end)} {office_de} von {s.name_de}.")
         doc.typed(person(term.key), "Person", term.name, term.name, ev)
@@ -161,13 +159,14 @@ def mission_facts(doc: Document, world: World, unit: Unit) -> ox.NamedNode:
     opened = stated(rng, unit.opened, (3, 3, 4))
     ev = doc.say(f"Die Botschaft von {sender.name_de} in {seat_city} wurde {opened.german_phrase} eröffnet.")
     node = doc.typed(iri(f"mission/synthetic-{unit.sender}-embassy-{unit.seat_state}"), "DiplomaticMission",
-                     f"Embassy of {sender.name_en} in {seat_city}", f"Botschaft von {sender.name_de} in {seat_city}", ev)
+                     f"Embassy of {sender.name_en} in {seat_city}", f"Botschaft von {sender.name_de} in {seat_city}",
+                     ev)
     doc.add(node, dkg("missionType"), concept("mission-type", "embassy"))
     doc.add(node, dkg("sendingState"), state(unit.sender))
     doc.add(node, dkg("seat"), city(unit.seat_state))
     doc.add(node, dkg("covers"), state(unit.seat_state))
-    opening = dated_event(doc, iri(f"event/synthetic-opening-{unit.sender}-embassy-{unit.seat_state}"), ["mission-opening"],
-                          f"Opening of the embassy of {sender.name_en} in {seat_city}",
+    opening = dated_event(doc, iri(f"event/synthetic-opening-{unit.sender}-embassy-{unit.seat_state}"),
+                          ["mission-opening"], f"Opening of the embassy of {sender.name_en} in {seat_city}",
                           f"Eröffnung der Botschaft von {sender.name_de} in {seat_city}", opened, ev)
     doc.add(opening, dkg("place"), city(unit.seat_state))
     doc.add(opening, dkg("concerns"), node)
@@ -218,233 +217,86 @@ def tenure_facts(doc: Document, world: World, plan: TenurePlan, sender: str, rec
     if plan.first_holder:
         doc.add(node, dkg("isFirstHolder"), boolean(True))
     if plan.attested_only:
-        last = min(plan.ended or HORIZON, HORIZON)
-        for day in sorted({random_day(rng, plan.appointed, last) for _ in range(rng.randint(1, 3))}):
-            ev = doc.say(f"Am {StatedDate(day, 'day').german} traf sich Botschafter {name} mit Vertretern von "
-                         f"{r.name_de}.")
-            doc.add(node, dkg("attestedOn"), xsd_date(day))
-            doc.add(node, dkg("evidence"), ev)
+        _attestations(doc, plan, r, node, rng)
         return node
     if plan.with_appointment:
-        when = stated(rng, plan.appointed, (5, 3, 2))
-        president = world.profile(sender).holder("president", plan.appointed)
-        decree = president is not None and rng.random() < 0.6
-        ev = doc.say(f"{cap(when.german_phrase)} wurde {name} "
-                     + (f"durch Erlass des Präsidenten {president.name} " if decree and president else "")
-                     + f"zum Botschafter von {s.name_de} in {r.name_de} ernannt.")
-        event = dated_event(doc, iri(f"event/synthetic-appointment-{plan.key}"), ["appointment"],
-                            f"Appointment of {name} as ambassador of {s.name_en} to {r.name_en}",
-                            f"Ernennung von {name} zum Botschafter von {s.name_de} in {r.name_de}", when, ev)
-        doc.add(node, dkg("appointment"), event)
-        participation(doc, event, "appointee", holder, "appointee", state(sender), f"{name} as appointee",
-                      f"{name} als Ernannter", ev)
-        if decree and president:
-            participation(doc, event, "appointing-authority", person(president.key), "appointing-authority",
-                          state(sender), f"{president.name} as appointing authority",
-                          f"{president.name} als ernennende Stelle", ev, f"Präsident von {s.name_de}")
-            act = doc.typed(iri(f"act/synthetic-decree-{plan.key}"), "Act",
-                            f"Presidential decree appointing {name} ambassador to {r.name_en}",
-                            f"Präsidialerlass zur Ernennung von {name} zum Botschafter in {r.name_de}", ev)
-            doc.add(act, dkg("actType"), concept("act-type", "presidential-decree"))
-            doc.add(act, dkg("issuedBy"), person(president.key))
-            doc.add(act, dkg("issuerTitleAsStated"), de(f"Präsident von {s.name_de}"))
-            doc.add(event, dkg("act"), act)
+        _appointment(doc, world, plan, s, r, node, holder, rng)
     if plan.credentials is not None:
-        when = stated(rng, plan.credentials, (8, 2, 0))
-        ev = doc.say(f"{cap(when.german_phrase)} überreichte {name} sein Beglaubigungsschreiben in "
-                     f"{world.profile(receiver).cities[0]}.")
-        event = dated_event(doc, iri(f"event/synthetic-credentials-{plan.key}"), ["credentials-presentation"],
-                            f"{name} presents credentials in {r.name_en}",
-                            f"{name} überreicht das Beglaubigungsschreiben in {r.name_de}", when, ev)
-        doc.add(event, dkg("place"), city(receiver))
-        doc.add(node, dkg("credentialsPresentation"), event)
-        participation(doc, event, "envoy", holder, "participant", state(sender), f"{name}, envoy",
-                      f"{name}, Gesandter", ev)
-        head = world.profile(receiver).holder("president", plan.credentials)
-        if head is not None:
-            participation(doc, event, "host", person(head.key), "host", state(receiver), f"{head.name}, host",
-                          f"{head.name}, Gastgeber", ev, f"Präsident von {r.name_de}")
+        _credentials(doc, world, plan, plan.credentials, s, r, node, holder, rng)
     if plan.ended is not None:
-        when = stated(rng, plan.ended, (5, 3, 2))
-        ev = doc.say(f"{name} beendete {when.german_phrase} seine Tätigkeit als Botschafter in {r.name_de}.")
-        event = dated_event(doc, iri(f"event/synthetic-end-{plan.key}"), ["end-of-tenure"],
-                            f"End of {name}'s tenure in {r.name_en}", f"Ende der Amtszeit von {name} in {r.name_de}",
-                            when, ev)
-        doc.add(node, dkg("termination"), event)
-        if plan.end_reason:
-            doc.add(node, dkg("endReason"), concept("end-reason", plan.end_reason))
+        _termination(doc, plan, plan.ended, r, node, rng)
     return node
 
 
-# ---- bilateral events ---------------------------------------------------------------------------
-def bilateral_events(doc: Document, world: World, a: str, b: str, since: dt.date) -> None:
-    """Visits, consultations, meetings, agreements, assistance and a friendship group between ``a``
-    (the reporting state) and ``b``, year by year from ``since``."""
-    rng = rng_for(world.seed, "events", a, b)
-    sa, sb = world.states[a], world.states[b]
-    pa, pb = world.profile(a), world.profile(b)
-    n = 0
-    for year in range(since.year + 1, HORIZON.year + 1):
-        for kind, p in (("visit", 0.12), ("consultations", 0.1), ("meeting", 0.08), ("agreement", 0.07),
-                        ("assistance", 0.04)):
-            if rng.random() >= p:
-                continue
-            n += 1
-            day = random_day(rng, dt.date(year, 1, 1), min(dt.date(year, 12, 31), HORIZON))
-            key = f"synthetic-{a}-{b}-{n}"
-            if kind == "visit":
-                _visit(doc, rng, key, day, sa, sb, pa, pb)
-            elif kind == "consultations":
-                _consultations(doc, rng, key, day, sa, sb, pa, pb)
-            elif kind == "meeting":
-                _meeting(doc, rng, key, day, sa, sb, pa, pb)
-            elif kind == "agreement":
-                _agreement(doc, rng, key, day, sa, sb)
-            else:
-                _assistance(doc, rng, key, day, sa, sb)
-    if rng.random() < 0.25:
-        _friendship_group(doc, rng, a, b, random_day(rng, since, HORIZON), sa, sb)
+def _attestations(doc: Document, plan: TenurePlan, r: StateInfo, node: ox.NamedNode, rng: random.Random) -> None:
+    """A tenure the source only shows on some days: the holder meeting representatives of ``r``."""
+    last = min(plan.ended or HORIZON, HORIZON)
+    for day in sorted({random_day(rng, plan.appointed, last) for _ in range(rng.randint(1, 3))}):
+        ev = doc.say(f"Am {StatedDate(day, 'day').german} traf sich Botschafter {plan.holder_name} mit Vertretern von "
+                     f"{r.name_de}.")
+        doc.add(node, dkg("attestedOn"), xsd_date(day))
+        doc.add(node, dkg("evidence"), ev)
 
 
-def _visit(doc, rng, key, day, sa, sb, pa: Profile, pb: Profile) -> None:  # type: ignore[no-untyped-def]
-    minister = pa.holder("foreign-minister", day)
-    if minister is None:
-        return
-    kind = rng.choice(("visit", "official-visit", "working-visit"))
-    kind_de = {"visit": "Besuch", "official-visit": "offiziellen Besuch", "working-visit": "Arbeitsbesuch"}[kind]
-    if rng.random() < 0.3:
-        start, until = StatedDate(day, "day"), StatedDate(day + dt.timedelta(days=rng.randint(1, 3)), "day")
-        when_de = span_de(start, until)
-    else:
-        start, until = stated(rng, day, (5, 3, 2)), None
-        when_de = start.german_phrase
-    ev = doc.say(f"{cap(when_de)} stattete der Außenminister von {sa.name_de} {minister.name} "
-                 f"{sb.name_de} einen {kind_de} ab.")
-    event = dated_event(doc, iri(f"event/{key}-visit"), [kind], f"Visit of {minister.name} to {sb.name_en}",
-                        f"Besuch von {minister.name} in {sb.name_de}", start, ev, until)
-    doc.add(event, dkg("place"), city(sb.code))
-    participation(doc, event, "visitor", person(minister.key), "visitor", state(sa.code),
-                  f"{minister.name}, foreign minister of {sa.name_en}, visitor",
-                  f"{minister.name}, Außenminister von {sa.name_de}, Besucher", ev, f"Außenminister von {sa.name_de}")
-    host = pb.holder("foreign-minister", day)
-    if host is not None and rng.random() < 0.6:
-        ev2 = doc.say(f"Während des Besuchs traf er mit dem Außenminister von {sb.name_de} {host.name} zusammen.")
-        doc.add(event, dkg("evidence"), ev2)
-        participation(doc, event, "host", person(host.key), "host", state(sb.code),
-                      f"{host.name}, host", f"{host.name}, Gastgeber", ev2, f"Außenminister von {sb.name_de}")
-        doc.add(event, dkg("topic"), de("die bilaterale Zusammenarbeit"))
-        doc.add(event, dkg("topic"), en("bilateral cooperation"))
+def _appointment(doc: Document, world: World, plan: TenurePlan, s: StateInfo, r: StateInfo, node: ox.NamedNode,
+                 holder: ox.NamedNode, rng: random.Random) -> None:
+    """The appointment of the holder of a tenure as ambassador of ``s`` to ``r``, sometimes by a
+    decree of the president of ``s``."""
+    name = plan.holder_name
+    when = stated(rng, plan.appointed, (5, 3, 2))
+    president = world.profile(s.code).holder("president", plan.appointed)
+    decree = president is not None and rng.random() < 0.6
+    ev = doc.say(f"{cap(when.german_phrase)} wurde {name} "
+                 + (f"durch Erlass des Präsidenten {president.name} " if decree and president else "")
+                 + f"zum Botschafter von {s.name_de} in {r.name_de} ernannt.")
+    event = dated_event(doc, iri(f"event/synthetic-appointment-{plan.key}"), ["appointment"],
+                        f"Appointment of {name} as ambassador of {s.name_en} to {r.name_en}",
+                        f"Ernennung von {name} zum Botschafter von {s.name_de} in {r.name_de}", when, ev)
+    doc.add(node, dkg("appointment"), event)
+    participation(doc, event, "appointee", holder, "appointee", state(s.code), f"{name} as appointee",
+                  f"{name} als Ernannter", ev)
+    if decree and president:
+        participation(doc, event, "appointing-authority", person(president.key), "appointing-authority",
+                      state(s.code), f"{president.name} as appointing authority",
+                      f"{president.name} als ernennende Stelle", ev, f"Präsident von {s.name_de}")
+        act = doc.typed(iri(f"act/synthetic-decree-{plan.key}"), "Act",
+                        f"Presidential decree appointing {name} ambassador to {r.name_en}",
+                        f"Präsidialerlass zur Ernennung von {name} zum Botschafter in {r.name_de}", ev)
+        doc.add(act, dkg("actType"), concept("act-type", "presidential-decree"))
+        doc.add(act, dkg("issuedBy"), person(president.key))
+        doc.add(act, dkg("issuerTitleAsStated"), de(f"Präsident von {s.name_de}"))
+        doc.add(event, dkg("act"), act)
 
 
-def _consultations(doc, rng, key, day, sa, sb, pa: Profile, pb: Profile) -> None:  # type: ignore[no-untyped-def]
-    when = stated(rng, day, (4, 4, 2))
-    venue, venue_profile = rng.choice(((sa, pa), (sb, pb)))
-    ev = doc.say(f"{cap(when.german_phrase)} fanden in {venue_profile.cities[0]} politische Konsultationen zwischen "
-                 f"den Außenministerien von {sa.name_de} und {sb.name_de} statt.")
-    event = dated_event(doc, iri(f"event/{key}-consultations"), ["political-consultations"],
-                        f"Political consultations between {sa.name_en} and {sb.name_en}",
-                        f"Politische Konsultationen zwischen {sa.name_de} und {sb.name_de}", when, ev)
-    doc.add(event, dkg("between"), state(sa.code))
-    doc.add(event, dkg("between"), state(sb.code))
-    doc.add(event, dkg("place"), city(venue.code))
-    for side, profile in ((sa, pa), (sb, pb)):
-        deputy = profile.holder("deputy-foreign-minister", day)
-        if deputy is not None:
-            participation(doc, event, f"deputy-{side.code}", person(deputy.key), "head-of-delegation", state(side.code),
-                          f"{deputy.name}, deputy foreign minister of {side.name_en}",
-                          f"{deputy.name}, stellvertretender Außenminister von {side.name_de}", ev,
-                          f"stellvertretender Außenminister von {side.name_de}")
+def _credentials(doc: Document, world: World, plan: TenurePlan, day: dt.date, s: StateInfo, r: StateInfo,
+                 node: ox.NamedNode, holder: ox.NamedNode, rng: random.Random) -> None:
+    """The presentation of credentials on ``day`` in the capital of ``r``, hosted by its president."""
+    name = plan.holder_name
+    when = stated(rng, day, (8, 2, 0))
+    ev = doc.say(f"{cap(when.german_phrase)} überreichte {name} sein Beglaubigungsschreiben in "
+                 f"{world.profile(r.code).cities[0]}.")
+    event = dated_event(doc, iri(f"event/synthetic-credentials-{plan.key}"), ["credentials-presentation"],
+                        f"{name} presents credentials in {r.name_en}",
+                        f"{name} überreicht das Beglaubigungsschreiben in {r.name_de}", when, ev)
+    doc.add(event, dkg("place"), city(r.code))
+    doc.add(node, dkg("credentialsPresentation"), event)
+    participation(doc, event, "envoy", holder, "participant", state(s.code), f"{name}, envoy",
+                  f"{name}, Gesandter", ev)
+    head = world.profile(r.code).holder("president", day)
+    if head is not None:
+        participation(doc, event, "host", person(head.key), "host", state(r.code), f"{head.name}, host",
+                      f"{head.name}, Gastgeber", ev, f"Präsident von {r.name_de}")
 
 
-def _meeting(doc, rng, key, day, sa, sb, pa: Profile, pb: Profile) -> None:  # type: ignore[no-untyped-def]
-    ours, theirs = pa.holder("deputy-foreign-minister", day), pb.holder("foreign-minister", day)
-    if ours is None or theirs is None:
-        return
-    when = StatedDate(day, "day")
-    ev = doc.say(f"Am {when.german} traf sich der stellvertretende Außenminister {ours.name} mit dem Außenminister "
-                 f"von {sb.name_de} {theirs.name}.")
-    event = dated_event(doc, iri(f"event/{key}-meeting"), ["meeting"], f"Meeting of {ours.name} and {theirs.name}",
-                        f"Treffen von {ours.name} und {theirs.name}", when, ev)
-    doc.add(event, dkg("between"), state(sa.code))
-    doc.add(event, dkg("between"), state(sb.code))
-    participation(doc, event, "a", person(ours.key), "participant", state(sa.code), f"{ours.name}, participant",
-                  f"{ours.name}, Teilnehmer", ev, f"stellvertretender Außenminister von {sa.name_de}")
-    participation(doc, event, "b", person(theirs.key), "participant", state(sb.code), f"{theirs.name}, participant",
-                  f"{theirs.name}, Teilnehmer", ev, f"Außenminister von {sb.name_de}")
-
-
-_SUBJECTS = (("Zusammenarbeit im Bereich der Bildung", "cooperation in education"),
-             ("Zusammenarbeit im Bereich des Verkehrs", "cooperation in transport"),
-             ("Förderung und gegenseitigen Schutz von Investitionen", "promotion and protection of investments"),
-             ("Zusammenarbeit im Bereich der Kultur", "cultural cooperation"),
-             ("Vermeidung der Doppelbesteuerung", "avoidance of double taxation"),
-             ("Zusammenarbeit im Bereich der Gesundheit", "cooperation in health"))
-
-
-def _agreement(doc, rng, key, day, sa, sb) -> None:  # type: ignore[no-untyped-def]
-    when = stated(rng, day, (7, 2, 1))
-    subject_de, subject_en = rng.choice(_SUBJECTS)
-    kind = rng.choice(("agreement", "agreement", "joint-declaration", "action-plan"))
-    title = {"agreement": "Abkommen", "joint-declaration": "Gemeinsame Erklärung", "action-plan": "Aktionsplan"}[kind]
-    title_de = f"{title} zwischen der Regierung von {sa.name_de} und der Regierung von {sb.name_de} über {subject_de}"
-    ev = doc.say(f"{cap(when.german_phrase)} wurde das „{title_de}“ unterzeichnet.")
-    agreement = doc.typed(iri(f"agreement/{key}"), "Agreement", f"{title} on {subject_en} ({sa.name_en}–{sb.name_en})",
-                          title_de, ev)
-    doc.add(agreement, dkg("agreementType"), concept("agreement-type", kind))
-    doc.add(agreement, dkg("title"), de(title_de))
-    doc.add(agreement, dkg("subject"), de(subject_de))
-    doc.add(agreement, dkg("subject"), en(subject_en))
-    for side in (sa, sb):
-        doc.add(agreement, dkg("party"), organization("government", side.code))
-    event = dated_event(doc, iri(f"event/{key}-signing"), ["agreement-signing"], f"Signing: {title} on {subject_en}",
-                        f"Unterzeichnung: {title_de}", when, ev)
-    doc.add(event, dkg("concerns"), agreement)
-    doc.add(agreement, dkg("signing"), event)
-    for side in (sa, sb):
-        participation(doc, event, f"government-{side.code}", organization("government", side.code), "signatory",
-                      state(side.code), f"Government of {side.name_en}, signatory",
-                      f"Regierung von {side.name_de}, Unterzeichner", ev)
-
-
-def _assistance(doc, rng, key, day, sa, sb) -> None:  # type: ignore[no-untyped-def]
-    when = stated(rng, day, (2, 3, 5))
-    millions = rng.choice((0.5, 1, 1.5, 2, 3, 5, 7, 10, 25))
-    value = int(millions * 1_000_000)
-    stated_de = f"{str(millions).replace('.', ',').removesuffix(',0')} Millionen US-Dollar"
-    ev = doc.say(f"{cap(when.german_phrase)} stellte {sa.name_de} {sb.name_de} {stated_de} für humanitäre "
-                 "Projekte bereit.")
-    event = dated_event(doc, iri(f"event/{key}-assistance"), ["financial-assistance"],
-                        f"{sa.name_en} provides USD {value:,} to {sb.name_en}",
-                        f"{sa.name_de} stellt {sb.name_de} {stated_de} bereit", when, ev)
-    doc.add(event, dkg("provider"), state(sa.code))
-    doc.add(event, dkg("recipient"), state(sb.code))
-    doc.add(event, dkg("purpose"), de("für humanitäre Projekte"))
-    doc.add(event, dkg("purpose"), en("for humanitarian projects"))
-    amount = doc.typed(iri(f"amount/{key}-USD"), "MonetaryAmount", f"USD {value:,}", stated_de, ev)
-    doc.add(amount, ox.NamedNode(SCHEMA + "value"), ox.Literal(f"{value}.0", datatype=XSD_DECIMAL))
-    doc.add(amount, ox.NamedNode(SCHEMA + "currency"), ox.Literal("USD"))
-    doc.add(amount, dkg("amountAsStated"), de(stated_de))
-    doc.add(event, dkg("amount"), amount)
-
-
-def _friendship_group(doc, rng, a, b, day, sa, sb) -> None:  # type: ignore[no-untyped-def]
-    when = stated(rng, day, (6, 3, 1))
-    ev = doc.say(f"{cap(when.german_phrase)} beschloss das Parlament von {sa.name_de} die Einrichtung einer "
-                 f"Freundschaftsgruppe mit dem Parlament von {sb.name_de}.")
-    group = doc.typed(organization("friendship-group", f"{a}-{b}"), "Organization",
-                      f"Friendship group with the parliament of {sb.name_en}",
-                      f"Freundschaftsgruppe mit dem Parlament von {sb.name_de}", ev)
-    doc.add(group, dkg("organizationType"), concept("organization-type", "parliamentary-friendship-group"))
-    doc.add(group, dkg("belongsToState"), state(a))
-    doc.add(group, dkg("subOrganizationOf"), organization("parliament", a))
-    event = dated_event(doc, iri(f"event/synthetic-friendship-group-{a}-{b}"), ["parliamentary-friendship-group"],
-                        f"Decision to establish a friendship group with the parliament of {sb.name_en}",
-                        f"Entscheidung zur Einrichtung einer Freundschaftsgruppe mit dem Parlament von {sb.name_de}",
+def _termination(doc: Document, plan: TenurePlan, day: dt.date, r: StateInfo, node: ox.NamedNode,
+                 rng: random.Random) -> None:
+    """The end of a tenure on ``day``, with its reason if known."""
+    name = plan.holder_name
+    when = stated(rng, day, (5, 3, 2))
+    ev = doc.say(f"{name} beendete {when.german_phrase} seine Tätigkeit als Botschafter in {r.name_de}.")
+    event = dated_event(doc, iri(f"event/synthetic-end-{plan.key}"), ["end-of-tenure"],
+                        f"End of {name}'s tenure in {r.name_en}", f"Ende der Amtszeit von {name} in {r.name_de}",
                         when, ev)
-    doc.add(event, dkg("between"), organization("parliament", a))
-    doc.add(event, dkg("between"), organization("parliament", b))
-    doc.add(event, dkg("concerns"), group)
-    doc.add(group, dkg("foundedBy"), event)
-    participation(doc, event, "parliament", organization("parliament", a), "decision-body", state(a),
-                  f"Parliament of {sa.name_en}, deciding body", f"Parlament von {sa.name_de}, beschließendes Organ", ev)
-
+    doc.add(node, dkg("termination"), event)
+    if plan.end_reason:
+        doc.add(node, dkg("endReason"), concept("end-reason", plan.end_reason))

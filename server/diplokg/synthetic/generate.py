@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import shutil
 import time
 from collections.abc import Callable
@@ -28,14 +29,8 @@ from diplokg.source.loader import parse_file
 from diplokg.source.tree import SourceTree
 from diplokg.synthetic.dates import random_day
 from diplokg.synthetic.document import Document, dkg, en, iri
-from diplokg.synthetic.facts import (
-    bilateral_events,
-    mission_facts,
-    post_node,
-    profile_document,
-    relation_facts,
-    tenure_facts,
-)
+from diplokg.synthetic.events import bilateral_events
+from diplokg.synthetic.facts import mission_facts, post_node, profile_document, relation_facts, tenure_facts
 from diplokg.synthetic.plan import StateInfo, TenurePlan, Unit, World, rng_for
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -130,7 +125,7 @@ class Emitter:
         return doc
 
     def _concurrent_group(self, main: Document, plan: TenurePlan, tenure: ox.NamedNode,
-                          group: list[tuple[ox.NamedNode, Document, str]], seat: str, rng) -> None:  # type: ignore[no-untyped-def]
+                          group: list[tuple[ox.NamedNode, Document, str]], seat: str, rng: random.Random) -> None:
         w = self.world
         city_name = w.profile(seat).cities[0]
         names = ", ".join(w.states[b].name_de for _, _, b in group)
@@ -156,7 +151,7 @@ class Emitter:
             main.add(node, dkg("interpretation"), reading)
 
 
-def _concurrent_plan(plan: TenurePlan, receiver: str, rng, first: bool) -> TenurePlan:  # type: ignore[no-untyped-def]
+def _concurrent_plan(plan: TenurePlan, receiver: str, rng: random.Random, first: bool) -> TenurePlan:
     last = plan.ended or plan.appointed + dt.timedelta(days=400)
     appointed = random_day(rng, plan.appointed + dt.timedelta(days=10), plan.appointed + dt.timedelta(days=120))
     appointed = min(appointed, last)

@@ -166,7 +166,8 @@ def _profile(seed: int, state: StateInfo) -> Profile:
     rng = rng_for(seed, "profile", state.code)
     cities = [city_name(rng) for _ in range(3)]
     terms: list[Term] = []
-    for office, low, high in (("president", 1800, 3600), ("foreign-minister", 700, 2200), ("deputy-foreign-minister", 500, 1800)):
+    for office, low, high in (("president", 1800, 3600), ("foreign-minister", 700, 2200),
+                              ("deputy-foreign-minister", 500, 1800)):
         day, n = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randint(0, 900)), 0
         while day <= HORIZON:
             n += 1

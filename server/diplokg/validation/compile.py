@@ -10,6 +10,8 @@ elsewhere (validation.check_shapes).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
@@ -18,7 +20,10 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from diplokg.validation.errors import UnsupportedShapesError
 from diplokg.validation.plan import Constraint, Node, Path, Plan, Shape, SparqlConstraint, Target
-from diplokg.validation.sparql import Renderer, RenderError, binds_this
+from diplokg.validation.sparql import Renderer, RenderError
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.parserutils import CompValue
 
 #: Predicates of the sh: namespace that may appear on a shape without being a constraint.
 _NON_CONSTRAINT = {
@@ -284,6 +289,46 @@ class _Reader:
                          SH.QualifiedMaxCountConstraintComponent}
         if shape.path is None and any(c.component in property_only for c in out):
             self.problems.append(f"cardinality/uniqueLang/qualified constraints on node shape {self.name(node)}")
+
+
+def binds_this(select: str, prefixes: Mapping[str, str] | None = None) -> str | None:
+    """None if the SELECT projects ?this and binds it in every solution (so joining it with the
+    focus nodes equals pre-binding $this); otherwise what is wrong."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        q = prepareQuery(select, initNs=dict(prefixes or _ALL_PREFIXES))
+    except Exception as e:
+        return f"cannot parse the query: {e}"
+    this = rdflib.Variable("this")
+    if not _certain(q.algebra, this):
+        return "$this is not projected and bound in every solution"
+    return None
+
+
+_ALL_PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": "http://www.w3.org/2002/07/owl#", "xsd": str(XSD),
+                 "sh": str(SH)}
+
+
+def _certain(node: CompValue, var: rdflib.Variable) -> bool:
+    """Whether ``var`` is bound in every solution of an rdflib algebra node (conservative)."""
+    name = getattr(node, "name", None)
+    if name == "BGP":
+        return any(var in t for t in node.triples)
+    if name in ("SelectQuery", "Project"):
+        pv = getattr(node, "PV", None)
+        return (pv is None or var in pv) and _certain(node.p, var)
+    if name in ("Join",):
+        return _certain(node.p1, var) or _certain(node.p2, var)
+    if name in ("LeftJoin", "Minus"):
+        return _certain(node.p1, var)
+    if name == "Union":
+        return _certain(node.p1, var) and _certain(node.p2, var)
+    if name == "Extend":
+        return bool(node.var == var) or _certain(node.p, var)
+    if name in ("Filter", "Distinct", "Reduced", "Slice", "OrderBy", "ToMultiSet", "Graph"):
+        return _certain(node.p, var)
+    return False
 
 
 XSD_STRINGS = {str(XSD.string), str(RDF.langString), str(RDFS.Literal)}

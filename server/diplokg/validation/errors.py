@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from diplokg.core.errors import DiplokgError
 
 
@@ -13,9 +15,15 @@ class UnsupportedShapesError(DiplokgError):
         super().__init__("the SPARQL SHACL engine does not implement: " + "; ".join(self.problems))
 
 
+class Report(Protocol):
+    """What callers read of the report of an invalid graph (a validate.ValidationReport)."""
+
+    def to_text(self) -> str: ...
+
+
 class InvalidDataError(DiplokgError):
     """The data violates the SHACL shapes; it must not be published."""
 
-    def __init__(self, message: str, report: object = None) -> None:
+    def __init__(self, message: str, report: Report | None = None) -> None:
         super().__init__(message)
         self.report = report

@@ -11,7 +11,7 @@ from typing import cast
 import rdflib
 from rdflib.namespace import SH
 
-from diplokg.validation.plan import Constraint, Shape, SparqlConstraint
+from diplokg.validation.plan import Constraint, Shape, SparqlConstraint, shape_parameter, term_parameter
 
 Node = rdflib.term.Node
 
@@ -95,10 +95,10 @@ def generic(shape: Shape, c: Constraint, g: rdflib.Graph, focus: Node, value: No
         SH.LanguageInConstraintComponent: lambda: "String language is not in " + s(g.value(shape.node, SH.languageIn)),
         SH.UniqueLangConstraintComponent: lambda: "More than one String shares the same Language",
         SH.DisjointConstraintComponent: lambda: f"Value of {s(focus)}->{s(c.value)} == {s(value)}",
-        SH.NodeConstraintComponent: lambda: f"Value does not conform to Shape {s(cast(Shape, c.value).node)}. "
+        SH.NodeConstraintComponent: lambda: f"Value does not conform to Shape {s(shape_parameter(c.value).node)}. "
                                             "See details for more information.",
         SH.OrConstraintComponent: lambda: f"Node {s(value)} must conform to one or more shapes in "
-                                          + " , ".join(s(x) for x in g.items(cast(Node, c.extra))),
+                                          + " , ".join(s(x) for x in g.items(term_parameter(c.extra))),
         SH.QualifiedMinCountConstraintComponent: lambda: _qualified(c, s, "MinCount"),
         SH.QualifiedMaxCountConstraintComponent: lambda: _qualified(c, s, "MaxCount"),
     }
@@ -110,4 +110,4 @@ def generic(shape: Shape, c: Constraint, g: rdflib.Graph, focus: Node, value: No
 
 
 def _qualified(c: Constraint, s: Callable[[object], str], kind: str) -> str:
-    return f"Focus node does not conform to shape {kind} {c.extra}: {s(cast(Shape, c.value).node)}"
+    return f"Focus node does not conform to shape {kind} {c.extra}: {s(shape_parameter(c.value).node)}"

@@ -5,6 +5,7 @@ renders a plan as queries; ``run.py`` runs them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import SupportsInt, cast
 
 import rdflib
 from rdflib.namespace import SH
@@ -71,3 +72,26 @@ class Plan:
 
     shapes: list[Shape]
     datatypes: frozenset[str]
+
+
+# The parameters of a constraint (Constraint.value and .extra) have the type compile.py gives them for
+# the constraint's component; these read them as that type.
+def shape_parameter(value: object) -> Shape:
+    """The shape of sh:node, sh:property and sh:qualifiedValueShape."""
+    return cast(Shape, value)
+
+
+def term_parameter(value: object) -> Node:
+    """An RDF term of the shapes graph (sh:class, sh:datatype, sh:minInclusive, sh:hasValue…)."""
+    return cast(Node, value)
+
+
+def count_parameter(value: object) -> int:
+    """A count (sh:minCount, sh:minLength, the count of sh:qualifiedValueShape…)."""
+    return int(cast(SupportsInt, value))
+
+
+def property_path(shape: Shape) -> Path:
+    """The path of a property shape (compile.py refuses the constraints that need one on node shapes)."""
+    assert shape.path is not None, f"{shape.node} is not a property shape"
+    return shape.path

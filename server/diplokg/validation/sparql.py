@@ -17,16 +17,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, SupportsInt, cast
+from typing import cast
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from diplokg.validation.plan import Constraint, Node, Path, Shape, SparqlConstraint, Target
-
-if TYPE_CHECKING:
-    from rdflib.plugins.sparql.parserutils import CompValue
+from diplokg.validation.plan import (
+    Constraint,
+    Path,
+    Shape,
+    SparqlConstraint,
+    Target,
+    count_parameter,
+    property_path,
+    shape_parameter,
+    term_parameter,
+)
 
 #: writes a pattern binding the given variable to each focus node of a shape
 Focus = Callable[[str], str]
@@ -101,67 +108,9 @@ def python_dollar(pattern: str) -> str:
     return "".join(out)
 
 
-def binds_this(select: str, prefixes: Mapping[str, str] | None = None) -> str | None:
-    """None if the SELECT projects ?this and binds it in every solution (so joining it with the
-    focus nodes equals pre-binding $this); otherwise what is wrong."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        q = prepareQuery(select, initNs=dict(prefixes or _ALL_PREFIXES))
-    except Exception as e:
-        return f"cannot parse the query: {e}"
-    this = rdflib.Variable("this")
-    if not _certain(q.algebra, this):
-        return "$this is not projected and bound in every solution"
-    return None
-
-
-_ALL_PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": "http://www.w3.org/2002/07/owl#", "xsd": str(XSD),
-                 "sh": str(SH)}
-
-
-def _certain(node: CompValue, var: rdflib.Variable) -> bool:
-    """Whether ``var`` is bound in every solution of an rdflib algebra node (conservative)."""
-    name = getattr(node, "name", None)
-    if name == "BGP":
-        return any(var in t for t in node.triples)
-    if name in ("SelectQuery", "Project"):
-        pv = getattr(node, "PV", None)
-        return (pv is None or var in pv) and _certain(node.p, var)
-    if name in ("Join",):
-        return _certain(node.p1, var) or _certain(node.p2, var)
-    if name in ("LeftJoin", "Minus"):
-        return _certain(node.p1, var)
-    if name == "Union":
-        return _certain(node.p1, var) and _certain(node.p2, var)
-    if name == "Extend":
-        return bool(node.var == var) or _certain(node.p, var)
-    if name in ("Filter", "Distinct", "Reduced", "Slice", "OrderBy", "ToMultiSet", "Graph"):
-        return _certain(node.p, var)
-    return False
-
-
-# The parameter of a constraint (Constraint.value, .extra) has the type compile.py gives it for the
-# constraint's component; these read it as that type.
-def _shape(value: object) -> Shape:
-    """The shape of sh:node, sh:property and sh:qualifiedValueShape."""
-    return cast(Shape, value)
-
-
 def _term(value: object) -> str:
-    """An RDF term of the shapes graph (sh:class, sh:minInclusive, sh:hasValue…) as SPARQL text."""
-    return term(cast(Node, value))
-
-
-def _int(value: object) -> int:
-    """A count (sh:minCount, sh:minLength, the count of sh:qualifiedValueShape…)."""
-    return int(cast(SupportsInt, value))
-
-
-def _path(shape: Shape) -> Path:
-    """The path of a property shape (compile.py refuses the constraints that need one on node shapes)."""
-    assert shape.path is not None, f"{shape.node} is not a property shape"
-    return shape.path
+    """The RDF term parameter of a constraint as SPARQL text."""
+    return term(term_parameter(value))
 
 
 def _target_term(target: Target) -> str:
@@ -194,7 +143,7 @@ class Renderer:
         out: list[Check] = []
         for c in shape.constraints:
             if c.component == SH.PropertyConstraintComponent:
-                child = _shape(c.value)
+                child = shape_parameter(c.value)
                 out += self.shape_checks(child, self.child_focus(shape, focus), prefixes)
             elif c.component == SH.SPARQLConstraintComponent:
                 out.append(self.sparql_check(shape, c, focus, prefixes))
@@ -274,19 +223,20 @@ class Renderer:
             vp, v = self.values(shape, f)
             return f"{vp}\nFILTER(!({_VALUE_TESTS[comp](self, c, v)}))", v
         if comp == SH.MinCountConstraintComponent:
-            n = _int(c.value)
+            n = count_parameter(c.value)
             return (None, None) if n == 0 else (f"FILTER NOT EXISTS {{ {self.at_least(shape, f, n)} }}", None)
         if comp == SH.MaxCountConstraintComponent:
-            return f"FILTER EXISTS {{ {self.at_least(shape, f, _int(c.value) + 1)} }}", None
+            return f"FILTER EXISTS {{ {self.at_least(shape, f, count_parameter(c.value) + 1)} }}", None
         if comp == SH.QualifiedMinCountConstraintComponent:
-            n = _int(c.extra)
-            body = self.at_least(shape, f, n, _shape(c.value))
+            n = count_parameter(c.extra)
+            body = self.at_least(shape, f, n, shape_parameter(c.value))
             return (None, None) if n == 0 else (f"FILTER NOT EXISTS {{ {body} }}", None)
         if comp == SH.QualifiedMaxCountConstraintComponent:
-            return f"FILTER EXISTS {{ {self.at_least(shape, f, _int(c.extra) + 1, _shape(c.value))} }}", None
+            body = self.at_least(shape, f, count_parameter(c.extra) + 1, shape_parameter(c.value))
+            return f"FILTER EXISTS {{ {body} }}", None
         if comp == SH.UniqueLangConstraintComponent:
             a, b = self.var("a"), self.var("b")
-            p = path_text(_path(shape))
+            p = path_text(property_path(shape))
             return (f"{f} {p} {a} . {f} {p} {b} .\nFILTER(isLiteral({a}) && isLiteral({b}) && LANG({a}) != \"\" "
                     f"&& !sameTerm({a}, {b}) && LCASE(LANG({a})) = LCASE(LANG({b})))\n"
                     f"BIND(LCASE(LANG({a})) AS ?lang)"), None
@@ -302,7 +252,7 @@ class Renderer:
     def at_least(self, shape: Shape, f: str, n: int, qualified: Shape | None = None) -> str:
         """A pattern that matches iff ``f`` has at least n distinct value nodes (conforming to
         ``qualified`` if given)."""
-        p = path_text(_path(shape))
+        p = path_text(property_path(shape))
         vs = [self.var("c") for _ in range(n)]
         triples = " ".join(f"{f} {p} {v} ." for v in vs)
         tests = [f"!sameTerm({a}, {b})" for i, a in enumerate(vs) for b in vs[i + 1:]]
@@ -321,7 +271,7 @@ class Renderer:
         out = []
         for c in shape.constraints:
             if c.component == SH.PropertyConstraintComponent:
-                child = _shape(c.value)
+                child = shape_parameter(c.value)
                 if shape.path is None:
                     out += self.failures(child, x)
                 else:
@@ -361,7 +311,7 @@ class Renderer:
         return f"COALESCE({v} <= {_term(c.value)}, false)"
 
     def min_length_ok(self, c: Constraint, v: str) -> str:
-        return "true" if c.value == 0 else f"!isBlank({v}) && STRLEN(STR({v})) >= {_int(c.value)}"
+        return "true" if c.value == 0 else f"!isBlank({v}) && STRLEN(STR({v})) >= {count_parameter(c.value)}"
 
     def pattern_ok(self, c: Constraint, v: str) -> str:
         flags = str(c.extra or "")
@@ -379,7 +329,7 @@ class Renderer:
                 f"LCASE(STRBEFORE(LANG({v}), \"-\")) IN ({listed}))")
 
     def node_ok(self, c: Constraint, v: str) -> str:
-        return self.conforms(_shape(c.value), v)
+        return self.conforms(shape_parameter(c.value), v)
 
     def or_ok(self, c: Constraint, v: str) -> str:
         shapes = cast("tuple[Shape, ...]", c.value)

@@ -138,7 +138,7 @@ MISSION_COVERS = _P + """SELECT DISTINCT ?mission ?state ?qid WHERE {
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _Row = dict[str, _Term | None]
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 def _rows(store: ox.Store, query: str) -> list[_Row]:
@@ -164,14 +164,14 @@ def _date(term: object) -> StatedDate | None:
     return StatedDate(term.value, term.datatype.value)
 
 
-def _single(values: set[T], what: str, iri: str) -> T | None:
+def _single(values: set[_T], what: str, iri: str) -> _T | None:
     """The one value of a functional property; the shapes guarantee at most one."""
     if len(values) > 1:
         raise DiplokgError(f"{iri} has several {what}: {sorted(map(str, values))}; the shapes allow one")
     return next(iter(values), None)
 
 
-def _one(values: set[T], what: str, iri: str) -> T:
+def _one(values: set[_T], what: str, iri: str) -> _T:
     """:func:`_single` of the values found for a resource (so there is one)."""
     value = _single(values, what, iri)
     assert value is not None, f"{iri} was found with its {what}"

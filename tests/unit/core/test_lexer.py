@@ -8,8 +8,10 @@ from diplokg.core.lexer import analyse
 
 
 @pytest.mark.parametrize("query,form", [
-    ("SELECT * {}", "SELECT"), ("  ask {}", "ASK"), ("PREFIX a: <http://a/> BASE <http://b/> CONSTRUCT WHERE {}", "CONSTRUCT"),
-    ("# c\nDESCRIBE <x>", "DESCRIBE"), ("INSERT DATA { <a> <b> <c> }", "UPDATE"), ("prefix x: <y> delete where {}", "UPDATE"),
+    ("SELECT * {}", "SELECT"), ("  ask {}", "ASK"),
+    ("PREFIX a: <http://a/> BASE <http://b/> CONSTRUCT WHERE {}", "CONSTRUCT"),
+    ("# c\nDESCRIBE <x>", "DESCRIBE"), ("INSERT DATA { <a> <b> <c> }", "UPDATE"),
+    ("prefix x: <y> delete where {}", "UPDATE"),
     ("LOAD <http://x/>", "UPDATE"), ("{", None),
 ])
 def test_query_form(query, form):

@@ -35,7 +35,8 @@ def run(store, query, **job):
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
-@pytest.mark.parametrize("cap,expected,truncated", [(0, 3000, False), (2999, 2999, True), (3000, 3000, False), (10, 10, True)])
+@pytest.mark.parametrize("cap,expected,truncated", [(0, 3000, False), (2999, 2999, True), (3000, 3000, False),
+                                                     (10, 10, True)])
 def test_row_cap_is_exact(small_store, fmt, cap, expected, truncated):
     head, body = run(small_store, query="SELECT ?s ?o { ?s ?p ?o }", results_format=fmt, row_cap=cap)
     assert head["truncated"] is truncated

@@ -46,7 +46,8 @@ def test_ask_is_not_evaluated_by_the_check():
     import time
 
     values = " ".join(str(i) for i in range(300))
-    query = f"ASK {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} VALUES ?c {{ {values} }} FILTER(?a + ?b + ?c < 0) }}"
+    query = (f"ASK {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} VALUES ?c {{ {values} }} "
+             "FILTER(?a + ?b + ?c < 0) }")
     started = time.monotonic()
     check_syntax(query, "ASK", PREFIXES)
     assert time.monotonic() - started < 0.5

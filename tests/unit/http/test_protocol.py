@@ -11,7 +11,8 @@ from diplokg.http.protocol import parse_query_request
 def test_protocol_get_and_post():
     req = parse_query_request("GET", None, b"query=ASK%20%7B%7D&default-graph-uri=http%3A%2F%2Fg&timeout=2.5", b"")
     assert req.query == "ASK {}" and req.default_graphs == ["http://g"] and req.timeout == 2.5
-    req = parse_query_request("POST", "application/sparql-query; charset=utf-8", b"named-graph-uri=http%3A%2F%2Fn", b"ASK {}")
+    req = parse_query_request("POST", "application/sparql-query; charset=utf-8", b"named-graph-uri=http%3A%2F%2Fn",
+                              b"ASK {}")
     assert req.query == "ASK {}" and req.named_graphs == ["http://n"]
     req = parse_query_request("POST", "application/x-www-form-urlencoded", b"", b"query=ASK+%7B%7D&format=json")
     assert req.query == "ASK {}" and req.formats == ["json"]

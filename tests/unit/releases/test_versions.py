@@ -23,7 +23,7 @@ def files_of(path: Path) -> dict[str, str]:
             for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("LOG")}
 
 
-def release(source: Path, releases: Path, version: str):  # type: ignore[no-untyped-def]
+def release(source: Path, releases: Path, version: str):
     return run_cli("release", version, "--source", str(source), "--releases", str(releases), "-q")
 
 
@@ -61,7 +61,8 @@ def test_releases_are_versioned_immutable_and_servable_side_by_side(source_tree,
             health = httpx.get(server.url + "health", timeout=10).json()
             assert health["release"] == version
             assert health["release_iri"] == f"https://w3id.org/diplokg/id/dataset/diplokg/{version}"
-            void = httpx.get(server.url + ".well-known/void", headers={"Accept": "application/n-triples"}, timeout=10).text
+            void = httpx.get(server.url + ".well-known/void", headers={"Accept": "application/n-triples"},
+                             timeout=10).text
             assert (f"<https://w3id.org/diplokg/id/dataset/diplokg> <http://www.w3.org/2002/07/owl#versionIRI> "
                     f"<https://w3id.org/diplokg/id/dataset/diplokg/{version}>") in void
         assert ("<https://w3id.org/diplokg/id/dataset/diplokg/1.0.1> <http://www.w3.org/ns/dcat#previousVersion> "

@@ -75,7 +75,8 @@ def test_bad_values_name_the_parameter(tmp_path, raw, parameter, message):
 
 
 def test_required_without_default(tmp_path):
-    q = load_file(write(tmp_path, HEADER.replace("#+ defaults:\n#+   - state: https://w3id.org/diplokg/id/state/TJK\n", "") + BODY))
+    q = load_file(write(tmp_path, HEADER.replace("#+ defaults:\n"
+                                                 "#+   - state: https://w3id.org/diplokg/id/state/TJK\n", "") + BODY))
     with pytest.raises(ParameterError, match="required"):
         q.bind({})
 
@@ -87,7 +88,8 @@ SELECT ?s ?_label_xsd_string WHERE { ?s rdfs:label ?l FILTER(STR(?l) = ?_label_x
 """
     q = load_file(write(tmp_path, text, "labels.rq"))
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("a"), ox.DefaultGraph()))
+    store.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                      ox.Literal("a"), ox.DefaultGraph()))
     attack = '" || true) } # '
     rows = list(store.query(q.text, substitutions=q.bind({"label": attack})))
     assert rows == []  # the value is a literal compared as such, not query text

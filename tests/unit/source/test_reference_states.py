@@ -52,7 +52,8 @@ def test_all_sovereign_states_with_labels_codes_and_qids(states: dict[str, dict[
     status = [_one(s, "unStatus") for s in states.values()]
     assert status.count(UN_STATUS + "member") == 193
     assert status.count(UN_STATUS + "observer") == 2
-    observers = sorted(iri.removeprefix(STATE_IRI) for iri, s in states.items() if _one(s, "unStatus") == UN_STATUS + "observer")
+    observers = sorted(iri.removeprefix(STATE_IRI) for iri, s in states.items()
+                       if _one(s, "unStatus") == UN_STATUS + "observer")
     assert observers == ["PSE", "VAT"]
     for iri, s in states.items():
         labels = s[RDFS_LABEL]

@@ -20,7 +20,8 @@ SELECT ?feature (COUNT(*) AS ?n) WHERE {
   { ?t a dkg:Tenure ; dkg:isResident false . BIND("non-resident tenure" AS ?feature) }
   UNION { ?t a dkg:Tenure ; dkg:isResident true . BIND("resident tenure" AS ?feature) }
   UNION { ?c a dkg:ConcurrentAccreditation ; dkg:includesTenure ?x . BIND("concurrent tenure" AS ?feature) }
-  UNION { ?m a dkg:DiplomaticMission ; dkg:covers ?s1, ?s2 FILTER(?s1 != ?s2) BIND("mission covering others" AS ?feature) }
+  UNION { ?m a dkg:DiplomaticMission ; dkg:covers ?s1, ?s2 FILTER(?s1 != ?s2)
+          BIND("mission covering others" AS ?feature) }
   UNION { ?e dkg:date ?d BIND(CONCAT("date ", STR(DATATYPE(?d))) AS ?feature) }
   UNION { ?t dkg:appointment ?x BIND("appointment" AS ?feature) }
   UNION { ?t dkg:credentialsPresentation ?x BIND("credentials" AS ?feature) }
@@ -30,7 +31,8 @@ SELECT ?feature (COUNT(*) AS ?n) WHERE {
   UNION { ?r a dkg:DiplomaticRelation ; dkg:establishedBy ?x BIND("relation" AS ?feature) }
   UNION { ?e dkg:act ?x BIND("decree" AS ?feature) }
   UNION { ?e a dkg:Agreement BIND("agreement" AS ?feature) }
-  UNION { ?e dkg:eventType <https://w3id.org/diplokg/vocab/event-type/political-consultations> BIND("consultations" AS ?feature) }
+  UNION { ?e dkg:eventType <https://w3id.org/diplokg/vocab/event-type/political-consultations>
+          BIND("consultations" AS ?feature) }
   UNION { ?e dkg:evidence ?x BIND("evidence link" AS ?feature) }
 } GROUP BY ?feature
 """
@@ -70,8 +72,10 @@ def test_size_is_near_the_target(generated):
 
 def test_same_seed_same_bytes_other_seed_other_data(generated, tmp_path):
     again, other = tmp_path / "again", tmp_path / "other"
-    assert run_cli("generate", "-o", str(again), "--triples", "25000", "--seed", "7", "--source", str(REPO), "-q").returncode == 0
-    assert run_cli("generate", "-o", str(other), "--triples", "25000", "--seed", "8", "--source", str(REPO), "-q").returncode == 0
+    assert run_cli("generate", "-o", str(again), "--triples", "25000", "--seed", "7", "--source", str(REPO),
+                   "-q").returncode == 0
+    assert run_cli("generate", "-o", str(other), "--triples", "25000", "--seed", "8", "--source", str(REPO),
+                   "-q").returncode == 0
     assert _tree_digest(again) == _tree_digest(generated)
     assert _tree_digest(other) != _tree_digest(generated)
 

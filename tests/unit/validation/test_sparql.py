@@ -46,7 +46,7 @@ def case_data(name: str) -> tuple[list, list[tuple[str, set[str]]]]:
 
 
 @lru_cache(maxsize=1)
-def plan():  # type: ignore[no-untyped-def]
+def plan():
     return compile_shapes(E.shapes_graph())
 
 
@@ -66,7 +66,7 @@ def outcome() -> dict[str, tuple[Counter, Counter, list]]:
         return dict(zip(order, pool.map(both, order), strict=True))
 
 
-def compare(name: str, outcome) -> Counter:  # type: ignore[no-untyped-def]
+def compare(name: str, outcome) -> Counter:
     want, got, _ = outcome[name]
     assert got == want, f"{name}:\n{E.diff(want, got)}"
     return got
@@ -132,7 +132,8 @@ def test_unsupported_constraint_components_are_named() -> None:
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
         ex:Closed a sh:NodeShape ; sh:targetClass ex:Thing ; sh:closed true ;
             sh:xone ( [ sh:class ex:A ] [ sh:class ex:B ] ) .
-        ex:Deep a sh:NodeShape ; sh:targetNode ex:x ; sh:property [ sh:path [ sh:zeroOrMorePath ex:p ] ; sh:minCount 1 ] .
+        ex:Deep a sh:NodeShape ; sh:targetNode ex:x ;
+            sh:property [ sh:path [ sh:zeroOrMorePath ex:p ] ; sh:minCount 1 ] .
     """, format="turtle")
     with pytest.raises(UnsupportedShapesError) as e:
         compile_shapes(g)

@@ -1,4 +1,5 @@
-"""The candidate query of `diplokg link` (diplokg.wikidata.candidates): only QIDs and language codes reach its text; parsing the items."""
+"""The candidate query of `diplokg link` (diplokg.wikidata.candidates): only QIDs and language codes
+reach its text; parsing the items."""
 
 from __future__ import annotations
 
@@ -31,11 +32,14 @@ def test_the_query_parses_and_binds_pairs() -> None:
 
 def test_parse_items_ignores_foreign_iris() -> None:
     items = parse_items([
-        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1520"}, "field": {"type": "literal", "value": "P17"},
-         "value": {"type": "uri", "value": "http://www.wikidata.org/entity/Q232"}, "valueLabel": {"type": "literal", "value": "Kazakhstan", "xml:lang": "en"}},
+        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1520"},
+         "field": {"type": "literal", "value": "P17"},
+         "value": {"type": "uri", "value": "http://www.wikidata.org/entity/Q232"},
+         "valueLabel": {"type": "literal", "value": "Kazakhstan", "xml:lang": "en"}},
         {"item": {"type": "uri", "value": "http://example.org/Q1"}, "field": {"type": "literal", "value": "label"},
          "value": {"type": "literal", "value": "x", "xml:lang": "en"}},
-        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1520"}, "field": {"type": "literal", "value": "P31"},
+        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1520"},
+         "field": {"type": "literal", "value": "P31"},
          "value": {"type": "uri", "value": "http://example.org/not-wikidata"}},
     ])
     assert list(items) == ["Q1520"]

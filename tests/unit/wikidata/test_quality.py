@@ -166,5 +166,6 @@ def test_wikidata_type_check_unreachable_is_a_clear_error(built_store: Path) -> 
         port = s.getsockname()[1]
     proc = run_cli("check-links", "--store", str(built_store), "--wikidata", "--sparql", f"http://127.0.0.1:{port}/sparql")
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip() == (f"diplokg: error: cannot reach the Wikidata Query Service at http://127.0.0.1:{port}/sparql: "
+    assert proc.stderr.strip() == ("diplokg: error: cannot reach the Wikidata Query Service at "
+                                   f"http://127.0.0.1:{port}/sparql: "
                                    "connection refused — `diplokg check-links --wikidata` needs internet access")

@@ -26,8 +26,8 @@ def _found(qid: str, text: str = "Knut Vollebæk") -> list[Found]:
 
 def test_score_parts_and_reasons() -> None:
     person = _person(("Knut Vollebæk", "en", False))
-    human = ItemFacts("Q900000001", labels={("en", "knut vollebaek")}, claims={"P31": {"Q5": "human"}, "P27": {"Q863": ""}},
-                      instance_of_expected={"Q5"})
+    human = ItemFacts("Q900000001", labels={("en", "knut vollebaek")},
+                      claims={"P31": {"Q5": "human"}, "P27": {"Q863": ""}}, instance_of_expected={"Q5"})
     s = score(person, "Q900000001", _found("Q900000001"), human, ["en"], {})
     assert s.score == Decimal("0.80")  # 0.30 folded label + 0.35 type + 0.15 citizenship
     assert s.reasons == ("label matches ignoring case and accents (en)", "instance of Q5 (human)",
