@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from diplokg.core.terms import parse_term
-
 
 @pytest.fixture(scope="module")
 def server(backend_server):
@@ -72,24 +70,3 @@ def test_repeated_binding_is_400(server, http):
     r = http.post(server.endpoint, content=f"query=x&$s=<{TJK}>&$s=<{TJK}>".encode(),
                   headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert r.status_code == 400 and "given once" in r.text
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("<http://example.org/a>", ("iri", "http://example.org/a", None, None)),
-    ('"x\\"y\\n"', ("literal", 'x"y\n', "http://www.w3.org/2001/XMLSchema#string", None)),
-    ('"caf\\u00E9"@DE', ("literal", "café", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString", "de")),
-    ('"2015-04-20"^^<http://www.w3.org/2001/XMLSchema#date>',
-     ("literal", "2015-04-20", "http://www.w3.org/2001/XMLSchema#date", None)),
-])
-def test_parse_term(text, expected):
-    term = parse_term(text)
-    kind = "iri" if not hasattr(term, "datatype") else "literal"
-    got = (kind, term.value, term.datatype.value if kind == "literal" else None,
-           (term.language or None) if kind == "literal" else None)
-    assert got == expected
-
-
-@pytest.mark.parametrize("text", ["", "<a b>", '"open', '"x"@', '"x"^^xsd:date', "_:b0", '"bad \\q escape"'])
-def test_parse_term_refuses(text):
-    with pytest.raises(ValueError):
-        parse_term(text)
