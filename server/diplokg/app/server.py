@@ -15,11 +15,11 @@ from collections.abc import Callable
 import uvicorn
 
 from diplokg.app.factory import create_app
+from diplokg.app.head_limits import limited_protocol
 from diplokg.build.errors import StoreError
 from diplokg.build.reader import Release, open_release, verify_dump_checksums
 from diplokg.core.settings import Backend, Settings
 from diplokg.engine.backend import backend_for
-from diplokg.http.head_limits import limited_protocol
 
 
 def serve(settings: Settings) -> int:

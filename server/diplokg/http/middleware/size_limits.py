@@ -1,7 +1,7 @@
 """Request size limits as ASGI middleware: oversized headers (431), over-long URLs (414) and bodies
 whose declared length is too large (413) are refused before any route runs. (Bodies without a
 declared length are counted while they are read, by ``limits.read_body``; the head of a request is
-counted while it arrives, by ``head_limits``.)"""
+counted while it arrives, by ``app.head_limits``.)"""
 
 from __future__ import annotations
 

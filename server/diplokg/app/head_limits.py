@@ -3,10 +3,10 @@ being read.
 
 uvicorn buffers the whole request line and header block before the application sees it, with no
 limit of its own (and httptools refuses URLs over 64 KiB with a bare "Invalid HTTP request"). So a
-client could make the web process hold megabytes per connection before ``middleware.size_limits`` ever
+client could make the web process hold megabytes per connection before ``http.middleware.size_limits`` ever
 runs. Here the URL is counted as it arrives (414 once it passes ``max_url``) and so is the whole
 head (431 once it passes what the URL and header limits allow); the connection is then closed. The
-exact per-field limits are still checked by ``middleware.size_limits.SizeLimits``.
+exact per-field limits are still checked by ``http.middleware.size_limits.SizeLimits``.
 """
 
 from __future__ import annotations
