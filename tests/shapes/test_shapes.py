@@ -1,8 +1,8 @@
 """SHACL shapes (shapes/diplokg-shapes.ttl): well-formed, documented, and tested by fixtures.
 
-Every shape with a target has two fixtures in tests/shapes/, named after the shape
+Every shape with a target has two fixtures in tests/fixtures/shapes/, named after the shape
 (dks:TenureShape -> tenure-valid.ttl / tenure-invalid.ttl). Each fixture is validated together with
-the ontology, the vocabularies and tests/shapes/base.ttl (a few shared, valid resources). A valid
+the ontology, the vocabularies and tests/fixtures/shapes/base.ttl (a few shared, valid resources). A valid
 fixture must conform. An invalid fixture lists, in lines
 
     # expect: <focus node> <constraint component> <rule>

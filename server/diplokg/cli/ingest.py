@@ -1,0 +1,73 @@
+"""``diplokg ingest``: draft the facts of a new ministry page (German, English or Russian) as TriG
+for review. Nothing drafted is published: the draft goes to the file given, never into data/."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from diplokg.cli.common import Progress, UsageError, http_url, source_tree
+from diplokg.core.atomic_file import write_atomically
+from diplokg.core.errors import DiplokgError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ig = sub.add_parser(
+        "ingest", help="draft the facts of a new ministry page as TriG, for review (-o DRAFT.trig)",
+        description="Read a ministry page (a text file, an HTML file, or an http(s) URL) in German, English or "
+        "Russian, split it into sentences and draft the facts they state — relations established, recognition, "
+        "missions opened, heads of mission — in our ontology, each with its source sentence, the rule that read "
+        "it, a confidence, and the questions a person must decide. States, persons and cities the graph holds "
+        "keep their IRIs. The draft is written to DRAFT.trig and never published by this command.",
+        epilog="Example: diplokg ingest page.txt -o draft.trig --url https://mfa.tj/... --retrieved 2026-12-06")
+    ig.add_argument("page", metavar="PAGE", help="a text or HTML file, or an http(s) URL")
+    ig.add_argument("-o", "--output", required=True, metavar="DRAFT.trig", help="the draft to write (TriG)")
+    ig.add_argument("--lang", choices=["de", "en", "ru"], help="the page's language (default: detected)")
+    ig.add_argument("--url", help="the page's URL, recorded with the source (default: PAGE if it is a URL)")
+    ig.add_argument("--retrieved", metavar="YYYY-MM-DD", help="when the page was retrieved")
+    ig.add_argument("--title", help="the page's title, recorded with the source and naming its IRIs")
+    ig.add_argument("--name", metavar="SLUG", help="the source's name in its IRIs (default: from the title or file)")
+    ig.add_argument("--replace", action="store_true", help="overwrite DRAFT.trig if it exists")
+    ig.add_argument("--source", metavar="DIR", help="the source tree whose graph links entities (default: packaged)")
+    ig.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    ig.set_defaults(func=cmd_ingest)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from diplokg.ingest.draft import write_draft
+    from diplokg.ingest.entities import slug
+    from diplokg.ingest.page import read_page
+    from diplokg.ingest.pipeline import Drafter
+
+    out = Path(args.output)
+    _check(args, out)
+    progress = Progress(args.quiet)
+    page = read_page(args.page, args.lang, args.url and http_url(args.url, "--url"), args.retrieved, args.title)
+    progress(f"read {len(page.text):,} characters ({page.language})")
+    drafter = Drafter(source_tree(args))
+    result = drafter.draft(page)
+    trig = write_draft(result, drafter.entities, slug(args.name) if args.name else None)
+    try:
+        write_atomically(out, trig)
+    except OSError as e:
+        raise DiplokgError(f"cannot write {out}: {e}") from None
+    kinds = Counter(d.fact.kind for d in result.facts)
+    questions = sum(len(d.questions) for d in result.facts)
+    print(f"Drafted {len(result.facts)} fact(s) from {len(result.context.views)} sentence(s) of {args.page} "
+          f"({page.language}) into {out}: " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none")
+          + f"; {questions} open question(s). Review it before anything is published.")
+    return 0
+
+
+def _check(args: argparse.Namespace, out: Path) -> None:
+    if out.exists() and not args.replace:
+        raise UsageError(f"{out} exists (a draft under review?); give --replace to overwrite it")
+    if not out.parent.is_dir():
+        raise UsageError(f"cannot write {out}: no directory {out.parent}")
+    if args.retrieved:
+        try:
+            dt.date.fromisoformat(args.retrieved)
+        except ValueError:
+            raise UsageError(f"--retrieved must be a date YYYY-MM-DD, got {args.retrieved!r}") from None

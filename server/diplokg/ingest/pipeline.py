@@ -1,0 +1,46 @@
+"""Drafting a page, end to end: the gazetteers built once from a source tree (the graph's states;
+GeoNames' cities), then for each page all rules over its sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from diplokg.ingest.entities import EntityIndex
+from diplokg.ingest.facts import Drafted
+from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
+from diplokg.ingest.page import Page
+from diplokg.ingest.rules.context import PageContext
+from diplokg.ingest.rules.heads import head_rules
+from diplokg.ingest.rules.missions import mission_rules
+from diplokg.ingest.rules.relations import relation_rules
+from diplokg.source.loader import load
+from diplokg.source.tree import SourceTree
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    context: PageContext
+    facts: list[Drafted]
+
+
+class Drafter:
+    """Drafts pages against the graph of a source tree (its states, persons, places)."""
+
+    def __init__(self, tree: SourceTree) -> None:
+        self.graph = ox.Store()
+        self.graph.bulk_extend(load(tree).quads)
+        self.states: StateGazetteer = state_gazetteer(self.graph)
+        self.cities: CityGazetteer = city_gazetteer()
+        self.entities = EntityIndex(self.graph)
+
+    def draft(self, page: Page) -> DraftResult:
+        context = PageContext(page, self.states, self.cities)
+        recorded_posts: set[tuple[str, str, str]] = set()
+        facts: list[Drafted] = []
+        for view in context.views:
+            facts.extend(relation_rules(view))
+            facts.extend(mission_rules(view))
+            facts.extend(head_rules(view, recorded_posts))
+        return DraftResult(context, facts)

@@ -1,0 +1,89 @@
+"""A page's sentences, numbered as a reader counts them, with character offsets into the page text.
+
+The page has one paragraph per line. A line without sentence-final punctuation that is short (a
+title or heading such as "Wirtschaftliche Zusammenarbeit") is not a sentence. A line ending with a
+colon introduces a list: it and the following item lines, up to the one ending with a full stop,
+are one sentence. Within a paragraph, sentences are split by pysbd (rule-based, language-aware,
+abbreviations such as "Dr.", "Mio.", "S.E.", "г." handled), then rejoined where pysbd split after
+an initial ("К.-Ж. Токаев", "I. Sattorov")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pysbd
+
+#: what may close a sentence, before closing quotes and brackets
+_FINAL = re.compile(r"[.!?…;:][\"'»“”‘’)\]]*$")
+_HEADING_WORDS = 14
+#: a segment that ends with initials: pysbd split inside a name ("К.-Ж.", "I.", "S.E.")
+_INITIALS = re.compile(r"(?:^|[\s(])(?:\w\.-)?\w\.(?:\w\.)?$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    number: int  # 1-based, headings not counted
+    start: int  # offset of the first character in the page text
+    end: int  # offset after the last character
+    text: str
+
+
+def sentences(text: str, language: str) -> list[Sentence]:
+    spans: list[tuple[int, int]] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        if _is_heading(line):
+            i += 1
+            continue
+        parts = _split(line, language)
+        if line.rstrip().endswith(":"):  # a list: the item lines belong to the sentence introducing them
+            j = i + 1
+            while j < len(lines) and not lines[j][1].rstrip().endswith("."):
+                j += 1
+            last_start, last_line = lines[min(j, len(lines) - 1)]
+            parts[-1] = (parts[-1][0], last_start - start + len(last_line))
+            i = j + 1
+        else:
+            i += 1
+        spans.extend((start + a, start + b) for a, b in parts)
+    return [Sentence(n, a, b, text[a:b]) for n, (a, b) in enumerate(spans, start=1)]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    return not _FINAL.search(line.rstrip()) and len(line.split()) <= _HEADING_WORDS
+
+
+@cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+
+
+def _split(line: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph (trimmed), rejoined after initials."""
+    spans: list[tuple[int, int]] = []
+    for piece in _segmenter(language).segment(line):
+        a, b = piece.start, piece.end
+        while b > a and line[b - 1].isspace():
+            b -= 1
+        while a < b and line[a].isspace():
+            a += 1
+        if a == b:
+            continue
+        if spans and _INITIALS.search(line[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans or [(0, len(line.rstrip()))]
