@@ -74,7 +74,17 @@ class HeadOfMission:
     kind = "head-of-mission"
 
 
-Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission
+@dataclass(frozen=True)
+class Event:
+    type: str  # visit | official-visit | working-visit | state-visit | political-consultations | meeting | …
+    date: StatedDate
+    place: Place | None = None
+    related: frozenset[str] = frozenset()  # the states it is between
+
+    kind = "event"
+
+
+Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event
 
 
 @dataclass

@@ -12,6 +12,7 @@ from diplokg.ingest.facts import Drafted
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.context import PageContext
+from diplokg.ingest.rules.events import event_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
 from diplokg.ingest.rules.relations import relation_rules
@@ -43,4 +44,5 @@ class Drafter:
             facts.extend(relation_rules(view))
             facts.extend(mission_rules(view))
             facts.extend(head_rules(view, recorded_posts))
+            facts.extend(event_rules(view))
         return DraftResult(context, facts)
