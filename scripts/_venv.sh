@@ -19,7 +19,13 @@ STAMP="$VENV/.diplokg-lock-$(basename "$LOCK").sha256"
 WANT="$(sha256sum "$LOCK" | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     echo "==> installing locked dependencies from $(basename "$LOCK")" >&2
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK" 2> >(_quiet_pip >&2)
+    # --no-deps: the lock holds every transitive dependency already. Without it, pip (23.x, as
+    # Python 3.11 ships it) re-resolves a dependency's extra ("lxml[html_clean]" of justext) as an
+    # unpinned requirement and refuses it in hash-checking mode (pypa/pip#9644); pip check then
+    # confirms that the installed set is complete and consistent.
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$LOCK" \
+        2> >(_quiet_pip >&2)
+    "$VENV/bin/python" -m pip check --disable-pip-version-check > /dev/null 2> >(_quiet_pip >&2)
     echo "$WANT" > "$STAMP"
 fi
 source "$ROOT/scripts/_web.sh"
