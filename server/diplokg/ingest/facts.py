@@ -10,7 +10,7 @@ the questions it leaves open for the reviewer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.segment import Sentence
@@ -84,7 +84,41 @@ class Event:
     kind = "event"
 
 
-Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event
+@dataclass(frozen=True)
+class NameVariant:
+    """A later form of a name the page used first ("Rahmon" for "Emomali Rahmon", "EU" for
+    "Europäische Union"): ``entity`` in the nominative, ``variant`` as written."""
+
+    entity: str
+    variant: str
+    entity_kind: str  # person | organisation | city
+    relation: str  # how the variant names it: order, initials, surname, spelling, abbreviation, …
+    key: str | None = None  # the graph's IRI of the entity, a city's GeoNames id
+
+    kind = "name-variant"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"entity_kind", "relation", "key"})
+
+
+@dataclass(frozen=True)
+class OrganisationLink:
+    """An organisation's membership, cooperation or founding: ``other`` is an organisation as the
+    page names it, a state (ISO alpha-3) or an agreement ("Gemeinsame Erklärung")."""
+
+    organisation: str
+    relation: str  # member-of | cooperates-with | founded-by | founded-on
+    other: str
+    other_kind: str  # organisation | state | agreement
+    organisation_key: str | None = None  # the graph's IRIs, where it holds them
+    other_key: str | None = None
+    partners: tuple[str, ...] = ()  # cooperates-with: every partner the sentence names (one cooperation)
+    parties: tuple[str, ...] = ()  # founded-on: the agreement's parties the sentence names (states)
+
+    kind = "organisation-link"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "organisation_key", "other_key", "partners",
+                                                      "parties"})
+
+
+Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
 
 
 @dataclass
@@ -102,7 +136,7 @@ class Drafted:
         """The fact in the gold format (fields the sentence does not state left out)."""
         out: dict[str, Any] = {"kind": self.fact.kind, "sentence": self.sentence.number}
         for name, value in vars(self.fact).items():
-            if name == "rank_as_stated":
+            if name == "rank_as_stated" or name in getattr(self.fact, "NOT_SCORED", ()):
                 continue
             value = _gold_value(value)
             if value not in (None, [], False):
