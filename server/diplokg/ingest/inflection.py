@@ -23,9 +23,9 @@ FEMININE = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|ion|ie|ei|tät|ur|enz|
                       r"behörde|akademie|corporation|agentur|versammlung|vertretung|initiative|plattform|"
                       r"allianz|organisation|direktion|kommission|regierung|stiftung|gesellschaft)$", re.I)
 MASCULINE = re.compile(r"(?:rat|bund|fonds|dienst|ausschuss|verband|verein|tag|hof|kongress|senat|dialog|"
-                       r"konzern|stab)$", re.I)
+                       r"konzern|stab|vertrag|beschluss)$", re.I)
 NEUTER = re.compile(r"(?:ment|ium|at|amt|büro|institut|zentrum|komitee|programm|parlament|unternehmen|gremium|"
-                    r"forum|werk|haus|kollegium|bündnis|office|format)$", re.I)
+                    r"forum|werk|haus|kollegium|bündnis|office|format|abkommen|memorandum|protokoll|dekret)$", re.I)
 _ADJECTIVE = re.compile(r"^(\w*?(?:isch|sch|lich|ig|al|ell|iv|är|ös|sam|bar|haft|an|ar|ant|ent|er|ne))"
                         r"(e|en|er|es|em)$")
 _STRONG = {"f": "e", "m": "er", "n": "es"}

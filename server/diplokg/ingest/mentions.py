@@ -188,6 +188,8 @@ def _case_form(a: str, b: str) -> bool:
 
 def _add_organisation(names: PageNames, mention: NameMention) -> None:
     entity, relation = _organisation_of(names, mention)
+    if entity is not None and entity.key is None and mention.key:
+        entity.key = mention.key
     if entity is None:
         names.entities.append(entity := Entity("organisation", mention.name, key=mention.key))
         relation = "first"
@@ -204,10 +206,12 @@ def _organisation_of(names: PageNames, mention: NameMention) -> tuple[Entity | N
         found = next((e for e in organisations if any(words(m.name) == words(mention.full) for m in e.mentions)), None)
         if found:
             return found, "abbreviation"
-    mine = words(mention.name)
+    mine, loose = words(mention.name), words(mention.name, signs=True)
     for entity in organisations:
         if any(words(m.name) == mine or words(m.text) == mine for m in entity.mentions):
             return entity, "same"
+        if any(words(m.name, signs=True) == loose for m in entity.mentions):
+            return entity, "sign"
     if mention.state and mention.how == "state adjective":
         fits = [e for e in organisations if any(m.state == mention.state and m.head == mention.head
                                                 and m.how != "state adjective" for m in e.mentions)]

@@ -47,9 +47,12 @@ class NameMention:
     how: str = ""  # how it was found, for the reader
 
 
-def words(name: str) -> list[str]:
-    """The words of a name, case-folded, 'ё' as 'е', "'s" and quotes dropped, "+" read as "plus"."""
-    text = unicodedata.normalize("NFC", name).casefold().replace("ё", "е").replace("+", " plus ")
+def words(name: str, signs: bool = False) -> list[str]:
+    """The words of a name, case-folded, 'ё' as 'е', "'s" and quotes dropped; with ``signs``, "+" and
+    "&" read as the words they stand for ("Central Asia + Japan" is "Central Asia plus Japan")."""
+    text = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
+    if signs:
+        text = text.replace("+", " plus ").replace("&", " and ")
     text = re.sub(r"['’]s\b", "", text)
     return [w.strip(_QUOTES + ",;:") for w in text.split() if w.strip(_QUOTES + ",;:")]
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.names import acronym_fits, initials_of, unquote
-from diplokg.ingest.persons import Token, tokens
+from diplokg.ingest.persons import _HONORIFIC, _TITLE, Token, tokens
 from diplokg.ingest.russian import morph
 
 _HEADS = {
@@ -110,15 +110,25 @@ class _Reader:
                 break
             state = self.state_at(t)
             if state:
-                while k < len(self.tokens) and self.tokens[k].start < state.end:
-                    k += 1
-                return k
+                return self._after_states(k, state)
+            if _HONORIFIC.match(t.text) or _TITLE[self.language].match(t.text):
+                break
             if not self._continues(k):
                 break
             k += 1
             if t.text not in _LINKS[self.language]:
                 end = k
         return end
+
+    def _after_states(self, k: int, state: Mention) -> int:
+        """The token after a state, or after "… und Y" when Y is a state too ("zwischen X und Y")."""
+        while k < len(self.tokens) and self.tokens[k].start < state.end:
+            k += 1
+        if k + 1 < len(self.tokens) and self.tokens[k].text in ("und", "and", "и"):
+            other = self.state_at(self.tokens[k + 1])
+            if other:
+                return self._after_states(k + 1, other)
+        return k
 
     def _continues(self, k: int) -> bool:
         word = self.tokens[k].text
@@ -147,12 +157,22 @@ def find_organisations(text: str, language: str, states: list[Mention], gazettee
                        graph_labels: Iterable[tuple[str, str, str, bool]] = ()) -> list[OrganisationSpan]:
     """The organisations a sentence names (nested names kept: "Council of the … Organization")."""
     r = _Reader(text, language, states, gazetteer)
-    found = _by_graph(r, graph_labels)
+    found = [_with_head(r, g) for g in _by_graph(r, graph_labels)]
     for span in [*_by_head(r), *_by_quotes(r)]:
-        if not any(f.start <= span.start and span.end <= f.end and f.key for f in found):
+        if not any(f.key and (f.start == span.start or (f.start <= span.start and span.end <= f.end)) for f in found):
             found.append(span)
     found += _abbreviations(r, found)
     return sorted(found, key=lambda o: (o.start, -o.end))
+
+
+def _with_head(r: _Reader, span: OrganisationSpan) -> OrganisationSpan:
+    """A graph organisation's span with the head noun and state read from its words."""
+    inside = [i for i, t in enumerate(r.tokens) if span.start <= t.start < span.end]
+    head = next((h for i in inside if (h := r.head(i))), None)
+    state = next((m.key for i in inside if (m := r.state_at(r.tokens[i]))), None)
+    if state is None and inside:
+        state = _state_adjective(r, inside[0])
+    return replace(span, head=head.casefold() if head else None, state=state)
 
 
 def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
@@ -168,6 +188,10 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
             named = False
         if not named:
             continue
+        if end == i + 1 and end < len(r.tokens) and re.search(r"[a-z][A-Z]", r.tokens[i].text):
+            following = r.state_at(r.tokens[end])  # "AccessBank Tadschikistan": the state is part of the name
+            while following and end < len(r.tokens) and r.tokens[end].start < following.end:
+                end += 1
         state = next((m.key for t in r.tokens[i:end] if (m := r.state_at(t))), None)
         start_token = first - 1 if adjective_state and first == i else first
         start, stop = r.tokens[start_token].start, r.tokens[end - 1].end
@@ -248,7 +272,7 @@ def _by_graph(r: _Reader, labels: Iterable[tuple[str, str, str, bool]]) -> list[
     for label, language, iri, preferred in labels:
         if language not in (r.language, ""):
             continue
-        for m in re.finditer(_label_pattern(label, r.language), r.text):
+        for m in re.finditer(_label_pattern(label, r.language), r.text, re.IGNORECASE):
             end = m.end()
             owner = re.match(_OWNER[r.language], r.text[end:])
             state = next((s for s in r.states if owner and s.start == end + owner.end()), None)

@@ -17,6 +17,7 @@ from diplokg.ingest.rules.events import event_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
 from diplokg.ingest.rules.names import variant_rules
+from diplokg.ingest.rules.organisations import organisation_rules
 from diplokg.ingest.rules.relations import relation_rules
 from diplokg.source.loader import load
 from diplokg.source.tree import SourceTree
@@ -49,4 +50,5 @@ class Drafter:
             facts.extend(event_rules(view))
         names = page_names(context, self.entities)  # persons, organisations, cities and their variants
         facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
+        facts.extend(f for view in context.views for f in organisation_rules(view, names))
         return DraftResult(context, facts)

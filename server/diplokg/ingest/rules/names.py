@@ -25,7 +25,8 @@ _READING = {"order": "the same words in another order", "initials": "initials fo
             "spelling": "another transliteration", "renamed": "the name with a changed ending",
             "abbreviation": "an abbreviation given beside the full name", "graph": "the graph's name for it",
             "state-adjective": "the state's adjective for 'of the state'", "similar": "a near spelling",
-            "city": "another name of the same GeoNames city", "same": "the same name"}
+            "city": "another name of the same GeoNames city", "same": "the same name",
+            "sign": "the same name with a sign for a word ('+' for 'plus')"}
 _QUESTIONS = {
     "spelling": "Is '{variant}' another transliteration of '{entity}' (the same person)?",
     "renamed": "Is '{variant}' the same person as '{entity}', under a changed name?",
