@@ -31,6 +31,14 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Organisation:
+    name: str  # as the page first names it (nominative)
+    key: str | None = None  # the graph's IRI
+    head: str | None = None  # its head noun, lower case ("ministerium", "agency")
+    state: str | None = None  # ISO alpha-3 of the state it is of
+
+
+@dataclass(frozen=True)
 class RelationEstablished:
     states: frozenset[str]
     date: StatedDate | None
@@ -94,9 +102,11 @@ class NameVariant:
     entity_kind: str  # person | organisation | city
     relation: str  # how the variant names it: order, initials, surname, spelling, abbreviation, …
     key: str | None = None  # the graph's IRI of the entity, a city's GeoNames id
+    organisation: Organisation | None = None  # the entity, if an organisation
+    place: Place | None = None  # the entity, if a city
 
     kind = "name-variant"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"entity_kind", "relation", "key"})
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"entity_kind", "relation", "key", "organisation", "place"})
 
 
 @dataclass(frozen=True)
@@ -104,18 +114,15 @@ class OrganisationLink:
     """An organisation's membership, cooperation or founding: ``other`` is an organisation as the
     page names it, a state (ISO alpha-3) or an agreement ("Gemeinsame Erklärung")."""
 
-    organisation: str
+    organisation: Organisation
     relation: str  # member-of | cooperates-with | founded-by | founded-on
-    other: str
+    other: Organisation | str  # an organisation, a state (ISO alpha-3) or an agreement's title
     other_kind: str  # organisation | state | agreement
-    organisation_key: str | None = None  # the graph's IRIs, where it holds them
-    other_key: str | None = None
-    partners: tuple[str, ...] = ()  # cooperates-with: every partner the sentence names (one cooperation)
-    parties: tuple[str, ...] = ()  # founded-on: the agreement's parties the sentence names (states)
+    partners: tuple[Organisation | str, ...] = ()  # cooperates-with: every partner the sentence names
+    parties: tuple[Organisation | str, ...] = ()  # founded-on: the agreement's parties (organisations, states)
 
     kind = "organisation-link"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "organisation_key", "other_key", "partners",
-                                                      "parties"})
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "partners", "parties"})
 
 
 Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
@@ -147,7 +154,7 @@ class Drafted:
 def _gold_value(value: object) -> Any:
     if isinstance(value, StatedDate):
         return [value.start, value.end] if value.end else value.start
-    if isinstance(value, Place | Person):
+    if isinstance(value, Place | Person | Organisation):
         return value.name
     if isinstance(value, frozenset):
         return sorted(value)

@@ -53,7 +53,8 @@ def german_head_nominative(head: str) -> str:
 
 
 def german_adjective(word: str, gender: str | None) -> str:
-    """An attributive adjective with the strong nominative ending of ``gender`` ("Eidgenössischen" → "Eidgenössisches")."""
+    """An attributive adjective with the strong nominative ending of ``gender``
+    ("Eidgenössischen" → "Eidgenössisches")."""
     match = _ADJECTIVE.match(word)
     if match is None or gender is None:
         return word

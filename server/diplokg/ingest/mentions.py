@@ -20,15 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Protocol
 
 from diplokg.ingest.entities import EntityIndex
+from diplokg.ingest.facts import Organisation, Place
+from diplokg.ingest.gazetteer import CityGazetteer, Mention, StateGazetteer
 from diplokg.ingest.names import NameMention, person_relation, similar_single, words
 from diplokg.ingest.organisations import find_organisations
-from diplokg.ingest.persons import find_persons, known_person_spans, known_words
-from diplokg.ingest.gazetteer import CityGazetteer, Mention, StateGazetteer
 from diplokg.ingest.page import Page
+from diplokg.ingest.persons import find_persons, known_person_spans, known_words
 from diplokg.ingest.russian import morph
 from diplokg.ingest.segment import Sentence
 
@@ -68,6 +68,13 @@ class Entity:
     graph_name: bool = False  # the name is the graph's, not the page's first form
     relations: dict[int, str] = field(default_factory=dict)  # id(mention) → how it names the entity
     ambiguous: dict[int, list[str]] = field(default_factory=dict)  # id(mention) → other candidates
+    place: Place | None = None  # a city: its GeoNames record
+
+    def organisation(self) -> Organisation:
+        """The entity as an organisation of a drafted fact (head noun and state from its mentions)."""
+        head = next((m.head for m in self.mentions if m.head), None)
+        state = next((m.state for m in self.mentions if m.state), None)
+        return Organisation(self.name, self.key, head, state)
 
 
 @dataclass
@@ -87,15 +94,14 @@ class PageNames:
         entity.relations[id(mention)] = relation
         self._of[id(mention)] = entity
 
-    @cached_property
-    def by_name(self) -> dict[tuple[str, ...], Entity]:
-        return {tuple(words(m.name)): e for e in self.entities for m in e.mentions}
-
 
 def page_names(context: PageLike, index: EntityIndex) -> PageNames:
     """Every person, organisation and city the page names, with its mentions in page order."""
     language = context.page.language
-    organisations, persons, cities = [], [], []
+    organisations: list[NameMention] = []
+    persons: list[NameMention] = []
+    cities: list[NameMention] = []
+    places: dict[str, Place] = {}
     for view in context.views:
         number, text = view.sentence.number, view.text
         found = find_organisations(text, language, view.states, context.states, index.organisation_labels)
@@ -104,9 +110,11 @@ def page_names(context: PageLike, index: EntityIndex) -> PageNames:
         taken = [(o.start, o.end) for o in found]
         persons += [NameMention("person", number, p.start, p.end, p.text, p.name, how=p.how)
                     for p in find_persons(text, language, view.states, taken)]
-        for mention, candidates in context.cities.find(text, language, context.preferred_countries):
-            cities.append(NameMention("city", number, mention.start, mention.end, mention.text,
-                                      _city_name(mention.text, language), str(candidates[0].geonames_id), how="city"))
+        for found_city, candidates in context.cities.find(text, language, context.preferred_countries):
+            city = candidates[0]
+            places[str(city.geonames_id)] = Place(city.name, city.geonames_id, found_city.text, city.country)
+            cities.append(NameMention("city", number, found_city.start, found_city.end, found_city.text,
+                                      _city_name(found_city.text, language), str(city.geonames_id), how="city"))
     persons += _known_persons(context, persons, organisations)
     names = PageNames(context)
     for mention in sorted(persons, key=lambda m: (m.sentence, m.start)):
@@ -114,7 +122,7 @@ def page_names(context: PageLike, index: EntityIndex) -> PageNames:
     for mention in sorted(organisations, key=lambda m: (m.sentence, m.start, -m.end)):
         _add_organisation(names, mention)
     for mention in sorted(cities, key=lambda m: (m.sentence, m.start)):
-        _add_city(names, mention)
+        _add_city(names, mention, places)
     return names
 
 
@@ -223,10 +231,11 @@ def _organisation_of(names: PageNames, mention: NameMention) -> tuple[Entity | N
     return None, ""
 
 
-def _add_city(names: PageNames, mention: NameMention) -> None:
+def _add_city(names: PageNames, mention: NameMention, places: dict[str, Place]) -> None:
     entity = next((e for e in names.entities if e.kind == "city" and e.key == mention.key), None)
     if entity is None:
-        names.entities.append(entity := Entity("city", mention.name, key=mention.key))
+        place = places.get(mention.key or "")
+        names.entities.append(entity := Entity("city", mention.name, key=mention.key, place=place))
         names.add(mention, entity, "first")
     else:
         names.add(mention, entity, "city")

@@ -86,17 +86,16 @@ class _Reader:
     def adjectives(self, i: int) -> int:
         """Where the capitalised adjectives (or, in English, capitalised words) before token ``i`` begin."""
         j = i
-        while j > 0:
-            word = self.tokens[j - 1].text
-            if self.language == "de" and word[:1].isupper() and is_german_adjective(word):
-                j -= 1
-            elif self.language == "en" and word[:1].isupper() and word.isalpha() and word not in ("The", "In", "On"):
-                j -= 1
-            elif self.language == "ru" and any("ADJF" in p.tag for p in morph().parse(word)[:2]) and word.isalpha():
-                j -= 1
-            else:
-                break
+        while j > 0 and self._attribute(self.tokens[j - 1].text):
+            j -= 1
         return j
+
+    def _attribute(self, word: str) -> bool:
+        if self.language == "de":
+            return word[:1].isupper() and is_german_adjective(word)
+        if self.language == "en":
+            return word[:1].isupper() and word.isalpha() and word not in ("The", "In", "On")
+        return word.isalpha() and any("ADJF" in p.tag for p in morph().parse(word)[:2])
 
     def complement(self, i: int) -> int:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
@@ -207,7 +206,9 @@ def text_of(r: _Reader, start: int, end: int) -> str:
 def _acronym_after(r: _Reader, end: int) -> bool:
     nxt = r.tokens[end:end + 3]
     words = [t.text for t in nxt]
-    return bool(words and (_ACRONYM.match(words[0]) or (words[0] == "(" and len(words) > 1 and _ACRONYM.match(words[1]))))
+    if not words:
+        return False
+    return bool(_ACRONYM.match(words[0]) or (words[0] == "(" and len(words) > 1 and _ACRONYM.match(words[1])))
 
 
 def _state_adjective(r: _Reader, i: int) -> str | None:

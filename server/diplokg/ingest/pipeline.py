@@ -9,8 +9,8 @@ import pyoxigraph as ox
 
 from diplokg.ingest.entities import EntityIndex
 from diplokg.ingest.facts import Drafted
-from diplokg.ingest.mentions import page_names
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
+from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import event_rules

@@ -58,7 +58,8 @@ def _variants(entity: Entity, sentences: dict[int, Sentence]) -> Iterator[Drafte
 
 def _drafted(entity: Entity, mention: NameMention, relation: str, sentence: Sentence) -> Drafted:
     variant = unquote(mention.text)
-    fact = NameVariant(entity.name, variant, entity.kind, relation, entity.key)
+    fact = NameVariant(entity.name, variant, entity.kind, relation, entity.key,
+                       entity.organisation() if entity.kind == "organisation" else None, entity.place)
     reasons = [f"'{variant}' read as {entity.kind} '{entity.name}': {_READING.get(relation, relation)}"]
     if mention.how:
         reasons.append(f"'{variant}' found by {mention.how}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from diplokg.ingest.facts import Drafted, OrganisationLink
+from diplokg.ingest.facts import Drafted, Organisation, OrganisationLink
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.mentions import PageNames
 from diplokg.ingest.names import NameMention
@@ -65,9 +65,9 @@ def _outermost(mentions: list[NameMention]) -> list[NameMention]:
                   key=lambda m: m.start)
 
 
-def _name(names: PageNames, mention: NameMention) -> tuple[str, str | None]:
+def _organisation(names: PageNames, mention: NameMention) -> Organisation:
     entity = names.entity_of(mention)
-    return (entity.name, entity.key) if entity else (mention.name, mention.key)
+    return entity.organisation() if entity else Organisation(mention.name, mention.key, mention.head, mention.state)
 
 
 def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
@@ -75,11 +75,14 @@ def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
     return before[-1] if before else None
 
 
-def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: str, other: str, other_kind: str,
-          other_key: str | None = None, **extra: tuple[str, ...]) -> Drafted:
-    organisation, key = _name(names, subject)
-    fact = OrganisationLink(organisation, relation, other, other_kind, key, other_key, **extra)
-    reasons = [f"'{subject.text}' is {organisation}" if subject.text != organisation else f"'{organisation}'"]
+def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: str, other: Organisation | str,
+          other_kind: str, partners: tuple[Organisation | str, ...] = (),
+          parties: tuple[Organisation | str, ...] = ()) -> Drafted:
+    organisation = _organisation(names, subject)
+    fact = OrganisationLink(organisation, relation, other, other_kind, partners, parties)
+    reasons = [f"'{subject.text}' read as '{organisation.name}'"] if subject.text != organisation.name else []
+    if isinstance(other, Organisation):
+        reasons.append(f"{relation}: '{other.name}'")
     return Drafted(fact, view.sentence, f"organisations/{relation}", 0.7, reasons)
 
 
@@ -88,8 +91,7 @@ def _members(view: SentenceView, names: PageNames, orgs: list[NameMention], lang
         subject = _subject_before(orgs, m.start())
         other = next((o for o in orgs if m.end() <= o.start <= m.end() + 3), None)
         if subject and other:
-            name, key = _name(names, other)
-            yield _link(view, names, subject, "member-of", name, "organisation", key)
+            yield _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
 
 
 def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
@@ -102,12 +104,12 @@ def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention],
                   and not any(o.start <= s.start < o.end for o in partners)]
         if subject is None or not (partners or states):
             continue
-        named = [_name(names, p) for p in partners]
-        all_partners = tuple(n for n, _ in named) + tuple(s.key for s in states)
-        for name, key in named:
-            yield _link(view, names, subject, "cooperates-with", name, "organisation", key, partners=all_partners)
+        named = [_organisation(names, p) for p in partners]
+        everyone: tuple[Organisation | str, ...] = (*named, *(s.key for s in states))
+        for organisation in named:
+            yield _link(view, names, subject, "cooperates-with", organisation, "organisation", partners=everyone)
         for state in states:
-            yield _link(view, names, subject, "cooperates-with", state.key, "state", partners=all_partners)
+            yield _link(view, names, subject, "cooperates-with", state.key, "state", partners=everyone)
 
 
 def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
@@ -130,11 +132,26 @@ def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], la
             founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if o.start >= max(end, verb.end())),
                                                                     None)
             if founded:
+                if not parties:
+                    parties = _parties_between(view, names, orgs, end, founded)
                 drafted = _link(view, names, founded, "founded-on", title, "agreement", parties=parties)
                 if parties and parties == (HOME, view.context.partner):
                     drafted.reasons.append("parties: the page's two states, from 'zwischenstaatlich' / "
                                            "'intergovernmental' (no party is named)")
+                if not parties:
+                    drafted.questions.append(f"Which agreement is '{title}'? The sentence names no parties.")
                 yield drafted
+
+
+def _parties_between(view: SentenceView, names: PageNames, orgs: list[NameMention], end: int,
+                     founded: NameMention) -> tuple[Organisation | str, ...]:
+    """The organisations of "… zwischen dem A und dem B" right after the agreement."""
+    between = re.match(r"\s*(?:zwischen|between|между)\s", view.text[end:end + 20])
+    if between is None:
+        return ()
+    stop = re.search(r"[,;:]|\s(?:gegründet|unterzeichnet|signed|подписан)", view.text[end:])
+    limit = end + (stop.start() if stop else len(view.text))
+    return tuple(_organisation(names, o) for o in orgs if end < o.start and o.end <= limit and o is not founded)
 
 
 def _founded_by(view: SentenceView, names: PageNames, founded: NameMention, agent: NameMention) -> Drafted:
@@ -143,11 +160,10 @@ def _founded_by(view: SentenceView, names: PageNames, founded: NameMention, agen
         drafted = _link(view, names, founded, "founded-by", agent.state, "state")
         drafted.reasons.append(f"'{agent.text}' acts for its state {agent.state}")
         return drafted
-    name, key = _name(names, agent)
-    return _link(view, names, founded, "founded-by", name, "organisation", key)
+    return _link(view, names, founded, "founded-by", _organisation(names, agent), "organisation")
 
 
-def _agreement(view: SentenceView, start: int, language: str) -> tuple[str, int, tuple[str, ...]] | None:
+def _agreement(view: SentenceView, start: int, language: str) -> tuple[str, int, tuple[Organisation | str, ...]] | None:
     """The agreement named after "auf Grund …": its title in the nominative, where it ends, its parties."""
     words = list(re.finditer(r"[\w-]+", view.text[start:start + 160]))
     for i, word in enumerate(words):
@@ -167,7 +183,7 @@ def _agreement(view: SentenceView, start: int, language: str) -> tuple[str, int,
             title = " ".join([*adjectives, head])
         end = start + word.end()
         lowered = view.text[start:start + words[i].start()]
-        parties: tuple[str, ...] = ()
+        parties: tuple[Organisation | str, ...] = ()
         if _BETWEEN_STATES.search(lowered) and view.context.partner:
             parties = (HOME, view.context.partner)
         return title, end, parties
