@@ -18,6 +18,7 @@ words the page writes in another order keeps the graph's name ("Kalandar Idibek"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -25,12 +26,14 @@ from typing import Protocol
 from diplokg.ingest.entities import EntityIndex
 from diplokg.ingest.facts import Organisation, Place
 from diplokg.ingest.gazetteer import CityGazetteer, Mention, StateGazetteer
-from diplokg.ingest.names import NameMention, person_relation, similar_single, words
+from diplokg.ingest.names import NameMention, person_relation, similar_single, unquote, words
 from diplokg.ingest.organisations import find_organisations
 from diplokg.ingest.page import Page
 from diplokg.ingest.persons import find_persons, known_person_spans, known_words
 from diplokg.ingest.russian import morph
 from diplokg.ingest.segment import Sentence
+
+_QUOTED_WORD = re.compile(r"[\"„“«][A-ZА-ЯЁ][\w-]{2,}[\"“”»]")
 
 
 class SentenceLike(Protocol):
@@ -115,6 +118,7 @@ def page_names(context: PageLike, index: EntityIndex) -> PageNames:
             places[str(city.geonames_id)] = Place(city.name, city.geonames_id, found_city.text, city.country)
             cities.append(NameMention("city", number, found_city.start, found_city.end, found_city.text,
                                       _city_name(found_city.text, language), str(city.geonames_id), how="city"))
+    organisations += _known_organisations(context, organisations)
     persons += _known_persons(context, persons, organisations)
     names = PageNames(context)
     for mention in sorted(persons, key=lambda m: (m.sentence, m.start)):
@@ -136,6 +140,35 @@ def _known_persons(context: PageLike, persons: list[NameMention],
         taken = [(m.start, m.end) for m in persons + organisations if m.sentence == number]
         out += [NameMention("person", number, p.start, p.end, p.text, p.name, how=p.how)
                 for p in known_person_spans(view.text, language, view.states, taken, known)]
+    return out
+
+
+def _known_organisations(context: PageLike, organisations: list[NameMention]) -> list[NameMention]:
+    """Abbreviations and one-word names the page has introduced, where it uses them again ("Die DAW
+    arbeitet …"), and one-word quoted names ("„Tajhydro“ ist …") that may be one of them."""
+    known: dict[str, NameMention] = {}
+    for o in organisations:
+        if o.full or len(o.name.split()) == 1:
+            known.setdefault(o.text, o)
+    out = []
+    for view in context.views:
+        number = view.sentence.number
+        taken = [(m.start, m.end) for m in organisations if m.sentence == number]
+        pattern = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+        spans: list[tuple[int, int, NameMention | None]] = []
+        if known:
+            found = re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w])", view.text)
+            spans += [(m.start(), m.end(), known[m.group(0)]) for m in found]
+        spans += [(m.start(), m.end(), None) for m in _QUOTED_WORD.finditer(view.text)]
+        for start, end, like in spans:
+            if any(a <= start < b or a < end <= b for a, b in taken):
+                continue
+            taken.append((start, end))
+            text = view.text[start:end]
+            out.append(NameMention("organisation", number, start, end, text, like.name if like else unquote(text),
+                                   like.key if like else None, like.head if like else None,
+                                   like.state if like else None, like.full if like else None,
+                                   "used again" if like else "quoted name"))
     return out
 
 

@@ -9,7 +9,8 @@ the first: ``same``; ``order`` ("Kalandar Idibek" / "Idibek Kalandar"); ``initia
 "К.-Ж. Токаев"); ``surname`` ("Rahmon"); ``part`` (some of the words: "Валихан Туреханов" for
 "Туреханов Валихан Амирханулы"); ``spelling`` (another transliteration: "Sarkisian" / "Sargsyan",
 "Mukhriddin" / "Muhriddin", compared by their consonants); ``renamed`` (every word grown or cut at
-its end: "Давлат Назри" / "Давлатали Назризода", "Рахмонов" / "Рахмон"); or None."""
+its end, or a family-name ending changed: "Давлат Назри" / "Давлатали Назризода", "Рахмонов" /
+"Рахмон", "Назаров" / "Назарзода"); or None."""
 
 from __future__ import annotations
 
@@ -79,10 +80,20 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= MIN_SKELETON and skeleton(a) == skeleton(b))
 
 
+#: family-name endings a renaming adds or drops ("Рахмонов" → "Рахмон", "Назаров" → "Назарзода")
+_FAMILY_ENDING = re.compile(r"(?:овна|евна|ова|ева|ов|ев|зода|заде|ova|eva|ov|ev|zoda|zade)$")
+
+
 def _grown(a: str, b: str) -> bool:
-    """One word is the other with letters added at its end ("Назри" / "Назризода")."""
+    """One word is the other with letters added at its end ("Назри" / "Назризода"), or both share a
+    stem but for a family-name ending ("Назаров" / "Назарзода")."""
+    if a == b:
+        return False
     short, long = sorted((a, b), key=len)
-    return len(short) >= MIN_SKELETON and long.startswith(short) and long != short
+    if len(short) >= MIN_SKELETON and long.startswith(short):
+        return True
+    stem_a, stem_b = _FAMILY_ENDING.sub("", a), _FAMILY_ENDING.sub("", b)
+    return len(stem_a) >= MIN_SKELETON and stem_a == stem_b
 
 
 def _initials_fit(initials: list[str], names: list[str]) -> bool:
