@@ -273,11 +273,23 @@ def known_person_spans(text: str, language: str, states: Iterable[Mention], take
         run = s.run(i) if s.name_like(i) and not (i and s.name_like(i - 1)) else None
         if run and any(_stem(s.tokens[k].text, language) in known for k in range(*run)) \
                 and not (i and _ARTICLE.match(s.tokens[i - 1].text)):
-            out.append(s.span(*run, "known"))
+            out.append(s.span(*_known_part(s, run, known), "known"))
             i = run[1]
             continue
         i += 1
     return out
+
+
+def _known_part(s: _Sentence, run: tuple[int, int], known: set[str]) -> tuple[int, int]:
+    """A run without the unknown words before the known name, nor after it if two words remain
+    ("in Narnia Idibek Kalandar" → "Idibek Kalandar")."""
+    a, b = run
+    language = s.language
+    while _stem(s.tokens[a].text, language) not in known and not _INITIAL.match(s.tokens[a].text):
+        a += 1
+    while b - a > 2 and _stem(s.tokens[b - 1].text, language) not in known:
+        b -= 1
+    return a, b
 
 
 def _stem(word: str, language: str) -> str:

@@ -160,3 +160,10 @@ def test_nominatives() -> None:
     assert russian_name_nominative("Дмитрием Сеником", "ablt") == "Дмитрий Сеник"
     assert acronym_fits("EDA", "Eidgenössisches Departement für auswärtige Angelegenheiten")
     assert not acronym_fits("SALW", "Kleinwaffen")
+
+
+def test_a_known_name_does_not_take_the_capitalised_word_before_it(drafter: Drafter) -> None:
+    text = ("Am 4. Mai 2019 empfing Präsident Farrukh Sharifov die Delegation.\n"
+            "Im Gespräch sprach Farrukh Sharifov über Wasserfragen.\n"
+            "Zum Abschluss sprach die Delegation in Chudschand Farrukh Sharifov ihren Dank aus.")
+    assert _variants(_draft(drafter, text, "de", "name-variant")) == []

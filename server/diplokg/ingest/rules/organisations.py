@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from diplokg.ingest.facts import Drafted, Organisation, OrganisationLink
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.mentions import PageNames
-from diplokg.ingest.names import NameMention
+from diplokg.ingest.names import NameMention, unquote
 from diplokg.ingest.rules.context import HOME, SentenceView
 
 _MEMBER = {"de": r"\b(?:ist|war|wurde)\s+(?:auch\s+)?Mitglied\s+(?:des|der|im|in\s+der|in\s+dem)\s+",
@@ -80,7 +80,8 @@ def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: 
           parties: tuple[Organisation | str, ...] = ()) -> Drafted:
     organisation = _organisation(names, subject)
     fact = OrganisationLink(organisation, relation, other, other_kind, partners, parties)
-    reasons = [f"'{subject.text}' read as '{organisation.name}'"] if subject.text != organisation.name else []
+    written = unquote(subject.text)
+    reasons = [f"'{written}' read as '{organisation.name}'"] if written != organisation.name else []
     if isinstance(other, Organisation):
         reasons.append(f"{relation}: '{other.name}'")
     return Drafted(fact, view.sentence, f"organisations/{relation}", 0.7, reasons)
