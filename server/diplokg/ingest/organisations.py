@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.names import acronym_fits, initials_of, unquote
-from diplokg.ingest.persons import _HONORIFIC, _TITLE, Token, tokens
+from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
 from diplokg.ingest.russian import morph
 
 _HEADS = {
@@ -110,7 +110,7 @@ class _Reader:
             state = self.state_at(t)
             if state:
                 return self._after_states(k, state)
-            if _HONORIFIC.match(t.text) or _TITLE[self.language].match(t.text):
+            if HONORIFIC.match(t.text) or TITLES[self.language].match(t.text):
                 break
             if not self._continues(k):
                 break

@@ -24,9 +24,9 @@ from diplokg.ingest.inflection import russian_case, russian_name_nominative
 from diplokg.ingest.russian import morph
 
 _TOKEN = re.compile(r"(?:\w\.-)*\w+(?:[-'’]\w+)*\.?|[^\w\s]")
-_HONORIFIC = re.compile(r"^(?:Herrn?|Frau|Dr\.|Prof\.|S\.E\.|I\.E\.|Mr\.|Mrs\.|Ms\.|Dr|H\.E\.|г-н|г-жа|г-на|"
+HONORIFIC = re.compile(r"^(?:Herrn?|Frau|Dr\.|Prof\.|S\.E\.|I\.E\.|Mr\.|Mrs\.|Ms\.|Dr|H\.E\.|г-н|г-жа|г-на|"
                         r"г-ну|г-ном|господин\w*|госпож\w*)$")
-_TITLE = {
+TITLES = {
     "de": re.compile(r"^[A-ZÄÖÜ]?\w*(?:[Mm]inister|[Pp]räsident|[Kk]anzler|[Bb]otschafter|[Ss]ekretär|[Dd]irektor|"
                      r"[Vv]orsteher|[Ll]eiter|[Bb]eauftragte|[Vv]orsitzende|Bundesrat|Bundesrätin|Kaiser|König|"
                      r"Gouverneur|[Bb]ürgermeister|[Gg]eschäftsträger)(?:in|s|n|en|r)?$"),
@@ -83,7 +83,7 @@ def tokens(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if word.endswith(".") and len(word) > 2 and not _INITIAL.match(word) and not _HONORIFIC.match(word):
+        if word.endswith(".") and len(word) > 2 and not _INITIAL.match(word) and not HONORIFIC.match(word):
             out.append(Token(m.start(), m.end() - 1, word[:-1]))
             out.append(Token(m.end() - 1, m.end(), "."))
         else:
@@ -105,9 +105,9 @@ class _Sentence:
         word = self.tokens[i].text
         if _INITIAL.match(word):
             return word[:1].isupper()
-        if not word[:1].isupper() or _NOT_NAME.match(word) or _HONORIFIC.match(word) or self.in_state(self.tokens[i]):
+        if not word[:1].isupper() or _NOT_NAME.match(word) or HONORIFIC.match(word) or self.in_state(self.tokens[i]):
             return False
-        if _TITLE[self.language].match(word):
+        if TITLES[self.language].match(word):
             return False
         return not (self.language == "de" and (_GERMAN_NOUN.search(word) or re.search(r"(?:isch|lich)e[nrms]?$",
                                                                                    word)))
@@ -149,7 +149,7 @@ def _title_case(s: _Sentence, i: int) -> str:
     j = i - 1
     first = None
     while j >= 0 and i - j <= _WINDOW:
-        if _TITLE["ru"].match(s.tokens[j].text):
+        if TITLES["ru"].match(s.tokens[j].text):
             first = j
         elif s.tokens[j].text in ".;:," or _COPULA.match(s.tokens[j].text) or _verb(s.tokens[j].text):
             break
@@ -165,9 +165,9 @@ def _verb(word: str) -> bool:
 def _after_honorifics(s: _Sentence) -> Iterable[PersonSpan]:
     i = 0
     while i < len(s.tokens):
-        if _HONORIFIC.match(s.tokens[i].text):
+        if HONORIFIC.match(s.tokens[i].text):
             j = i + 1
-            while j < len(s.tokens) and _HONORIFIC.match(s.tokens[j].text):
+            while j < len(s.tokens) and HONORIFIC.match(s.tokens[j].text):
                 j += 1
             run = s.run(j) if j < len(s.tokens) else None
             if run:
@@ -190,7 +190,7 @@ def _initials(s: _Sentence) -> Iterable[PersonSpan]:
     i = 0
     while i < len(s.tokens):
         t = s.tokens[i]
-        if _INITIAL.match(t.text) and t.text[:1].isupper() and not _HONORIFIC.match(t.text) \
+        if _INITIAL.match(t.text) and t.text[:1].isupper() and not HONORIFIC.match(t.text) \
                 and (i == 0 or not _INITIAL.match(s.tokens[i - 1].text)):
             run = s.run(i)
             if run and run[1] > i + 1:
@@ -202,7 +202,7 @@ def _initials(s: _Sentence) -> Iterable[PersonSpan]:
 
 def _after_titles(s: _Sentence) -> Iterable[PersonSpan]:
     for i, t in enumerate(s.tokens):
-        if _TITLE[s.language].match(t.text):
+        if TITLES[s.language].match(t.text):
             run = _name_after_title(s, i)
             if run:
                 yield s.span(*run, "title", _title_case(s, run[0]))
@@ -235,9 +235,9 @@ def _window_end(s: _Sentence, i: int) -> int | None:
     lower = 0
     for k in range(i + 1, min(len(s.tokens), i + _WINDOW)):
         word = s.tokens[k].text
-        if _HONORIFIC.match(word):
+        if HONORIFIC.match(word):
             return None
-        if word in ",;:." or _TITLE[s.language].match(word) or _COPULA.match(word):
+        if word in ",;:." or TITLES[s.language].match(word) or _COPULA.match(word):
             return k
         if word[:1].islower():
             lower += 1
