@@ -2,7 +2,10 @@
 (with the reason of the match recorded); a new one gets a deterministic IRI from its name.
 
 Persons match by their words in any order and case ("Kalandar Idibek" is id:person/idibek-kalandar);
-cities by their English or German label, or by the GeoNames id the gazetteer found."""
+cities by their English or German label, or by the GeoNames id the gazetteer found; organisations
+(dkg:Organization, missions left out) by a label or alternative label ("OSZE",
+"Internationale Finanz-Corporation"), whose texts ``organisation_labels`` lists for finding them in
+a page. ``label`` gives an entity's preferred label (rdfs:label) in a language."""
 
 from __future__ import annotations
 
@@ -37,11 +40,38 @@ class Linked:
 
 
 class EntityIndex:
-    """The persons and cities of the graph, by name."""
+    """The persons, cities and organisations of the graph, by name."""
 
     def __init__(self, graph: ox.Store) -> None:
         self.persons = self._index(graph, ONTOLOGY + "Person")
         self.cities = self._index(graph, ONTOLOGY + "City")
+        self.organisations = self._index(graph, ONTOLOGY + "Organization")
+        self.preferred: dict[str, dict[str, str]] = {}  # IRI → language → rdfs:label
+        #: (label or alternative label, its language, IRI, whether preferred) of every organisation but missions
+        self.organisation_labels: list[tuple[str, str, str, bool]] = []
+        self._labels(graph)
+
+    def _labels(self, graph: ox.Store) -> None:
+        query = f"""SELECT ?s ?label ?alt ?org WHERE {{
+            {{ ?s a <{ONTOLOGY}Person> }} UNION {{ ?s a <{ONTOLOGY}Organization> BIND(true AS ?org)
+              FILTER NOT EXISTS {{ ?s a <{ONTOLOGY}DiplomaticMission> }} }}
+            {{ ?s <{_RDFS_LABEL}> ?label }} UNION {{ ?s <{_SKOS_ALT}> ?label BIND(true AS ?alt) }} }}"""
+        result = graph.query(query, use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        for row in result:
+            s, label = row["s"], row["label"]
+            assert s is not None and isinstance(label, ox.Literal)
+            language = label.language or ""
+            if row["alt"] is None:
+                self.preferred.setdefault(s.value, {}).setdefault(language, label.value)
+            if row["org"] is not None:
+                self.organisation_labels.append((label.value, language, s.value, row["alt"] is None))
+        self.organisation_labels.sort(key=lambda t: (-len(t[0]), t))
+
+    def label(self, iri: str, language: str) -> str | None:
+        """The preferred label of ``iri`` in ``language`` (else in English)."""
+        labels = self.preferred.get(iri, {})
+        return labels.get(language) or labels.get("en")
 
     @staticmethod
     def _index(graph: ox.Store, cls: str) -> dict[tuple[str, ...], str]:
@@ -61,6 +91,13 @@ class EntityIndex:
         if found:
             return Linked(found, True, f"'{name}' is {_short(found)} of the graph (same name words)")
         return Linked(ID + "person/" + slug(name), False)
+
+    def organisation(self, name: str, state: str | None = None) -> Linked:
+        """An organisation by its name; a new one is id:organization/SLUG (with the state it belongs to)."""
+        found = self.organisations.get(name_key(name))
+        if found:
+            return Linked(found, True, f"'{name}' is {_short(found)} of the graph")
+        return Linked(ID + "organization/" + slug(name) + (f"-{state}" if state else ""), False)
 
     def city(self, name: str, as_stated: str) -> Linked:
         for candidate in (name, as_stated):

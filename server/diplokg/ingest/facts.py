@@ -10,7 +10,7 @@ the questions it leaves open for the reviewer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.segment import Sentence
@@ -28,6 +28,14 @@ class Place:
 class Person:
     name: str  # as the page names it (nominative)
     title_as_stated: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str  # as the page first names it (nominative)
+    key: str | None = None  # the graph's IRI
+    head: str | None = None  # its head noun, lower case ("ministerium", "agency")
+    state: str | None = None  # ISO alpha-3 of the state it is of
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,40 @@ class Event:
     kind = "event"
 
 
-Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event
+@dataclass(frozen=True)
+class NameVariant:
+    """A later form of a name the page used first ("Rahmon" for "Emomali Rahmon", "EU" for
+    "Europäische Union"): ``entity`` in the nominative, ``variant`` as written."""
+
+    entity: str
+    variant: str
+    entity_kind: str  # person | organisation | city
+    relation: str  # how the variant names it: order, initials, surname, spelling, abbreviation, …
+    key: str | None = None  # the graph's IRI of the entity, a city's GeoNames id
+    organisation: Organisation | None = None  # the entity, if an organisation
+    place: Place | None = None  # the entity, if a city
+
+    kind = "name-variant"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"entity_kind", "relation", "key", "organisation", "place"})
+
+
+@dataclass(frozen=True)
+class OrganisationLink:
+    """An organisation's membership, cooperation or founding: ``other`` is an organisation as the
+    page names it, a state (ISO alpha-3) or an agreement ("Gemeinsame Erklärung")."""
+
+    organisation: Organisation
+    relation: str  # member-of | cooperates-with | founded-by | founded-on
+    other: Organisation | str  # an organisation, a state (ISO alpha-3) or an agreement's title
+    other_kind: str  # organisation | state | agreement
+    partners: tuple[Organisation | str, ...] = ()  # cooperates-with: every partner the sentence names
+    parties: tuple[Organisation | str, ...] = ()  # founded-on: the agreement's parties (organisations, states)
+
+    kind = "organisation-link"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "partners", "parties"})
+
+
+Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
 
 
 @dataclass
@@ -102,7 +143,7 @@ class Drafted:
         """The fact in the gold format (fields the sentence does not state left out)."""
         out: dict[str, Any] = {"kind": self.fact.kind, "sentence": self.sentence.number}
         for name, value in vars(self.fact).items():
-            if name == "rank_as_stated":
+            if name == "rank_as_stated" or name in getattr(self.fact, "NOT_SCORED", ()):
                 continue
             value = _gold_value(value)
             if value not in (None, [], False):
@@ -113,7 +154,7 @@ class Drafted:
 def _gold_value(value: object) -> Any:
     if isinstance(value, StatedDate):
         return [value.start, value.end] if value.end else value.start
-    if isinstance(value, Place | Person):
+    if isinstance(value, Place | Person | Organisation):
         return value.name
     if isinstance(value, frozenset):
         return sorted(value)

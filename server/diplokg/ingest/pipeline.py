@@ -10,11 +10,14 @@ import pyoxigraph as ox
 from diplokg.ingest.entities import EntityIndex
 from diplokg.ingest.facts import Drafted
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
+from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import event_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
+from diplokg.ingest.rules.names import variant_rules
+from diplokg.ingest.rules.organisations import organisation_rules
 from diplokg.ingest.rules.relations import relation_rules
 from diplokg.source.loader import load
 from diplokg.source.tree import SourceTree
@@ -45,4 +48,7 @@ class Drafter:
             facts.extend(mission_rules(view))
             facts.extend(head_rules(view, recorded_posts))
             facts.extend(event_rules(view))
+        names = page_names(context, self.entities)  # persons, organisations, cities and their variants
+        facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
+        facts.extend(f for view in context.views for f in organisation_rules(view, names))
         return DraftResult(context, facts)

@@ -3,11 +3,28 @@ places and persons it describes (each gets the fact's evidence too)."""
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from diplokg.ingest.entities import EntityIndex, Linked
-from diplokg.ingest.facts import Drafted, Person, Place
-from diplokg.ingest.rdf import Graph, iri, state
+from diplokg.ingest.facts import Drafted, Organisation, Person, Place
+from diplokg.ingest.rdf import Graph, iri, state, vocab
+
+#: an organisation's kind (vocab:organization-type) from its head noun, lower case, by its ending
+ORGANISATION_TYPES = (
+    ("gemeinschaftsunternehmen|joint venture", "joint-venture"),
+    ("ministerium|ministry|министерств|departement|department|außenamt", "ministry"),
+    ("regierung|government|правительств", "government"),
+    ("union|organisation|organization|организаци|союз", "international-organization"),
+    ("unternehmen|company|компани|корпораци|corporation", "company"),
+    ("kommission|commission|комисси", "intergovernmental-commission"),
+    ("programm|program|программ|dialog|диалог", "programme"),
+    ("parlament|parliament|парламент", "parliament"),
+    ("versammlung|assembly|ассамбле|akademie|academy|академи", "organization-body"),
+    ("agentur|agency|агентств|direktion|directorate|sekretariat|secretariat|amt|office|büro|behörde|authority|"
+     "ведомств|служб|service|gesellschaft", "government-agency"),
+)
 
 
 class Writer:
@@ -45,6 +62,35 @@ class Writer:
             else:
                 self.graph.typed(node, "dkg:Person", person.name, person.name)
             return node
+
+
+    def organisation(self, organisation: Organisation, drafted: Drafted) -> ox.NamedNode:
+        """An organisation of the graph (by IRI or name), else a new one: its name, kind and state."""
+        linked = Linked(organisation.key, True, None) if organisation.key else \
+            self.entities.organisation(organisation.name, organisation.state)
+        node = iri(linked.iri)
+        if linked.existing:
+            note(drafted, linked)
+            return node
+        self.graph.typed(node, "dkg:Organization", organisation.name, organisation.name)
+        self.graph.add(node, "dkg:organizationType", vocab("organization-type", organisation_type(organisation)))
+        if organisation.state:
+            self.graph.add(node, "dkg:belongsToState", state(organisation.state))
+        self.described.append(node)
+        return node
+
+
+def organisation_type(organisation: Organisation) -> str:
+    """The kind of an organisation from its head noun; a bank by whether it is international."""
+    head = (organisation.head or "").casefold()
+    if head.endswith(("bank", "банк", "fund", "fonds", "фонд")):
+        international = re.search(r"internation|europ|world|welt|asia|asiat|междунар|европ|азиат", organisation.name,
+                                  re.I)
+        return "international-financial-institution" if international else "company"
+    for endings, kind in ORGANISATION_TYPES:
+        if head and re.search(rf"(?:{endings})$", head):
+            return kind
+    return "other"
 
 
 def note(drafted: Drafted, linked: Linked) -> None:

@@ -1,0 +1,180 @@
+"""Names as a page writes them, and whether two of them name the same person or organisation.
+
+A ``NameMention`` is one place where a sentence names a person, an organisation or a city: the text
+as written ("Валихана Туреханова", "norwegischen Außenministerium", "EU") and its name in the
+nominative ("Валихан Туреханов", "Außenministerium", "EU").
+
+``person_relation`` compares two person names word by word and says how the second differs from
+the first: ``same``; ``order`` ("Kalandar Idibek" / "Idibek Kalandar"); ``initials`` ("I. Sattorov",
+"К.-Ж. Токаев"); ``surname`` ("Rahmon"); ``part`` (some of the words: "Валихан Туреханов" for
+"Туреханов Валихан Амирханулы"); ``spelling`` (another transliteration: "Sarkisian" / "Sargsyan",
+"Mukhriddin" / "Muhriddin", compared by their consonants); ``renamed`` (every word grown or cut at
+its end, or a family-name ending changed: "Давлат Назри" / "Давлатали Назризода", "Рахмонов" /
+"Рахмон", "Назаров" / "Назарзода"); or None."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from anyascii import anyascii
+
+#: how sure a variant of each relation is (a transliteration or a renaming is a guess)
+CONFIDENCE = {"order": 0.8, "initials": 0.8, "surname": 0.75, "part": 0.7, "longer": 0.7, "spelling": 0.6,
+              "renamed": 0.5, "abbreviation": 0.85, "state-adjective": 0.6, "graph": 0.8, "city": 0.7,
+              "similar": 0.5, "quoted": 0.75}
+_INITIAL = re.compile(r"^\w\.(?:-?\w\.)*$")
+_QUOTES = "\"'„“”«»‚‘’"
+#: spellings of one sound in the common transliterations of Cyrillic and Tajik names
+_SOUNDS = (("dzh", "j"), ("kh", "h"), ("ch", "h"), ("zh", "j"), ("sh", "s"), ("ts", "c"), ("ck", "k"),
+           ("ph", "f"), ("y", "i"), ("g", "k"), ("w", "v"), ("q", "k"))
+MIN_SKELETON = 4  # shorter words must be written alike
+
+
+@dataclass(frozen=True)
+class NameMention:
+    kind: str  # person | organisation | city
+    sentence: int  # its number
+    start: int  # offsets in the sentence's text
+    end: int
+    text: str  # as written (enclosing quotes removed)
+    name: str  # in the nominative, as the page would name it first
+    key: str | None = None  # the graph's IRI, a city's GeoNames id
+    head: str | None = None  # an organisation's head noun, lower case ("außenministerium")
+    state: str | None = None  # the state an organisation is named by ("norwegischen Außenministerium")
+    full: str | None = None  # an abbreviation: the name it abbreviates in the same sentence
+    how: str = ""  # how it was found, for the reader
+
+
+def words(name: str, signs: bool = False) -> list[str]:
+    """The words of a name, case-folded, 'ё' as 'е', "'s" and quotes dropped; with ``signs``, "+" and
+    "&" read as the words they stand for ("Central Asia + Japan" is "Central Asia plus Japan")."""
+    text = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
+    if signs:
+        text = text.replace("+", " plus ").replace("&", " and ")
+    text = re.sub(r"['’]s\b", "", text)
+    return [w.strip(_QUOTES + ",;:") for w in text.split() if w.strip(_QUOTES + ",;:")]
+
+
+def unquote(text: str) -> str:
+    """The text without quotes that enclose all of it ("„Tajhydro“" → "Tajhydro")."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] in _QUOTES and stripped[-1] in _QUOTES \
+            and not any(q in stripped[1:-1] for q in _QUOTES):
+        return stripped[1:-1]
+    return stripped
+
+
+def skeleton(word: str) -> str:
+    """A word's consonants after folding transliteration variants ("Sargsyan", "Sarkisian" → "srksn")."""
+    text = anyascii(word).lower()
+    for spelling, sound in _SOUNDS:
+        text = text.replace(spelling, sound)
+    head, rest = text[:1], re.sub(r"[aeiou\W]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= MIN_SKELETON and skeleton(a) == skeleton(b))
+
+
+#: family-name endings a renaming adds or drops ("Рахмонов" → "Рахмон", "Назаров" → "Назарзода")
+_FAMILY_ENDING = re.compile(r"(?:овна|евна|ова|ева|ов|ев|зода|заде|ova|eva|ov|ev|zoda|zade)$")
+
+
+def _grown(a: str, b: str) -> bool:
+    """One word is the other with letters added at its end ("Назри" / "Назризода"), or both share a
+    stem but for a family-name ending ("Назаров" / "Назарзода")."""
+    if a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_SKELETON and long.startswith(short):
+        return True
+    stem_a, stem_b = _FAMILY_ENDING.sub("", a), _FAMILY_ENDING.sub("", b)
+    return len(stem_a) >= MIN_SKELETON and stem_a == stem_b
+
+
+def _initials_fit(initials: list[str], names: list[str]) -> bool:
+    """Each initial ("К.-Ж.") is the first letters of a different one of ``names`` ("касым-жомарт")."""
+    left = list(names)
+    for initial in initials:
+        letters = [p for p in re.split(r"[.-]+", initial) if p]
+        match = next((n for n in left if [part[:1] for part in n.split("-")] == letters
+                      or (len(letters) == 1 and n[:1] == letters[0])), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
+def person_relation(first: str, later: str) -> str | None:
+    """How ``later`` names the person called ``first`` (see the module's docstring), or None."""
+    a, b = words(first), words(later)
+    if not a or not b:
+        return None
+    if a == b:
+        return "same"
+    if sorted(a) == sorted(b):
+        return "order"
+    initials = [w for w in b if _INITIAL.match(w)]
+    if initials:
+        rest = [w for w in b if not _INITIAL.match(w)]
+        remaining = list(a)
+        for w in rest:
+            if w not in remaining:
+                return None
+            remaining.remove(w)
+        return "initials" if rest and _initials_fit(initials, remaining) else None
+    if len(b) == 1:
+        return "surname" if len(a) > 1 and b[0] in a[1:] + a[:1] and len(b[0]) >= 3 else None
+    if len(a) == len(b):
+        return _aligned(a, b)
+    if set(b) < set(a):
+        return "part"
+    if set(a) < set(b):
+        return "longer"
+    return None
+
+
+def _aligned(a: list[str], b: list[str]) -> str | None:
+    for order in (b, b[::-1]):
+        pairs = list(zip(a, order, strict=True))
+        if all(_alike(x, y) for x, y in pairs):
+            return "spelling"
+        if all(x == y or _grown(x, y) for x, y in pairs):
+            return "renamed"
+    return None
+
+
+def similar_single(a: str, b: str) -> bool:
+    """Two one-word names that differ by a few letters ("Tajikhydro" / "Tajhydro")."""
+    x, y = words(a), words(b)
+    if len(x) != 1 or len(y) != 1 or x == y or min(len(x[0]), len(y[0])) < 6 or x[0][:3] != y[0][:3]:
+        return False
+    return SequenceMatcher(None, x[0], y[0]).ratio() >= 0.85
+
+
+def acronym_fits(acronym: str, phrase: str) -> bool:
+    """The acronym's letters are the phrase's in order, the first one starting a word ("EDA" in
+    "Eidgenössisches Departement für auswärtige Angelegenheiten")."""
+    letters = acronym.casefold()
+    text = phrase.casefold()
+    starts = [m.start() for m in re.finditer(r"\w+", text)]
+    for start in starts:
+        if text[start] != letters[0]:
+            continue
+        position = start + 1
+        for letter in letters[1:]:
+            position = text.find(letter, position) + 1
+            if position == 0:
+                break
+        else:
+            return True
+    return False
+
+
+def initials_of(phrase: str) -> str:
+    """The first letters of a phrase's capitalised words ("Collective Security Treaty Organization" → "CSTO")."""
+    return "".join(w[0] for w in re.findall(r"\w[\w-]*", phrase) if w[0].isupper())

@@ -1,0 +1,298 @@
+"""The organisations a sentence names, found by their head noun and what makes them a name:
+
+- a head noun of an organisation ("Ministerium", "Agency", "комиссия"; German compounds by their
+  last part: "Außenministerium", "Entwicklungsbank") with capitalised adjectives before it
+  ("Deutsche Gesellschaft", "Eidgenössischen Departements", "Collective Security Treaty
+  Organization") and what it is of or for after it ("für Entwicklung und Zusammenarbeit", "of
+  Foreign Affairs of the Republic of Tajikistan", "по экономическому сотрудничеству между …", up to
+  the state that ends it); put in the nominative (diplokg.ingest.inflection);
+- an abbreviation in brackets or right after such a name: "(EDA)", "(CSTO)", "(МПК)",
+  "Staatssekretariat für Wirtschaft SECO"; the name before it is the one whose initials it fits;
+- a state's adjective before the head: "dem norwegischen Außenministerium" (the ministry of NOR);
+- a quoted name after an organisation noun or before its head: 'Unternehmen "Tajikhydro"',
+  'the "Central Asia + Japan" Dialogue';
+- the organisations of the graph, by label or alternative label, inflected forms included
+  ("der Europäischen Bank für Wiederaufbau und Entwicklung")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from diplokg.ingest.gazetteer import Mention, StateGazetteer
+from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
+from diplokg.ingest.names import acronym_fits, initials_of, unquote
+from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
+from diplokg.ingest.russian import morph
+
+_HEADS = {
+    "de": r"Union|Organisation|Gesellschaft|Departement|Direktion|[Mm]inisterium|Amt|Staatssekretariat|Sekretariat|"
+          r"Agentur|[Bb]ank|Kommission|Komitee|Ausschuss|Fonds|Stiftung|Institut|Verband|Vereinigung|Gemeinschaft|"
+          r"[Uu]nternehmen|Programm|Büro|Versammlung|Parlament|Regierung|Behörde|Dienst|Forum|Zentrum|[Aa]kademie|"
+          r"Universität|Corporation|Dialog",
+    "en": r"Union|Organi[sz]ation|Agency|Ministry|Department|Bank|Fund|Commission|Committee|Council|Office|"
+          r"Programme|Program|Corporation|Company|Association|Institute|Foundation|Assembly|Parliament|Government|"
+          r"Service|Authority|Dialogue|Forum|Centre|Center|Secretariat|Academy|University|Directorate",
+    "ru": r"[Сс]оюз|[Оо]рганизаци|[Аа]гентств|[Мм]инистерств|[Вв]едомств|[Бб]анк|[Фф]онд|[Кк]омисси|[Кк]омитет|"
+          r"[Сс]овет|[Пп]рограмм|[Кк]орпораци|[Кк]омпани|[Аа]ссоциаци|[Ии]нститут|[Оо]бществ|[Аа]ссамбле|"
+          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент",
+}
+_HEAD = {
+    "de": re.compile(rf"^(?:[\w-]{{3,}}?-?)?({_HEADS['de']})(es|s)?$"),
+    "en": re.compile(rf"^({_HEADS['en']})$"),
+    "ru": re.compile(rf"^({_HEADS['ru']})\w{{0,4}}$"),
+}
+_SHORT_HEADS = {"Amt", "Büro", "Rat"}  # whole words only: "insgesamt", "Apparat"
+_COMPLEMENT_START = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei"},
+                     "en": {"of", "for", "on"}, "ru": {"по", "при", "между", "в", "для"}}
+_LINKS = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei", "und", "in", "den", "dem"},
+          "en": {"of", "for", "on", "and", "the", "in"}, "ru": {"по", "при", "между", "и", "в", "для"}}
+_ACRONYM = re.compile(r"^[A-ZÄÖÜА-ЯЁ]{2,6}$")
+_OWNER = {"de": r"(?:\s+(?:von|der|des)\s+)", "en": r"(?:\s+of\s+(?:the\s+)?)", "ru": r"(?:\s+)"}
+_QUOTED = re.compile(r"[\"„“«]([^\"„“”«»]{2,60})[\"“”»]")
+MAX_COMPLEMENT = 12
+
+
+@dataclass(frozen=True)
+class OrganisationSpan:
+    start: int
+    end: int
+    text: str  # as written
+    name: str  # in the nominative
+    head: str | None = None
+    state: str | None = None  # the state it is of, or named by
+    full: str | None = None  # an abbreviation: the name it stands for
+    key: str | None = None  # the graph's IRI
+    how: str = ""
+
+
+class _Reader:
+    def __init__(self, text: str, language: str, states: list[Mention], gazetteer: StateGazetteer | None):
+        self.text, self.language, self.states = text, language, states
+        self.tokens = tokens(text)
+        self.gazetteer = gazetteer
+
+    def state_at(self, t: Token) -> Mention | None:
+        return next((m for m in self.states if m.start <= t.start < m.end), None)
+
+    def head(self, i: int) -> str | None:
+        word = self.tokens[i].text
+        m = _HEAD[self.language].match(word)
+        if m is None or (m.group(1) in _SHORT_HEADS and word not in (m.group(1), m.group(1) + "es", m.group(1) + "s")):
+            return None
+        return m.group(1)
+
+    def adjectives(self, i: int) -> int:
+        """Where the capitalised adjectives (or, in English, capitalised words) before token ``i`` begin."""
+        j = i
+        while j > 0 and self._attribute(self.tokens[j - 1].text):
+            j -= 1
+        return j
+
+    def _attribute(self, word: str) -> bool:
+        if self.language == "de":
+            return word[:1].isupper() and is_german_adjective(word)
+        if self.language == "en":
+            return word[:1].isupper() and word.isalpha() and word not in ("The", "In", "On")
+        return word.isalpha() and any("ADJF" in p.tag for p in morph().parse(word)[:2])
+
+    def complement(self, i: int) -> int:
+        """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
+        k = i + 1
+        if k >= len(self.tokens) or self.tokens[k].text not in _COMPLEMENT_START[self.language]:
+            return k
+        end = k
+        while k < len(self.tokens) and k - i <= MAX_COMPLEMENT:
+            t = self.tokens[k]
+            if _ACRONYM.match(t.text) or not (t.text[:1].isalpha() or t.text == "-"):
+                break
+            state = self.state_at(t)
+            if state:
+                return self._after_states(k, state)
+            if HONORIFIC.match(t.text) or TITLES[self.language].match(t.text):
+                break
+            if not self._continues(k):
+                break
+            k += 1
+            if t.text not in _LINKS[self.language]:
+                end = k
+        return end
+
+    def _after_states(self, k: int, state: Mention) -> int:
+        """The token after a state, or after "… und Y" when Y is a state too ("zwischen X und Y")."""
+        while k < len(self.tokens) and self.tokens[k].start < state.end:
+            k += 1
+        if k + 1 < len(self.tokens) and self.tokens[k].text in ("und", "and", "и"):
+            other = self.state_at(self.tokens[k + 1])
+            if other:
+                return self._after_states(k + 1, other)
+        return k
+
+    def _continues(self, k: int) -> bool:
+        word = self.tokens[k].text
+        if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
+            nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+            return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha())
+        if word in _LINKS[self.language] or word[:1].isupper():
+            return True
+        if self.language == "de":
+            return is_german_adjective(word)
+        if self.language == "ru":
+            return any(p.tag.POS in ("NOUN", "ADJF", "PREP") for p in morph().parse(word)[:1])
+        return False
+
+    def nominative(self, first: int, head: int, end: int) -> str:
+        adjectives = [t.text for t in self.tokens[first:head]]
+        rest = self.text[self.tokens[head].end:self.tokens[end - 1].end].strip() if end > head + 1 else ""
+        if self.language == "de":
+            return german_nominative(adjectives, self.tokens[head].text, rest)
+        if self.language == "ru":
+            return russian_nominative(adjectives, self.tokens[head].text, rest)
+        return self.text[self.tokens[first].start:self.tokens[end - 1].end]
+
+
+def find_organisations(text: str, language: str, states: list[Mention], gazetteer: StateGazetteer | None = None,
+                       graph_labels: Iterable[tuple[str, str, str, bool]] = ()) -> list[OrganisationSpan]:
+    """The organisations a sentence names (nested names kept: "Council of the … Organization")."""
+    r = _Reader(text, language, states, gazetteer)
+    found = [_with_head(r, g) for g in _by_graph(r, graph_labels)]
+    for span in [*_by_head(r), *_by_quotes(r)]:
+        if not any(f.key and (f.start == span.start or (f.start <= span.start and span.end <= f.end)) for f in found):
+            found.append(span)
+    found += _abbreviations(r, found)
+    return sorted(found, key=lambda o: (o.start, -o.end))
+
+
+def _with_head(r: _Reader, span: OrganisationSpan) -> OrganisationSpan:
+    """A graph organisation's span with the head noun and state read from its words."""
+    inside = [i for i, t in enumerate(r.tokens) if span.start <= t.start < span.end]
+    head = next((h for i in inside if (h := r.head(i))), None)
+    state = next((m.key for i in inside if (m := r.state_at(r.tokens[i]))), None)
+    if state is None and inside:
+        state = _state_adjective(r, inside[0])
+    return replace(span, head=head.casefold() if head else None, state=state)
+
+
+def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
+    for i in range(len(r.tokens)):
+        head = r.head(i)
+        if head is None:
+            continue
+        first, end = r.adjectives(i), r.complement(i)
+        adjective_state = _state_adjective(r, first - 1) if first > 0 else None
+        named = first < i or end > i + 1 or adjective_state or _acronym_after(r, end) \
+            or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
+        if r.language != "de" and not r.tokens[first].text[:1].isupper():
+            named = False
+        if not named:
+            continue
+        if end == i + 1 and end < len(r.tokens) and re.search(r"[a-z][A-Z]", r.tokens[i].text):
+            following = r.state_at(r.tokens[end])  # "AccessBank Tadschikistan": the state is part of the name
+            while following and end < len(r.tokens) and r.tokens[end].start < following.end:
+                end += 1
+        state = next((m.key for t in r.tokens[i:end] if (m := r.state_at(t))), None)
+        start_token = first - 1 if adjective_state and first == i else first
+        start, stop = r.tokens[start_token].start, r.tokens[end - 1].end
+        name = r.nominative(first, i, end)
+        yield OrganisationSpan(start, stop, text_of(r, start, stop), name, head.casefold(), adjective_state or state,
+                               how="state adjective" if adjective_state and first == i else "head noun")
+
+
+def text_of(r: _Reader, start: int, end: int) -> str:
+    return r.text[start:end]
+
+
+def _acronym_after(r: _Reader, end: int) -> bool:
+    nxt = r.tokens[end:end + 3]
+    words = [t.text for t in nxt]
+    if not words:
+        return False
+    return bool(_ACRONYM.match(words[0]) or (words[0] == "(" and len(words) > 1 and _ACRONYM.match(words[1])))
+
+
+def _state_adjective(r: _Reader, i: int) -> str | None:
+    """The state whose adjective token ``i`` is ("norwegischen", "Japanese", "норвежского"), if any."""
+    if i < 0 or r.gazetteer is None:
+        return None
+    word = r.tokens[i].text.casefold()
+    stem = {"de": r"^(\w{4,}?)(?:isch|sch)(?:e|en|er|es|em)?$", "en": r"^(\w{4,}?)(?:ian|ese|ish|ic|i|an)$",
+            "ru": r"^(\w{4,}?)(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)$"}[r.language]
+    m = re.match(stem, word)
+    if m is None:
+        return None
+    for form, alpha3 in r.gazetteer.forms[r.language].items():
+        if " " not in form and form.startswith(m.group(1)) and len(m.group(1)) >= min(5, len(form) - 1):
+            return alpha3
+    return None
+
+
+def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[OrganisationSpan]:
+    """Abbreviations in brackets or right after a name: the name they fit best stands for them."""
+    out = []
+    for i, t in enumerate(r.tokens):
+        if not _ACRONYM.match(t.text):
+            continue
+        bracketed = i > 0 and r.tokens[i - 1].text == "(" and i + 1 < len(r.tokens) and r.tokens[i + 1].text == ")"
+        before = r.tokens[i - 2] if bracketed and i > 1 else (r.tokens[i - 1] if i > 0 else None)
+        if before is None:
+            continue
+        candidates = [f for f in found if f.end == before.end]
+        if not candidates:
+            continue
+        best = next((c for c in candidates if initials_of(c.text).casefold() == t.text.casefold()), None) \
+            or next((c for c in candidates if acronym_fits(t.text, c.name)), None) or candidates[-1]
+        fits = acronym_fits(t.text, best.name)
+        out.append(OrganisationSpan(t.start, t.end, t.text, t.text, best.head, best.state, full=best.name,
+                                    key=best.key, how="abbreviation" + ("" if fits else " (letters do not fit)")))
+    return out
+
+
+def _by_quotes(r: _Reader) -> Iterable[OrganisationSpan]:
+    """'Unternehmen "Tajikhydro"' (the name), 'the "Central Asia + Japan" Dialogue' (name and head)."""
+    for m in _QUOTED.finditer(r.text):
+        inner = m.group(1).strip()
+        if len(inner.split()) > 6 or not inner[:1].isupper():
+            continue
+        before = r.text[max(0, m.start() - 40):m.start()].split()
+        after = re.match(r"\s+(\w+)", r.text[m.end():])
+        if after and _HEAD[r.language].match(after.group(1)) and after.group(1)[:1].isupper():
+            end = m.end() + after.end()
+            yield OrganisationSpan(m.start(), end, r.text[m.start():end], f"{inner} {after.group(1)}",
+                                   after.group(1).casefold(), how="quoted name and head noun")
+        elif before and _HEAD[r.language].match(before[-1]) and len(inner.split()) <= 3:
+            yield OrganisationSpan(m.start(), m.end(), unquote(m.group(0)), inner, before[-1].casefold(),
+                                   how="quoted name after an organisation noun")
+
+
+def _by_graph(r: _Reader, labels: Iterable[tuple[str, str, str, bool]]) -> list[OrganisationSpan]:
+    """The graph's organisations, by label or alternative label, inflected endings tolerated (a label
+    is named as the graph writes it); an alternative label followed by the state it is of keeps it
+    ("Majlisi Namoyandagon von Tadschikistan")."""
+    out: list[OrganisationSpan] = []
+    for label, language, iri, preferred in labels:
+        if language not in (r.language, ""):
+            continue
+        for m in re.finditer(_label_pattern(label, r.language), r.text, re.IGNORECASE):
+            end = m.end()
+            owner = re.match(_OWNER[r.language], r.text[end:])
+            state = next((s for s in r.states if owner and s.start == end + owner.end()), None)
+            if state and not preferred:
+                end = state.end
+            if any(o.start <= m.start() and end <= o.end for o in out):
+                continue
+            text = r.text[m.start():end]
+            out.append(OrganisationSpan(m.start(), end, text, label if preferred else text, key=iri,
+                                        how="graph label" if preferred else "graph alternative label"))
+    return out
+
+
+def _label_pattern(label: str, language: str) -> str:
+    parts = []
+    for word in label.split():
+        if language == "en" or len(word) <= 4 or _ACRONYM.match(word):
+            parts.append(re.escape(word))
+        else:
+            stem = re.sub(r"(?:en|er|es|em|e|s)$", "", word) if language == "de" else word[:-2]
+            parts.append(re.escape(stem) + r"\w{0,3}")
+    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"

@@ -1,0 +1,191 @@
+"""Organisation links: memberships, cooperations and foundings the page states.
+
+- member-of: "„Tajhydro“ ist Mitglied des Programms der …", "X is a member of Y", "X является членом Y";
+- cooperates-with: "X arbeitet auch zusammen mit der A und dem B, um …", "X cooperates with A and
+  B", "X сотрудничает с A": one link per partner;
+- founded-by: "The Government of Japan initiated the … Dialogue" (a state's government acts for the
+  state), "X wurde von Y gegründet", "X was established by Y", "X создан по инициативе Y";
+- founded-on: "X wurde auf Grund einer … Gemeinsamen Erklärung … gegründet", "Auf der Grundlage
+  eines zwischenstaatlichen Regierungsabkommens entstand … die X", "X was established under the
+  … Agreement", "X создан на основе Соглашения …": the agreement as the page names it, in the
+  nominative, with the capitalised adjectives of its name ("Gemeinsame Erklärung") and without the
+  lower-case ones ("Regierungsabkommen"); its parties where the sentence names them ("zwischen dem
+  A und dem B", or "zwischenstaatlich": the page's two states, said so).
+
+Organisations are named as the page first names them (diplokg.ingest.mentions): "dem norwegischen
+Außenministerium" is the "Außenministerium des Königreichs Norwegen" of an earlier sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from diplokg.ingest.facts import Drafted, Organisation, OrganisationLink
+from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
+from diplokg.ingest.mentions import PageNames
+from diplokg.ingest.names import NameMention, unquote
+from diplokg.ingest.rules.context import HOME, SentenceView
+
+_MEMBER = {"de": r"\b(?:ist|war|wurde)\s+(?:auch\s+)?Mitglied\s+(?:des|der|im|in\s+der|in\s+dem)\s+",
+           "en": r"\b(?:is|was|became|has\s+been)\s+(?:also\s+)?(?:a\s+)?member\s+of\s+(?:the\s+)?",
+           "ru": r"\b(?:является|являлся|являлась|стал|стала)\s+(?:также\s+)?член(?:ом)?\s+"}
+_COOPERATES = {"de": r"\b(?:arbeite[tn]|kooperier(?:t|en))\s+(?:\w+\s+){0,2}?mit\s+",
+               "en": r"\b(?:cooperates?|co-operates?|works?|worked|cooperated)\s+(?:\w+\s+){0,2}?with\s+",
+               "ru": r"\b(?:сотруднича(?:ет|ют|л|ла)|взаимодейству(?:ет|ют))\s+(?:\w+\s+)?с\s+"}
+_FOUNDED_BY = {"de": r"\b(?:gründete|gründeten|initiierte|initiierten|rief|riefen)\s+",
+               "en": r"\b(?:initiated|founded|established|created|launched|set\s+up)\s+",
+               "ru": r"\b(?:учредил[аи]?|основал[аи]?|создал[аи]?|инициировал[аи]?)\s+"}
+_FOUNDED_BY_PASSIVE = {"de": r"\b(?:von|durch)\s+(?=.*\b(?:gegründet|initiiert|ins\s+Leben\s+gerufen))",
+                       "en": r"\b(?:founded|established|created|initiated|launched|set\s+up)\s+by\s+",
+                       "ru": r"\bпо\s+инициативе\s+"}
+_BASIS = {"de": r"\b(?:auf\s+(?:der\s+)?Grund(?:lage)?|auf\s+Basis|gemäß)\s+(?:eine[sr]?|de[sr]|dem|den)?\s*",
+          "en": r"\b(?:on\s+the\s+basis\s+of|under|pursuant\s+to|in\s+accordance\s+with)\s+(?:an?|the)\s+",
+          "ru": r"\bна\s+основ(?:е|ании)\s+"}
+_FOUNDING = {"de": r"\b(?:gegründet|entstand|entstanden|errichtet|geschaffen|eingerichtet)\b",
+             "en": r"\b(?:founded|established|created|set\s+up)\b", "ru": r"\b(?:создан|основан|учрежд[её]н)\w*"}
+_AGREEMENT = {"de": re.compile(r"^\w*(?:[Aa]bkommen|[Vv]ereinbarung|[Ee]rklärung|[Vv]ertrag|Memorandum|[Pp]rotokoll|"
+                               r"[Üü]bereinkommen|[Bb]eschluss)(?:e?s)?$"),
+              "en": re.compile(r"^(?:Agreement|Treaty|Declaration|Memorandum|Protocol|Convention|Accord)$"),
+              "ru": re.compile(r"^(?:[Сс]оглашени|[Дд]оговор|[Дд]екларац|[Мм]еморандум|[Пп]ротокол|[Кк]онвенци)\w*$")}
+_BETWEEN_STATES = re.compile(r"zwischenstaatlich|intergovernmental|межгосударствен|межправительствен", re.I)
+_GOVERNMENT = {"government", "regierung", "правительство", "bundesregierung"}
+
+
+def organisation_rules(view: SentenceView, names: PageNames) -> Iterator[Drafted]:
+    language = view.context.page.language
+    orgs = _outermost([m for m in names.in_sentence(view.sentence.number) if m.kind == "organisation"])
+    yield from _members(view, names, orgs, language)
+    yield from _cooperations(view, names, orgs, language)
+    yield from _foundings(view, names, orgs, language)
+
+
+def _outermost(mentions: list[NameMention]) -> list[NameMention]:
+    return sorted((m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                                  and (o.end - o.start) > (m.end - m.start) for o in mentions)),
+                  key=lambda m: m.start)
+
+
+def _organisation(names: PageNames, mention: NameMention) -> Organisation:
+    entity = names.entity_of(mention)
+    return entity.organisation() if entity else Organisation(mention.name, mention.key, mention.head, mention.state)
+
+
+def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
+    before = [m for m in orgs if m.end <= offset]
+    return before[-1] if before else None
+
+
+def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: str, other: Organisation | str,
+          other_kind: str, partners: tuple[Organisation | str, ...] = (),
+          parties: tuple[Organisation | str, ...] = ()) -> Drafted:
+    organisation = _organisation(names, subject)
+    fact = OrganisationLink(organisation, relation, other, other_kind, partners, parties)
+    written = unquote(subject.text)
+    reasons = [f"'{written}' read as '{organisation.name}'"] if written != organisation.name else []
+    if isinstance(other, Organisation):
+        reasons.append(f"{relation}: '{other.name}'")
+    return Drafted(fact, view.sentence, f"organisations/{relation}", 0.7, reasons)
+
+
+def _members(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+    for m in re.finditer(_MEMBER[language], view.text):
+        subject = _subject_before(orgs, m.start())
+        other = next((o for o in orgs if m.end() <= o.start <= m.end() + 3), None)
+        if subject and other:
+            yield _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
+
+
+def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+    for m in re.finditer(_COOPERATES[language], view.text):
+        subject = _subject_before(orgs, m.start())
+        stop = re.search(r"[,;:(]|\s(?:um|to|чтобы)\s", view.text[m.end():])
+        end = m.end() + (stop.start() if stop else len(view.text))
+        partners = [o for o in orgs if m.end() <= o.start and o.end <= end]
+        states = [s for s in view.states if m.end() <= s.start and s.end <= end
+                  and not any(o.start <= s.start < o.end for o in partners)]
+        if subject is None or not (partners or states):
+            continue
+        named = [_organisation(names, p) for p in partners]
+        everyone: tuple[Organisation | str, ...] = (*named, *(s.key for s in states))
+        for organisation in named:
+            yield _link(view, names, subject, "cooperates-with", organisation, "organisation", partners=everyone)
+        for state in states:
+            yield _link(view, names, subject, "cooperates-with", state.key, "state", partners=everyone)
+
+
+def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+    for m in re.finditer(_FOUNDED_BY[language], view.text):
+        agent = _subject_before(orgs, m.start())
+        founded = next((o for o in orgs if m.end() <= o.start <= m.end() + 6), None)
+        if agent and founded:
+            yield _founded_by(view, names, founded, agent)
+    for m in re.finditer(_FOUNDED_BY_PASSIVE[language], view.text):
+        founded = _subject_before(orgs, m.start())
+        agent = next((o for o in orgs if m.end() <= o.start <= m.end() + 6), None)
+        if agent and founded:
+            yield _founded_by(view, names, founded, agent)
+    basis = re.search(_BASIS[language], view.text, re.IGNORECASE)
+    verb = re.search(_FOUNDING[language], view.text)
+    if basis and verb:
+        agreement = _agreement(view, basis.end(), language)
+        if agreement:
+            title, end, parties = agreement
+            founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if o.start >= max(end, verb.end())),
+                                                                    None)
+            if founded:
+                if not parties:
+                    parties = _parties_between(view, names, orgs, end, founded)
+                drafted = _link(view, names, founded, "founded-on", title, "agreement", parties=parties)
+                if parties and parties == (HOME, view.context.partner):
+                    drafted.reasons.append("parties: the page's two states, from 'zwischenstaatlich' / "
+                                           "'intergovernmental' (no party is named)")
+                if not parties:
+                    drafted.questions.append(f"Which agreement is '{title}'? The sentence names no parties.")
+                yield drafted
+
+
+def _parties_between(view: SentenceView, names: PageNames, orgs: list[NameMention], end: int,
+                     founded: NameMention) -> tuple[Organisation | str, ...]:
+    """The organisations of "… zwischen dem A und dem B" right after the agreement."""
+    between = re.match(r"\s*(?:zwischen|between|между)\s", view.text[end:end + 20])
+    if between is None:
+        return ()
+    stop = re.search(r"[,;:]|\s(?:gegründet|unterzeichnet|signed|подписан)", view.text[end:])
+    limit = end + (stop.start() if stop else len(view.text))
+    return tuple(_organisation(names, o) for o in orgs if end < o.start and o.end <= limit and o is not founded)
+
+
+def _founded_by(view: SentenceView, names: PageNames, founded: NameMention, agent: NameMention) -> Drafted:
+    """A government founds for its state ("The Government of Japan initiated …" → JPN)."""
+    if agent.head in _GOVERNMENT and agent.state:
+        drafted = _link(view, names, founded, "founded-by", agent.state, "state")
+        drafted.reasons.append(f"'{agent.text}' acts for its state {agent.state}")
+        return drafted
+    return _link(view, names, founded, "founded-by", _organisation(names, agent), "organisation")
+
+
+def _agreement(view: SentenceView, start: int, language: str) -> tuple[str, int, tuple[Organisation | str, ...]] | None:
+    """The agreement named after "auf Grund …": its title in the nominative, where it ends, its parties."""
+    words = list(re.finditer(r"[\w-]+", view.text[start:start + 160]))
+    for i, word in enumerate(words):
+        if not _AGREEMENT[language].match(word.group(0)):
+            continue
+        j = i
+        while j > 0 and words[j - 1].group(0)[:1].isupper() and (
+                language != "de" or is_german_adjective(words[j - 1].group(0))):
+            j -= 1
+        adjectives = [w.group(0) for w in words[j:i]]
+        head = word.group(0)
+        if language == "de":
+            title = german_nominative(adjectives, head, "")
+        elif language == "ru":
+            title = russian_nominative(adjectives, head, "")
+        else:
+            title = " ".join([*adjectives, head])
+        end = start + word.end()
+        lowered = view.text[start:start + words[i].start()]
+        parties: tuple[Organisation | str, ...] = ()
+        if _BETWEEN_STATES.search(lowered) and view.context.partner:
+            parties = (HOME, view.context.partner)
+        return title, end, parties
+    return None
