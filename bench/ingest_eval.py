@@ -7,7 +7,8 @@ page, with every miss, false draft and wrong field listed.
 
 A drafted fact finds a gold fact when kind, sentence and identifying fields agree (see
 diplokg.ingest.gold); "strict" counts only facts with every field right. Targets (issue 21): on the
-seed pages recall and precision at least 95 %; on the development pages recall at least 85 % and
+seed pages (drafted against the graph without their hand-written source graphs, as new pages would
+be) recall and precision at least 95 %; on the development pages recall at least 85 % and
 precision at least 90 %. The corpus is a set of test fixtures (tests/fixtures/ingest/README.md),
 never data.
 """
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,9 +35,11 @@ TARGETS = {"seeds": (0.95, 0.95), "dev": (0.90, 0.85)}  # (precision, recall)
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    tree = SourceTree(Path(args.source).resolve() if args.source else REPO)
+    root = Path(args.source).resolve() if args.source else REPO
     started = time.perf_counter()
-    drafter = Drafter(tree)
+    drafters = {"dev": Drafter(SourceTree(root))}
+    with tempfile.TemporaryDirectory() as scratch:  # the seed pages, drafted as if they were new
+        drafters["seeds"] = Drafter(SourceTree(_without_sources(root, Path(scratch))))
     groups: dict[str, list[GoldPage]] = {}
     for path in args.gold or [CORPUS / "seeds.gold.yaml", *sorted((CORPUS / "dev").glob("*.gold.yaml"))]:
         group = "seeds" if path.name.startswith("seeds") else "dev"
@@ -44,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     for group, pages in groups.items():
         total = Score()
         for page in pages:
-            drafted = drafter.draft(read_page(str(page.path), language=page.language))
+            drafted = drafters[group].draft(read_page(str(page.path), language=page.language))
             result = score(page.facts, [d.gold() for d in drafted.facts])
             total.add(result)
             print(_page_line(page, result))
@@ -58,6 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if args.check and not met else 0
+
+
+def _without_sources(root: Path, scratch: Path) -> Path:
+    """A copy of the source tree without its hand-written source graphs: the seed pages are drafted
+    against it, so that nothing a person already read from them helps the rules."""
+    for part in ("ontology", "data", "shapes", "queries"):
+        shutil.copytree(root / part, scratch / part)
+    for source in (scratch / "data" / "sources").glob("*.trig"):
+        source.unlink()
+    return scratch
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
