@@ -13,8 +13,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from diplokg.ingest.facts import Drafted, Event, HeadOfMission, MissionOpened, Recognition, RelationEstablished
-from diplokg.ingest.writers import events, missions, states
+from diplokg.ingest.facts import (
+    Agreement,
+    Assistance,
+    Drafted,
+    Event,
+    HeadOfMission,
+    MissionOpened,
+    Recognition,
+    RelationEstablished,
+)
+from diplokg.ingest.writers import agreements, events, missions, states
 from diplokg.ingest.writers.base import Writer
 
 #: the writer of each kind of fact: (writer, fact, drafted) → the fact's resources
@@ -24,6 +33,8 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     MissionOpened: missions.mission,
     HeadOfMission: missions.head,
     Event: events.event,
+    Agreement: agreements.agreement,
+    Assistance: agreements.assistance,
 }
 
 
