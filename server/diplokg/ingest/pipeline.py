@@ -12,6 +12,7 @@ from diplokg.ingest.facts import Drafted
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.agreements import agreement_rules
+from diplokg.ingest.rules.assistance import assistance_rules
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import event_rules
 from diplokg.ingest.rules.heads import head_rules
@@ -47,4 +48,5 @@ class Drafter:
             facts.extend(head_rules(view, recorded_posts))
             facts.extend(event_rules(view))
             facts.extend(agreement_rules(view))
+            facts.extend(assistance_rules(view, facts))
         return DraftResult(context, facts)

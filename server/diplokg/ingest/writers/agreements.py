@@ -80,8 +80,10 @@ def assistance(w: Writer, fact: Assistance, drafted: Drafted) -> list[ox.NamedNo
     resources: list[ox.NamedNode] = []
     parent = None
     if fact.enumeration is not None:
-        parent = _assistance_event(w, fact, f"{base}-{slug(fact.enumeration)[:40]}".rstrip("-"), names, None)
-        w.graph.add(parent, "dkg:purpose", ox.Literal(fact.enumeration, language=w.language))
+        parent = _assistance_event(w, fact, f"{base}-{slug(fact.enumeration or 'listed')[:40]}".rstrip("-"), names,
+                                   None)
+        if fact.enumeration:
+            w.graph.add(parent, "dkg:purpose", ox.Literal(fact.enumeration, language=w.language))
         resources.append(parent)
     path = f"{base}-{slug(fact.purpose)[:40]}".rstrip("-") if fact.purpose else base
     w.events[path] = w.events.get(path, 0) + 1
@@ -119,7 +121,9 @@ def _amounts(graph: Graph, event: ox.NamedNode, path: str, fact: Assistance, lan
     for n, amount in enumerate(fact.amounts):
         value = format(amount.value.normalize(), "f")
         whole = amount.value == amount.value.to_integral_value()
-        node = graph.typed(f"amount/{path.removeprefix('event/')}-{amount.currency}" + (f"-{n + 1}" if n else ""),
+        again = sum(a.currency == amount.currency for a in fact.amounts[:n])
+        name = f"amount/{path.removeprefix('event/')}-{amount.currency}" + (f"-{again + 1}" if again else "")
+        node = graph.typed(name,
                            "dkg:MonetaryAmount", f"{amount.currency} {int(amount.value) if whole else value:,}",
                            amount.as_stated)
         graph.add(node, "schema:value", ox.Literal(value, datatype=ox.NamedNode(XSD + "decimal")))
