@@ -151,7 +151,9 @@ def _place(view: SentenceView, start: int, end: int) -> Place | None:
     offset = start
     while (found := view.city_after(offset, within=end - offset)) is not None:
         mention, cities = found
-        if _PLACE[view.context.page.language].search(view.text[max(0, mention.start - 12):mention.start]):
+        in_date = any(d.start <= mention.start < d.end for d in view.dates)  # "im Mai 2011" names no city Mai
+        before = view.text[max(0, mention.start - 12):mention.start]
+        if not in_date and _PLACE[view.context.page.language].search(before):
             city = cities[0]
             return Place(city.name, city.geonames_id, mention.text, city.country)
         offset = mention.end

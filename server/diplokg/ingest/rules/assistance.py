@@ -31,7 +31,8 @@ _GIVING = {
     "de": r"Hilfe\w*|Unterstützung\w*|Engagement\w*|\w*(?:Kooperations|Entwicklungs|Hilfs)programm\w*"
           r"|Entwicklungszusammenarbeit|Zuschu(?:ss|ß)\w*"
           r"|Zuschüsse\w*|Kredit\w*|Darlehen\w*|Spende\w*|finanzier\w*|Finanzierung\w*|bereit(?:gestellt|stellen)?"
-          r"|zugesagt|sagte\w*\b[^.;]*\bzu|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*",
+          r"|zugesagt|sagte\w*\b[^.;]*\bzu|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*"
+          r"|zur\s+Verfügung",
     "en": r"assistance|aid|support\w*|grants?|loans?|fund(?:s|ed|ing)|financ\w+|provided|allocated|pledged"
           r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?",
     "ru": r"помощ\w+|содейств\w+|поддержк\w+|грант\w*|кредит\w*|займ\w*|заём|финансир\w+|выдел\w+|предостав\w+"
@@ -42,7 +43,7 @@ _GAVE = {"de": r"geleistet|leistete\w*|gewährt\w*|erwiesen|erwies|bereitgestell
          "en": r"provided|rendered|extended|gave|given|granted|offered", "ru": r"оказ\w+|предостав\w+"}
 _GOVERNMENT = {"de": r"\b(?:Bundes)?[Rr]egierung\b", "en": r"\b[Gg]overnment\b", "ru": r"\b[Пп]равительств\w+"}
 _TECHNICAL = re.compile(r"technisch|technical|техническ", re.I)
-_PURPOSE = {"de": r"\b(?:für|zur|zum|bei)\s", "en": r"\bfor\s", "ru": r"(?<!\w)(?:на|для)\s(?!сумм)"}
+_PURPOSE = {"de": r"\b(?:für|zur(?!\s+Verfügung)|zum|bei)\s", "en": r"\bfor\s", "ru": r"(?<!\w)(?:на|для)\s(?!сумм)"}
 _PURPOSE_END = re.compile(r"[,;:(]|\.$|\s(?:und|and|и|а)\s+(?:\w+\s+){0,2}(?:wurde|was|were|был)")
 _TRAILING = re.compile(r"\s+(?:zu|bereit|vor|an|aus|ein|mit|fest|frei|ge\w+(?:t|en)|\w+iert|wurden?|ist|sind)$")
 _REFERENCE = {"de": r"\bdies\w*\s+(?:Vereinbarung|Abkommen\w*|Vertrag\w*|Memorandum\w*|Programm\w*)",
