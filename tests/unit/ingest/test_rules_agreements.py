@@ -150,6 +150,46 @@ def test_russian_generic_mentions_are_no_agreements(drafter: Drafter) -> None:
                    "В ходе визита было подписано несколько соглашений.") == []
 
 
+def test_two_instruments_in_one_sentence_are_two_agreements(drafter: Drafter) -> None:
+    titles = {"de": (AUSTRIA_DE, "Im Juli 2017 wurden ein Abkommen über den Luftverkehr und ein Memorandum über "
+                                 "Tourismus unterzeichnet.",
+                     ["Abkommen über den Luftverkehr", "Memorandum über Tourismus"]),
+              "en": (AUSTRIA_EN, "In July 2017 the sides signed an Agreement on Air Services and a Memorandum on "
+                                 "Tourism.", ["Agreement on Air Services", "Memorandum on Tourism"]),
+              "ru": (UZBEKISTAN_RU, "В июле 2017 года были подписаны Соглашение о воздушном сообщении и Меморандум о "
+                                    "туризме.", ["Соглашение о воздушном сообщении", "Меморандум о туризме"])}
+    for language, (intro, sentence, expected) in titles.items():
+        found = _drafts(drafter, language, intro, sentence)
+        assert [d.gold()["title"] for d in found] == expected and all(d.gold()["date"] == "2017-07" for d in found)
+
+
+@pytest.mark.parametrize("language,sentence", [
+    ("de", "Die Außenminister vereinbarten, den Entwurf eines Abkommens über Investitionsschutz vorzubereiten."),
+    ("en", "Preparations for signing an intergovernmental agreement on air transport are under way."),
+    ("en", "The sides agreed to sign an agreement on trade in the near future."),
+    ("en", "The agreement was signed."),
+    ("en", "In 2016 the Collective Security Treaty Organization, where agreements were signed, met."),
+    ("ru", "Стороны договорились ускорить подготовку проекта Соглашения о взаимной защите инвестиций."),
+    ("ru", "Были подписаны соглашения о сотрудничестве в области культуры."),
+    ("ru", "Таджикистан является членом Организации Договора о коллективной безопасности, подписанного в 1992 году."),
+])
+def test_planned_referring_plural_and_named_instruments_are_no_agreements(drafter: Drafter, language: str,
+                                                                         sentence: str) -> None:
+    intro = {"de": AUSTRIA_DE, "en": AUSTRIA_EN, "ru": UZBEKISTAN_RU}[language]
+    assert _drafts(drafter, language, intro, sentence) == []
+
+
+def test_lower_case_titles_end_before_the_date(drafter: Drafter) -> None:
+    english = _drafts(drafter, "en", AUSTRIA_EN, "The parties signed an agreement on cooperation in agriculture on "
+                                                 "3 March 2019 in Vienna.")
+    russian = _drafts(drafter, "ru", UZBEKISTAN_RU, "В 2010 году было подписано соглашение о сотрудничестве в области "
+                                                    "образования.")
+    assert _gold(english) == [{"sentence": 2, "title": "agreement on cooperation in agriculture",
+                               "parties": ["AUT", "TJK"], "date": "2019-03-03", "signed_at": "Vienna"}]
+    assert _gold(russian) == [{"sentence": 2, "title": "соглашение о сотрудничестве в области образования",
+                               "parties": ["TJK", "UZB"], "date": "2010"}]
+
+
 # ---- assistance -------------------------------------------------------------------------------
 
 def test_german_amount_with_demonym_donor_and_purpose(drafter: Drafter) -> None:
@@ -209,6 +249,14 @@ def test_russian_dative_recipient_and_amount(drafter: Drafter) -> None:
     assert _gold(found) == [{"sentence": 2, "donor": "UZB", "recipient": "TJK", "year": "2017",
                              "amounts": [{"value": 15000000, "currency": "USD"}],
                              "purpose": "на строительство больниц"}]
+
+
+def test_russian_demonym_donor_and_a_year_since_which_is_no_year(drafter: Drafter) -> None:
+    found = _drafts(drafter, "ru", UZBEKISTAN_RU, "Узбекская сторона с 2015 года оказывает Таджикистану помощь на "
+                                                  "сумму 3 млн долларов США для подготовки врачей.", kind=Assistance)
+    assert _gold(found) == [{"sentence": 2, "donor": "UZB", "recipient": "TJK", "purpose": "для подготовки врачей",
+                             "amounts": [{"value": 3000000, "currency": "USD"}]}]
+    assert any("no year or span" in r for r in found[0].reasons)
 
 
 @pytest.mark.parametrize("language,sentence", [

@@ -35,6 +35,14 @@ _BASIS = {"de": r"auf\s+(?:der\s+)?Grundlage|auf\s+Grund|aufgrund|gemäß|im\s+R
           "en": r"basic\s+document|basis|under\s+the|in\s+accordance\s+with|framework|ratif\w+",
           "ru": r"основополагающ\w+|на\s+основ\w+|в\s+рамках|в\s+соответствии\s+с|ратифи\w+"}
 _BASIS_WINDOW = 80  # characters between the basis phrase and the instrument
+#: an instrument only planned or drafted, not (yet) signed
+_PLANNED = {"de": r"Entwurf\w*|Entwürfe\w*|geplant\w*|vorbereit\w*|Möglichkeit\w*|soll\w*|werden\s+unterzeichnet"
+                  r"|künftig\w*|beabsichtig\w*|Ausarbeitung",
+            "en": r"draft\w*|planned|planning|plans?\s+to|prepar\w+|possib\w+|will\s+(?:be\s+)?sign\w*"
+                  r"|to\s+(?:be\s+)?sign\w*|future|intend\w*",
+            "ru": r"проект\w*(?=\s+(?:соглашени|договор|меморандум|деклараци|протокол|программ))|планир\w+"
+                  r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"}
+_PLANNED_WINDOW = 60
 _BOTH = {"de": r"beide[nr]?\s+(?:Länder|Staaten|Seiten|Regierungen)\w*|zwischenstaatlich\w*|bilateral\w*",
          "en": r"both\s+(?:countries|states|sides|governments)|the\s+two\s+(?:countries|states|sides)|bilateral"
                r"|intergovernmental|the\s+(?:sides|parties)\b",
@@ -46,6 +54,10 @@ _OCCASION = {"de": r"im\s+Rahmen\s+(?:dieses|des|der|dieser)\s+\w+|während\s+(?
              "ru": r"в\s+ходе\s+(?:визита|переговоров|встречи|этого|данного)|во\s+время\s+\w+"
                    r"|в\s+рамках\s+(?:визита|встречи|этого|данного)"}
 #: a clause ends at ';' or before a coordinated clause (a full stop inside a sentence ends an abbreviation)
+#: words that make the previous sentence an occasion at which something can be signed
+_EVENT = re.compile(r"besuch|treffen|gespräch|verhandlung|konferenz|gipfel|sitzung|tagung|reise|visit|meeting|\bmet\b"
+                    r"|talks|negotiat|conference|summit|session|trip|визит|встреч|переговор|конференц|саммит|заседан"
+                    r"|посети|поездк", re.I)
 _CLAUSE_END = re.compile(r";|, (?:und|and|а|и) (?=\w+\s+\w+)")
 _PLACE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"), "en": re.compile(r"\bin\s+$"),
           "ru": re.compile(r"(?<!\w)(?:в|во)\s+(?:г\.\s*)?$")}
@@ -58,6 +70,8 @@ def agreement_rules(view: SentenceView) -> Iterator[Drafted]:
         signing = _signal(view, instrument, _SIGNING[language], anywhere=True)
         basis = _signal(view, instrument, _BASIS[language], anywhere=False)
         if signing is None and (basis is None or instrument.type == "cooperation-programme"):
+            continue
+        if _planned(view, instrument, signing):
             continue
         reasons: list[str] = []
         questions: list[str] = []
@@ -81,6 +95,13 @@ def _signal(view: SentenceView, instrument: Instrument, pattern: str, anywhere: 
         found = [m for m in found if instrument.start - _BASIS_WINDOW <= m.end() <= instrument.start
                  or (m.group(0).lower().startswith(("ratif", "ратиф")) and m.start() < instrument.start)]
     return min(found, key=lambda m: abs(m.start() - instrument.start), default=None)
+
+
+def _planned(view: SentenceView, instrument: Instrument, signing: re.Match[str] | None) -> bool:
+    """Whether the words just before the instrument or its signing say it is only planned or drafted."""
+    pattern = re.compile(rf"(?<![\w-])(?:{_PLANNED[view.context.page.language]})", re.I)
+    spans = [(instrument.start, instrument.end)] + ([signing.span()] if signing else [])
+    return any(pattern.search(view.text, max(0, start - _PLANNED_WINDOW), start) for start, _ in spans)
 
 
 def _parties(view: SentenceView, instrument: Instrument, reasons: list[str],
@@ -169,7 +190,7 @@ def _carried(view: SentenceView, place: Place | None, reasons: list[str],
         return None, place
     previous = view.context.views[number - 2]
     dates = [d for d in previous.dates if not d.quoted and not d.needs_year]
-    if not dates:
+    if not dates or not _EVENT.search(previous.text):
         return None, place
     date = dates[-1].date
     carried = place or _place(previous, 0, len(previous.text))

@@ -55,6 +55,7 @@ _QUALIFIERS = [(re.compile(r"\b(?:pro|je)\s+Jahr\b|\bjährlich|\bper\s+(?:year|a
                            re.I), "the amount is approximate"),
                (re.compile(r"\b(?:insgesamt|in\s+total|total|всего|в\s+общей\s+сложности)(?!\w)", re.I),
                 "the amount is a total")]
+_SINCE = re.compile(r"(?:\bseit|\bsince|(?<!\w)с)\s+$", re.I)
 _ITEM = re.compile(r"^[\s\-–•*]*(.*?)[\s;,.]*$")
 
 
@@ -86,7 +87,7 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     reading.reasons += [f"'{m.group(0)}': {note}" for pattern, note in _QUALIFIERS if money
                         and (m := pattern.search(view.text))]
     if not listed:
-        year = _year(view, 0, len(view.text), money)
+        year = _year(view, 0, len(view.text), money, reading.reasons)
         amounts = _amounts(view, money, reading.donor, questions)
         purpose = _purpose(view, money[-1].end if money else (helped.end() if helped else 0), len(view.text))
         fact = Assistance(reading.donor, reading.recipient, amounts, purpose, year, frozenset(types), None, under)
@@ -102,7 +103,7 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
             continue
         in_item = [m for m in money if start <= m.start < end]
         amounts = _amounts(view, in_item, reading.donor, questions)
-        year = _year(view, start, end, in_item) or _year(view, 0, intro_end, money)
+        year = _year(view, start, end, in_item, []) or _year(view, 0, intro_end, money, [])
         fact = Assistance(reading.donor, reading.recipient, amounts, item.group(1), year, frozenset(types),
                           enumeration, under)
         out.append(_drafted(view, fact, reading, list(questions)))
@@ -160,10 +161,15 @@ def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list
     return tuple(amounts)
 
 
-def _year(view: SentenceView, start: int, end: int, money: list[Money]) -> StatedDate | None:
+def _year(view: SentenceView, start: int, end: int, money: list[Money], reasons: list[str]) -> StatedDate | None:
+    """The year or years of the sentence (part); none for "since 2010" (a start, no year or span)."""
     for d in view.dates:
         if start <= d.start < end and not d.quoted and not d.needs_year and \
                 not any(m.start <= d.start < m.end for m in money):
+            if _SINCE.search(view.text[max(0, d.start - 8):d.start]):
+                reasons.append(f"'{view.text[max(0, d.start - 8):d.end].split()[-2]} {d.text}' is when it began: "
+                               "no year or span is drafted")
+                return None
             first, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
             return StatedDate(first, last if last != first else None, d.text)
     return None

@@ -65,6 +65,11 @@ _SUBJECT = re.compile(r"\s(?:über|on|concerning|regarding|о|об)\s"
 _QUOTE = re.compile(r'„[^„“”"\n]{3,}[“”"]|“[^“”\n]{3,}[”“]|«[^«»\n]{3,}»|"[^"\n]{3,}"')
 _TOKEN = re.compile(r'\s*(„[^“”"]*[“”"]|“[^“”]*[”“]|«[^»]*»|"[^"]*"|[\w\'’-]+|[^\w\s])')
 _OPENING = "„“«\""
+#: words a title does not end with ("… on cooperation in agriculture on 3 March")
+_DANGLING = re.compile(r"(?:\s+(?:on|in|at|of|the|and|am|im|vom|in|und|der|die|das|den|dem|des|в|во|на|и|с|от))+$",
+                       re.I)
+#: an instrument named in an organisation's name ("Organisation des Vertrags über kollektive Sicherheit")
+_IN_NAME = re.compile(r"(?:Organisation|Organization|Организаци\w*)\s+(?:des\s+|of\s+the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"^(?:in|im|в|во)$", re.I)
 _GERMAN_GENITIVE = re.compile(r"(abkommen|vertrag|memorandum|protokoll|programm|kommuniqué|kommunique|aktionsplan"
                               r"|übereinkommen)e?s$", re.I)
@@ -118,14 +123,17 @@ def _unquoted(view: SentenceView, match: re.Match[str], language: str) -> Instru
     noun, adjective = match.group("noun"), (match.group("adj") or "").split()
     while adjective and _DETERMINERS.match(adjective[0]):
         adjective.pop(0)
-    if language in ("de", "ru") and not (noun[0].isupper() or adjective):
+    if language == "de" and not (noun[0].isupper() or adjective):
         return None
-    if not _specific(noun, adjective, language) or _GENERIC.search(view.text[:match.start()]):
+    if not _specific(noun, adjective, language) or _GENERIC.search(view.text[:match.start()]) \
+            or _IN_NAME.search(view.text[:match.start()]) or re.match(r"\s+[A-Z]", view.text[match.end():]):
         return None
     start = match.start("noun") - (len(match.group("adj")) - match.group("adj").find(adjective[0]) if adjective else 0)
     written = " ".join([*adjective, noun])
     head = _nominative(noun, " ".join(adjective) or None, language)
     end, complement = _complement(view, match.end("noun"), language)
+    if not (noun[0].isupper() or adjective or complement):  # "the agreement was signed": which one?
+        return None
     sides = _sides(complement, language, quoted=False)
     between = _BETWEEN.search(complement)
     if between and not all(state_of_side(view, side) for side in sides):
@@ -137,12 +145,14 @@ def _unquoted(view: SentenceView, match: re.Match[str], language: str) -> Instru
 
 
 def _specific(noun: str, adjective: list[str], language: str) -> bool:
-    """A declaration or statement only as a joint one ("Gemeinsame Erklärung", "Joint Statement",
-    "Совместное заявление"), not a declaration of independence or a government statement."""
+    """Not a plural (a Russian word in lower case only where it cannot be one: "соглашение", not
+    "соглашения"); a declaration or statement only as a joint one ("Gemeinsame Erklärung", "Joint
+    Statement", "Совместное заявление"), not a declaration of independence or a government statement."""
     lower = noun.lower()
-    if language == "ru" and "plur" in str(morph().parse(noun)[0].tag) and \
-            not any("sing" in str(p.tag) for p in morph().parse(noun) if p.tag.POS == "NOUN"):
-        return False
+    if language == "ru":
+        numbers = {p.tag.number for p in morph().parse(noun.split()[0]) if p.tag.POS == "NOUN"}
+        if "sing" not in numbers or ("plur" in numbers and not (noun[0].isupper() or adjective)):
+            return False
     if lower in ("erklärung", "statement") or lower.startswith("заявлени"):
         return any(a.lower().startswith(("gemeinsam", "joint", "совместн")) for a in adjective)
     return True
@@ -154,12 +164,16 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
     if not re.match(rf"\s+(?:{_COMPLEMENT[language]})\s", text[at:], re.I):
         return at, ""
     stops = re.compile(rf"(?:{_STOPS[language]})(?![\w-])", re.I)
+    # "… und ein Memorandum über …": a second instrument begins
+    another = re.compile(rf"(?:und|sowie|and|as\s+well\s+as|и|а\s+также)\s+(?:[\w-]+\s+){{0,2}}?(?<![\w-])"
+                         rf"(?i:{_NOUNS[language]})(?![\w-])", re.I)
     dates = {d.start for d in view.dates}
     ends = [at]  # the end of each token taken
     previous = ""
     for token in _TOKEN.finditer(text, at):
         word, start = token.group(1), token.start(1)
-        if start in dates or (not word[0].isalnum() and word[0] not in _OPENING) or stops.match(text, start):
+        if start in dates or (not word[0].isalnum() and word[0] not in _OPENING) or stops.match(text, start) \
+                or another.match(text, start):
             break
         if _CITY_BEFORE.match(previous) and view.city_after(start, within=len(word) + 1):
             ends.pop()  # "in" + a city: where it was signed, not the title
@@ -168,7 +182,8 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
         if word[0] in _OPENING:
             break
         previous = word
-    return ends[-1], text[at:ends[-1]]
+    complement = _DANGLING.sub("", text[at:ends[-1]])
+    return at + len(complement), complement
 
 
 def _sides(text: str, language: str, quoted: bool) -> tuple[str, ...]:
