@@ -190,6 +190,16 @@ def test_lower_case_titles_end_before_the_date(drafter: Drafter) -> None:
                                "parties": ["TJK", "UZB"], "date": "2010"}]
 
 
+def test_a_quoted_subject_after_the_head_and_a_period_belong_to_the_title(drafter: Drafter) -> None:
+    german = _drafts(drafter, "de", AUSTRIA_DE, "Am 9. Juni 2016 wurde das Abkommen „Über die Zusammenarbeit im "
+                                                "Sport“ unterzeichnet.")
+    russian = _drafts(drafter, "ru", UZBEKISTAN_RU, "Была утверждена Программа сотрудничества на 2021-2023 годы, "
+                                                    "подписанная 3 мая 2021 года.")
+    assert [(d.gold()["title"], d.gold()["date"]) for d in german + russian] == [
+        ("Abkommen „Über die Zusammenarbeit im Sport“", "2016-06-09"),
+        ("Программа сотрудничества на 2021-2023 годы", "2021-05-03")]
+
+
 # ---- assistance -------------------------------------------------------------------------------
 
 def test_german_amount_with_demonym_donor_and_purpose(drafter: Drafter) -> None:

@@ -80,7 +80,7 @@ def agreement_rules(view: SentenceView) -> Iterator[Drafted]:
         parties, sure = _parties(view, instrument, reasons, questions)
         date, place = (None, None)
         if signing is not None:
-            date, place = _signing(view, signing, reasons, questions)
+            date, place = _signing(view, instrument, signing, reasons, questions)
         fact = Agreement(instrument.title, parties, date, place, instrument.type, signing is not None)
         confidence = (0.85 if sure else 0.65) - (0.2 if questions else 0)
         yield Drafted(fact, view.sentence, f"agreements/{instrument.type}", confidence, reasons, questions)
@@ -132,13 +132,17 @@ def _parties(view: SentenceView, instrument: Instrument, reasons: list[str],
     return pair, False
 
 
-def _signing(view: SentenceView, signing: re.Match[str], reasons: list[str],
+def _signing(view: SentenceView, instrument: Instrument, signing: re.Match[str], reasons: list[str],
              questions: list[str]) -> tuple[StatedDate | None, Place | None]:
+    """The date and city of the signing clause: the date nearest the signing word, on the side away
+    from the instrument first ("am 5. Mai … unterzeichnet", "X, подписанный 6.07.2001 г.")."""
     start, end = _clause(view.text, signing.start())
-    in_clause = [d for d in view.dates if start <= d.start and d.end <= end and not d.quoted]
-    before = [d for d in in_clause if d.end <= signing.start()]
+    in_clause = [d for d in view.dates if start <= d.start and d.end <= end and not d.quoted
+                 and not instrument.start <= d.start < instrument.end]
+    before = [d for d in in_clause if d.end <= signing.start()][::-1]
     after = [d for d in in_clause if d.start >= signing.end()]
-    mention = before[-1] if before else (after[0] if after else None)
+    nearest = after + before if signing.start() >= instrument.end else before + after
+    mention = nearest[0] if nearest else None
     if mention is None:
         earlier = [d for d in view.dates if d.end <= start and not d.quoted]
         mention = earlier[-1] if earlier else None

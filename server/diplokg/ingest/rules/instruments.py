@@ -161,17 +161,23 @@ def _specific(noun: str, adjective: list[str], language: str) -> bool:
 def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
     """The end of the title after its head at ``at``, and the complement's text."""
     text = view.text
-    if not re.match(rf"\s+(?:{_COMPLEMENT[language]})\s", text[at:], re.I):
+    if not re.match(rf"\s+(?:{_COMPLEMENT[language]})\s|\s*[{_OPENING}]", text[at:], re.I) \
+            and not (language == "ru" and _russian_genitive(text[at:])):
         return at, ""
     stops = re.compile(rf"(?:{_STOPS[language]})(?![\w-])", re.I)
     # "… und ein Memorandum über …": a second instrument begins
     another = re.compile(rf"(?:und|sowie|and|as\s+well\s+as|и|а\s+также)\s+(?:[\w-]+\s+){{0,2}}?(?<![\w-])"
                          rf"(?i:{_NOUNS[language]})(?![\w-])", re.I)
     dates = {d.start for d in view.dates}
+    periods = {d.start: d.end for d in view.dates if d.date.precision == "year"}  # "for 2014-2016": in the title
     ends = [at]  # the end of each token taken
-    previous = ""
+    previous, skip = "", 0
     for token in _TOKEN.finditer(text, at):
         word, start = token.group(1), token.start(1)
+        if start < skip or (start in periods and previous.lower() in ("für", "for", "на")):
+            skip = max(skip, periods.get(start, 0))
+            ends.append(token.end(1))
+            continue
         if start in dates or (not word[0].isalnum() and word[0] not in _OPENING) or stops.match(text, start) \
                 or another.match(text, start):
             break
@@ -184,6 +190,12 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
         previous = word
     complement = _DANGLING.sub("", text[at:ends[-1]])
     return at + len(complement), complement
+
+
+def _russian_genitive(rest: str) -> bool:
+    """A Russian title's complement in the genitive ("Программа сотрудничества", "Договор дружбы")."""
+    word = re.match(r"\s+([а-яё]+)", rest)
+    return word is not None and any(p.tag.POS == "NOUN" and "gent" in p.tag for p in morph().parse(word.group(1)))
 
 
 def _sides(text: str, language: str, quoted: bool) -> tuple[str, ...]:
