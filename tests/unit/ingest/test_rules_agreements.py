@@ -261,6 +261,19 @@ def test_russian_dative_recipient_and_amount(drafter: Drafter) -> None:
                              "purpose": "на строительство больниц"}]
 
 
+def test_a_government_without_its_state_is_the_page_partners(drafter: Drafter) -> None:
+    german = _drafts(drafter, "de", AUSTRIA_DE, "Für 2018-2019 sagte die Bundesregierung Tadschikistan 7 Mio. Euro zu.",
+                     "2016 stellte die schwedische Regierung 5 Mio. Euro für Schulen bereit.", kind=Assistance)
+    english = _drafts(drafter, "en", AUSTRIA_EN, "In 2016 the Government allocated 5 million euros for schools in "
+                                                 "Tajikistan.", kind=Assistance)
+    assert _gold(german) == [{"sentence": 2, "donor": "AUT", "recipient": "TJK", "year": ["2018", "2019"],
+                              "amounts": [{"value": 7000000, "currency": "EUR"}]}]
+    assert _gold(english) == [{"sentence": 2, "donor": "AUT", "recipient": "TJK", "year": "2016",
+                               "amounts": [{"value": 5000000, "currency": "EUR"}],
+                               "purpose": "for schools in Tajikistan"}]
+    assert any("government of the page's partner" in r for r in german[0].reasons + english[0].reasons)
+
+
 def test_russian_demonym_donor_and_a_year_since_which_is_no_year(drafter: Drafter) -> None:
     found = _drafts(drafter, "ru", UZBEKISTAN_RU, "Узбекская сторона с 2015 года оказывает Таджикистану помощь на "
                                                   "сумму 3 млн долларов США для подготовки врачей.", kind=Assistance)

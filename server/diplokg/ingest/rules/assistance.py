@@ -26,12 +26,13 @@ from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.money import Money, find_money
 from diplokg.ingest.rules.parties import Side, demonyms, role
+from diplokg.ingest.russian import morph
 
 _GIVING = {
     "de": r"Hilfe\w*|Unterstützung\w*|Engagement\w*|\w*(?:Kooperations|Entwicklungs|Hilfs)programm\w*"
           r"|Entwicklungszusammenarbeit|Zuschu(?:ss|ß)\w*"
           r"|Zuschüsse\w*|Kredit\w*|Darlehen\w*|Spende\w*|finanzier\w*|Finanzierung\w*|bereit(?:gestellt|stellen)?"
-          r"|zugesagt|sagte\w*\b[^.;]*\bzu|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*"
+          r"|zugesagt|sagten?\s[^;]*?\bzu\b|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*"
           r"|zur\s+Verfügung",
     "en": r"assistance|aid|support\w*|grants?|loans?|fund(?:s|ed|ing)|financ\w+|provided|allocated|pledged"
           r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?",
@@ -41,7 +42,8 @@ _GIVING = {
 _HELP = {"de": r"Hilfe|Unterstützung", "en": r"assistance|aid|support", "ru": r"помощ\w+|содейств\w+|поддержк\w+"}
 _GAVE = {"de": r"geleistet|leistete\w*|gewährt\w*|erwiesen|erwies|bereitgestellt|stellte\w*",
          "en": r"provided|rendered|extended|gave|given|granted|offered", "ru": r"оказ\w+|предостав\w+"}
-_GOVERNMENT = {"de": r"\b(?:Bundes)?[Rr]egierung\b", "en": r"\b[Gg]overnment\b", "ru": r"\b[Пп]равительств\w+"}
+_GOVERNMENT = {"de": r"\b(?:Bundes)?[Rr]egierung\b", "en": r"\b[Gg]overnment\b(?!\s+of)",
+               "ru": r"(?<!\w)[Пп]равительств\w+"}
 _TECHNICAL = re.compile(r"technisch|technical|техническ", re.I)
 _PURPOSE = {"de": r"\b(?:für|zur(?!\s+Verfügung)|zum|bei)\s", "en": r"\bfor\s", "ru": r"(?<!\w)(?:на|для)\s(?!сумм)"}
 _PURPOSE_END = re.compile(r"[,;:(]|\.$|\s(?:und|and|и|а)\s+(?:\w+\s+){0,2}(?:wurde|was|were|был)")
@@ -118,7 +120,6 @@ def _drafted(view: SentenceView, fact: Assistance, reading: _Reading, questions:
 
 def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | None:
     """Donor and recipient: as the sentence marks them, else in the order it names them."""
-    language = view.context.page.language
     partner = view.context.partner
     sides = [Side(m.key, m.start, m.text, role(view, m.start, m.text)) for m in view.states
              if m.start < limit and not any(a.start <= m.start < a.end for a in money)]
@@ -128,10 +129,11 @@ def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | Non
     sure = True
     donor = next((s.key for s in sides if s.role == "donor"), None)
     recipient = next((s.key for s in sides if s.role == "recipient" and s.key != donor), None)
-    government = re.search(_GOVERNMENT[language], view.text[:limit])
+    government = _bare_government(view, limit)
     if donor is None and government and partner and partner != recipient:
         donor = partner
-        reasons.append(f"'{government.group(0)}' names no state: the government of the page's partner {partner}")
+        reasons.append(f"'{government.group(0).strip()}' names no state: the government of the page's partner "
+                       f"{partner}")
     for side in (s for s in sides if s.role is None):
         if donor is None:
             donor, sure = side.key, False
@@ -145,6 +147,22 @@ def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | Non
     if donor is None or recipient is None or donor == recipient:
         return None
     return _Reading(donor, recipient, reasons, sure)
+
+
+def _bare_government(view: SentenceView, limit: int) -> re.Match[str] | None:
+    """A government the sentence names without its state ("die Bundesregierung", "the Government",
+    "Правительство"), not "die japanische Regierung", "the Swedish government", "шведское правительство"."""
+    language = view.context.page.language
+    for match in re.finditer(_GOVERNMENT[language], view.text[:limit]):
+        before = re.findall(r"[\w'’-]+", view.text[:match.start()])
+        previous = before[-1] if before else ""
+        if language == "ru":
+            bare = not any(p.tag.POS == "ADJF" for p in morph().parse(previous)) if previous else True
+        else:
+            bare = previous.lower() in ("", "die", "der", "seitens", "the", "its", "their")
+        if bare:
+            return match
+    return None
 
 
 def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list[str]) -> tuple[Amount, ...]:
@@ -187,8 +205,9 @@ def _purpose(view: SentenceView, at: int, end: int) -> str | None:
         phrase = text[start:stop.start() if stop else len(text)].strip().rstrip(".")
         while (trailing := _TRAILING.search(phrase)) and trailing.start() > len(match.group(0)):
             phrase = phrase[:trailing.start()]
-        rest = phrase[len(match.group(0)):]
-        if not view.context.states.find(rest, language) or len(rest.split()) > 3:
+        rest = re.sub(r"^(?:der|die|das|dem|den|the)\s+", "", phrase[len(match.group(0)):])
+        states = view.context.states.find(rest, language)
+        if not (states and states[0].start == 0 and states[0].end >= len(rest.rstrip(" .")) - 1):
             return phrase
     return None
 
