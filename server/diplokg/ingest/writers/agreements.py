@@ -38,7 +38,10 @@ def agreement_path(fact: Agreement) -> str:
 
 def agreement(w: Writer, fact: Agreement, drafted: Drafted) -> list[ox.NamedNode]:
     en, de = _TYPES.get(fact.type, _TYPES["agreement"])
-    node = w.graph.typed(agreement_path(fact), "dkg:Agreement", f"{en}: {fact.title}", f"{de}: {fact.title}")
+    # the title as the label in its own language, with the kind of agreement in the other
+    label_en = fact.title if w.language == "en" else f"{en}: {fact.title}"
+    label_de = fact.title if w.language == "de" else f"{de}: {fact.title}"
+    node = w.graph.typed(agreement_path(fact), "dkg:Agreement", label_en, label_de)
     w.graph.add(node, "dkg:agreementType", vocab("agreement-type", fact.type))
     w.graph.add(node, "dkg:title", ox.Literal(fact.title, language=w.language))
     for party in sorted(fact.parties):
