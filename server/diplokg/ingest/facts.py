@@ -10,6 +10,7 @@ the questions it leaves open for the reviewer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from diplokg.ingest.dates import StatedDate
@@ -125,7 +126,48 @@ class OrganisationLink:
     NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "partners", "parties"})
 
 
-Fact = RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
+@dataclass(frozen=True)
+class Agreement:
+    title: str  # as stated (a quoted title whole), its head word in the nominative
+    parties: frozenset[str]  # ISO alpha-3 of states; organisations as the page names them
+    date: StatedDate | None = None  # of its signing
+    signed_at: Place | None = None
+    type: str = "agreement"  # a concept of vocab:agreement-type
+    signed: bool = False  # the sentence states its signing (or adoption): a signing event is written
+
+    kind = "agreement"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"type", "signed"})  # not fields of the gold format
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str  # ISO 4217
+    as_stated: str  # "7 Millionen Kronen"
+    conversion_of: int | None = None  # the index of the amount it converts (a bracketed second amount)
+
+    def gold(self) -> dict[str, Any]:
+        whole = self.value == self.value.to_integral_value()
+        return {"value": int(self.value) if whole else float(self.value), "currency": self.currency}
+
+
+@dataclass(frozen=True)
+class Assistance:
+    donor: str | None
+    recipient: str | None
+    amounts: tuple[Amount, ...] = ()
+    purpose: str | None = None  # the purpose phrase as stated
+    year: StatedDate | None = None
+    types: frozenset[str] = frozenset({"financial-assistance"})  # concepts of vocab:event-type
+    enumeration: str | None = None  # the common purpose of a sentence listing several (one fact per item)
+    under: Agreement | None = None  # the agreement the sentence says it is given under
+
+    kind = "assistance"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"types", "enumeration", "under"})
+
+
+Fact = (RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
+        | Agreement | Assistance)
 
 
 @dataclass
@@ -158,4 +200,6 @@ def _gold_value(value: object) -> Any:
         return value.name
     if isinstance(value, frozenset):
         return sorted(value)
+    if isinstance(value, tuple):
+        return [v.gold() if isinstance(v, Amount) else v for v in value]
     return value

@@ -12,6 +12,8 @@ from diplokg.ingest.facts import Drafted
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
 from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
+from diplokg.ingest.rules.agreements import agreement_rules
+from diplokg.ingest.rules.assistance import assistance_rules
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import event_rules
 from diplokg.ingest.rules.heads import head_rules
@@ -48,6 +50,8 @@ class Drafter:
             facts.extend(mission_rules(view))
             facts.extend(head_rules(view, recorded_posts))
             facts.extend(event_rules(view))
+            facts.extend(agreement_rules(view))
+            facts.extend(assistance_rules(view, facts))
         names = page_names(context, self.entities)  # persons, organisations, cities and their variants
         facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
         facts.extend(f for view in context.views for f in organisation_rules(view, names))

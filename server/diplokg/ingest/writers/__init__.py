@@ -14,6 +14,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from diplokg.ingest.facts import (
+    Agreement,
+    Assistance,
     Drafted,
     Event,
     HeadOfMission,
@@ -23,7 +25,7 @@ from diplokg.ingest.facts import (
     Recognition,
     RelationEstablished,
 )
-from diplokg.ingest.writers import events, missions, names, states
+from diplokg.ingest.writers import agreements, events, missions, names, states
 from diplokg.ingest.writers.base import Writer
 
 #: the writer of each kind of fact: (writer, fact, drafted) → the fact's resources
@@ -35,6 +37,8 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     Event: events.event,
     NameVariant: names.variant,
     OrganisationLink: names.link,
+    Agreement: agreements.agreement,
+    Assistance: agreements.assistance,
 }
 
 
