@@ -70,8 +70,20 @@ class HeadOfMission:
     act: str | None = None  # decree
     first_holder: bool = False
     rank_as_stated: str | None = None
+    concurrent_with: tuple[ConcurrentPost, ...] = ()  # the person's other posts stated with this one
+    attested_on: StatedDate | None = None  # a day the sentence shows the holder in office (RDF only)
 
     kind = "head-of-mission"
+
+
+@dataclass(frozen=True)
+class ConcurrentPost:
+    """Another post the same person holds at the same time ("gleichzeitig", "по совместительству")."""
+
+    sending: str
+    receiving: str
+    rank: str
+    rank_as_stated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +114,7 @@ class Drafted:
         """The fact in the gold format (fields the sentence does not state left out)."""
         out: dict[str, Any] = {"kind": self.fact.kind, "sentence": self.sentence.number}
         for name, value in vars(self.fact).items():
-            if name == "rank_as_stated":
+            if name in _NOT_GOLD:
                 continue
             value = _gold_value(value)
             if value not in (None, [], False):
@@ -110,7 +122,15 @@ class Drafted:
         return out
 
 
+#: fields that the RDF uses but the gold format does not have
+_NOT_GOLD = {"rank_as_stated", "attested_on"}
+
+
 def _gold_value(value: object) -> Any:
+    if isinstance(value, ConcurrentPost):
+        return {"sending": value.sending, "receiving": value.receiving, "rank": value.rank}
+    if isinstance(value, tuple):
+        return [_gold_value(v) for v in value]
     if isinstance(value, StatedDate):
         return [value.start, value.end] if value.end else value.start
     if isinstance(value, Place | Person):

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from diplokg.ingest.facts import Drafted, Event, HeadOfMission, MissionOpened, Recognition, RelationEstablished
-from diplokg.ingest.writers import events, missions, states
+from diplokg.ingest.writers import events, heads, missions, states
 from diplokg.ingest.writers.base import Writer
 
 #: the writer of each kind of fact: (writer, fact, drafted) → the fact's resources
@@ -22,7 +22,7 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     RelationEstablished: states.relation,
     Recognition: states.recognition,
     MissionOpened: missions.mission,
-    HeadOfMission: missions.head,
+    HeadOfMission: heads.head,
     Event: events.event,
 }
 

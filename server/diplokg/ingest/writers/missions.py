@@ -1,24 +1,17 @@
-"""Missions and their heads: id:mission/ROU-embassy-astana with its opening, and a post
-(id:post/TJK-ROU-…) with the tenure of the person who holds it."""
+"""Missions: id:mission/ROU-embassy-astana with its opening (their heads: ``heads``)."""
 
 from __future__ import annotations
-
-import re
 
 import pyoxigraph as ox
 
 from diplokg.ingest.entities import slug
-from diplokg.ingest.facts import Drafted, HeadOfMission, MissionOpened
-from diplokg.ingest.rdf import XSD, state, vocab
+from diplokg.ingest.facts import Drafted, MissionOpened
+from diplokg.ingest.rdf import state, vocab
 from diplokg.ingest.writers.base import Writer
 
 _MISSION_TYPES = {"embassy": ("embassy", "Embassy", "Botschaft"), "consulate": ("consulate", "Consulate", "Konsulat"),
                   "honorary-consulate": ("honorary-consulate", "Honorary consulate", "Honorarkonsulat"),
                   "representation": ("diplomatic-mission", "Representation", "Vertretung")}
-_EXTRAORDINARY = re.compile(r"außerordentlich|extraordinary|чрезвычайн", re.I)
-_RANKS = {"ambassador-extraordinary-and-plenipotentiary": ("Ambassador Extraordinary and Plenipotentiary",
-                                                           "Außerordentlicher und bevollmächtigter Botschafter"),
-          "ambassador": ("Ambassador", "Botschafter"), "charge-d-affaires": ("Chargé d'affaires", "Geschäftsträger")}
 
 
 def mission(w: Writer, fact: MissionOpened, drafted: Drafted) -> list[ox.NamedNode]:
@@ -48,39 +41,3 @@ def mission(w: Writer, fact: MissionOpened, drafted: Drafted) -> list[ox.NamedNo
         w.graph.add(mission, "dkg:foundedBy", opening)
         resources.append(opening)
     return resources
-
-
-def head(w: Writer, fact: HeadOfMission, drafted: Drafted) -> list[ox.NamedNode]:
-    if not (fact.sending and fact.receiving and fact.person):
-        return []
-    rank = "ambassador-extraordinary-and-plenipotentiary" if fact.rank == "ambassador" and _EXTRAORDINARY.search(
-        fact.rank_as_stated or "") else fact.rank
-    s, r = fact.sending, fact.receiving
-    en, de = _RANKS[rank]
-    post = w.graph.typed(f"post/{s}-{r}-{rank}", "dkg:HeadOfMissionPost",
-                            f"{en} of {w.name(s, 'en')} to {w.name(r, 'en')}",
-                            f"{de} {_genitive(w.name(s, 'de'))} in {w.name(r, 'de')}")
-    w.graph.add(post, "dkg:sendingState", state(s))
-    w.graph.add(post, "dkg:receivingState", state(r))
-    w.graph.add(post, "dkg:rank", vocab("rank", rank))
-    person = w.person(fact.person, drafted)
-    tenure = w.graph.typed(f"tenure/{slug(fact.person.name)}-{s}-{r}", "dkg:Tenure",
-                              f"{fact.person.name}, {en} of {w.name(s, 'en')} to {w.name(r, 'en')}",
-                              f"{fact.person.name}, {de} {_genitive(w.name(s, 'de'))} in {w.name(r, 'de')}")
-    w.graph.add(tenure, "dkg:ofPost", post)
-    w.graph.add(tenure, "dkg:holder", person)
-    if fact.rank_as_stated:
-        w.graph.add(tenure, "dkg:rankAsStated", ox.Literal(fact.rank_as_stated, language=w.language))
-    if fact.residence:
-        city = w.place(fact.residence, drafted)
-        w.graph.add(tenure, "dkg:residence", city)
-        country = w.alpha3.get(fact.residence.country or "")
-        if country:
-            w.graph.add(tenure, "dkg:isResident", ox.Literal(str(country == r).lower(),
-                                                                 datatype=ox.NamedNode(XSD + "boolean")))
-    return [post, tenure, person]
-
-
-def _genitive(name: str) -> str:
-    """A German state name in the genitive, as the hand-written labels have it ("Rumäniens")."""
-    return name if name.endswith(("s", "z", "x", "ß")) else name + "s"
