@@ -54,6 +54,7 @@ class MissionOpened:
     seat: Place | None
     covers: frozenset[str]
     date: StatedDate | None
+    to_organisation: bool = False  # a permanent mission to an international organisation (covers no state)
 
     kind = "mission-opened"
 
@@ -123,7 +124,7 @@ class Drafted:
 
 
 #: fields that the RDF uses but the gold format does not have
-_NOT_GOLD = {"rank_as_stated", "attested_on"}
+_NOT_GOLD = {"rank_as_stated", "attested_on", "to_organisation"}
 
 
 def _gold_value(value: object) -> Any:

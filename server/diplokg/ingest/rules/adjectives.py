@@ -52,6 +52,21 @@ def state_adjectives(view: SentenceView) -> list[Mention]:
     return found
 
 
+#: a state noun after a state adjective names the state ("die Tschechische Republik", "the Kyrgyz
+#: Republic", "Латвийская Республика")
+_STATE_NOUN = re.compile(r"\s+(?:Republik|Föderation|Republic|Federation|Республик\w*|Федераци\w*)\b")
+
+
+def adjective_states(view: SentenceView) -> list[Mention]:
+    """States named as an adjective and a state noun: "zur Tschechischen Republik" (CZE)."""
+    found = []
+    for adjective in state_adjectives(view):
+        noun = _STATE_NOUN.match(view.text, adjective.end)
+        if noun:
+            found.append(Mention(adjective.start, noun.end(), view.text[adjective.start:noun.end()], adjective.key))
+    return found
+
+
 def adjective_before(view: SentenceView, offset: int, within: int = 3) -> Mention | None:
     """The state adjective that ends right before ``offset`` ("norwegischen |Botschafters")."""
     return next((a for a in state_adjectives(view) if 0 <= offset - a.end <= within), None)
