@@ -140,3 +140,10 @@ def test_names() -> None:
     assert nominative("Игоря Петрова", "gent") == "Игорь Петров"
     assert same_person("Валентин Орлов", "Орлов Валентин Сергеевич")
     assert same_person("I. Karimov", "Ilhom Karimov") and not same_person("Ilhom Karimov", "Rustam Karimov")
+
+
+def test_an_appointment_of_someone_else_is_not_the_posts(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("Mr. Jamshed Rahimov, who was appointed Minister of Energy in 2019, met the Ambassador of "
+                        "Latvia to Tajikistan Mr. Andris Kalnins.")
+    assert gold(heads(drafter, text, "en")) == [{"sending": "LVA", "receiving": "TJK", "person": "Andris Kalnins",
+                                                 "rank": "ambassador"}]

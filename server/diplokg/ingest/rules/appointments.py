@@ -30,6 +30,12 @@ from diplokg.ingest.rules.posts import Post
 _APPOINTED = {"de": re.compile(r"\b(?:ernannt\w*|ernennt|Ernennung)\b"),
               "en": re.compile(r"\b(?:appointed|appointment)\b", re.I),
               "ru": re.compile(r"\b(?:назначен\w*|назначени\w*)", re.I)}
+#: between a post and the appointment verb after it: a parenthesis, the holder's name, up to two
+#: words ("(mit Sitz in Wien) ernannt", "г-н Виктор Никитюк, назначенный", "Mr. X, who was appointed")
+_VERB_AFTER_POST = re.compile(rf"[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:{HONORIFIC.pattern})?{NAME.pattern}[\s,]*)?"
+                              r"(?:[^\W\d]+\s+){0,2}")
+#: between the appointment verb and the post after it: a few small words, no name or noun
+_VERB_BEFORE_POST = re.compile(r"\s*(?:[a-zäöüßа-яё]+\s+){0,5}")
 _DECREE = {"de": re.compile(r"\b(?:Dekret|Erlass)\w*"), "en": re.compile(r"\bdecree\b", re.I),
            "ru": re.compile(r"\b[Уу]каз\w*")}
 _ISSUER_LEAD = {"de": re.compile(r"\s*(?:der|des|vom|von)?\s*"), "en": re.compile(r"\s*(?:of\s+(?:the\s+)?)?"),
@@ -83,11 +89,9 @@ def read_details(view: SentenceView, posts: list[Post]) -> list[Details]:
 
 def _appointment(view: SentenceView, posts: list[Post], details: list[Details], language: str) -> int | None:
     """Fill in the appointment of the post the appointment verb belongs to; its index."""
-    verb = _APPOINTED[language].search(view.text)
-    if verb is None:
+    index, verb = _appointed_post(view, posts, language)
+    if index is None or verb is None:
         return None
-    index = min(range(len(posts)), key=lambda i: min(abs(verb.start() - posts[i].end),
-                                                      abs(posts[i].start - verb.end())))
     d = details[index]
     date = _nearest_date(view, verb.start(), verb.end(), language)
     if date:
@@ -101,6 +105,23 @@ def _appointment(view: SentenceView, posts: list[Post], details: list[Details], 
         d.first_holder = True
         d.reasons.append("'first time' of the appointment read as: the first holder of this post")
     return index
+
+
+def _appointed_post(view: SentenceView, posts: list[Post],
+                    language: str) -> tuple[int | None, re.Match[str] | None]:
+    """The post an appointment verb is about: right before it ("… in Rumänien (mit Sitz in Wien)
+    ernannt wurde", "…, назначенный на эту должность") or right after it ("was appointed for the
+    first time Ambassador …", "назначен Послом …"); not a post the verb does not reach ("who was
+    appointed Minister …, met the Ambassador")."""
+    for verb in _APPOINTED[language].finditer(view.text):
+        for i, post in enumerate(posts):
+            before = view.text[post.end:verb.start()] if post.end <= verb.start() else None
+            after = view.text[verb.end():post.start] if verb.end() <= post.start else None
+            if before is not None and _VERB_AFTER_POST.fullmatch(before):
+                return i, verb
+            if after is not None and _VERB_BEFORE_POST.fullmatch(after):
+                return i, verb
+    return None, None
 
 
 def _nearest_date(view: SentenceView, start: int, end: int, language: str) -> DateMention | None:
