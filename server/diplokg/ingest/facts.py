@@ -73,6 +73,7 @@ class HeadOfMission:
     rank_as_stated: str | None = None
     concurrent_with: tuple[ConcurrentPost, ...] = ()  # the person's other posts stated with this one
     attested_on: StatedDate | None = None  # a day the sentence shows the holder in office (RDF only)
+    credentials: StatedDate | None = None  # the day the holder presented his credentials (RDF only)
 
     kind = "head-of-mission"
 
@@ -124,7 +125,7 @@ class Drafted:
 
 
 #: fields that the RDF uses but the gold format does not have
-_NOT_GOLD = {"rank_as_stated", "attested_on", "to_organisation"}
+_NOT_GOLD = {"rank_as_stated", "attested_on", "credentials", "to_organisation"}
 
 
 def _gold_value(value: object) -> Any:

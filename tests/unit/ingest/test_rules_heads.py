@@ -147,3 +147,11 @@ def test_an_appointment_of_someone_else_is_not_the_posts(drafter: Drafter) -> No
                         "Latvia to Tajikistan Mr. Andris Kalnins.")
     assert gold(heads(drafter, text, "en")) == [{"sending": "LVA", "receiving": "TJK", "person": "Andris Kalnins",
                                                  "rank": "ambassador"}]
+
+
+def test_credentials_are_not_a_day_in_office(drafter: Drafter) -> None:
+    text = FINLAND_DE + ("Am 12. April 2018 überreichte Herr Pekka Virtanen sein Beglaubigungsschreiben als "
+                         "Botschafter der Republik Finnland in der Republik Tadschikistan.")
+    (d,) = heads(drafter, text, "de")
+    assert isinstance(d.fact, HeadOfMission) and d.fact.person and d.fact.person.name == "Pekka Virtanen"
+    assert d.fact.credentials and d.fact.credentials.start == "2018-04-12" and d.fact.attested_on is None

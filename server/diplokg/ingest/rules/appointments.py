@@ -13,6 +13,8 @@ the act and who issued it), a first holder, concurrent posts, and a day the hold
 - Concurrent posts: "gleichzeitig / zugleich / concurrently / simultaneously / по совместительству /
   одновременно" before a post: that post is held together with the person's other posts of the
   sentence.
+- Credentials: "überreichte … sein Beglaubigungsschreiben", "presented his credentials", "вручил
+  верительные грамоты" with the day nearest to them.
 - Attested: a sentence dated to the day that shows the holder acting ("On 2 February 2022 … received
   the Ambassador …"), unless the date is an appointment, a start ("since") or the credentials."""
 
@@ -65,6 +67,7 @@ class Details:
     first_holder: bool = False
     concurrent: bool = False  # introduced by "gleichzeitig", "по совместительству" …
     attested_on: StatedDate | None = None
+    credentials: StatedDate | None = None  # the day the holder presented his credentials
     reasons: list[str] = field(default_factory=list)
 
 
@@ -80,7 +83,15 @@ def read_details(view: SentenceView, posts: list[Post]) -> list[Details]:
         after = [i for i, p in enumerate(posts) if 0 <= p.start - marker.end() <= 100]
         if after:
             details[after[0]].concurrent = True
-    if appointed is None and not _CREDENTIALS[language].search(view.text):
+    credentials = _CREDENTIALS[language].search(view.text)
+    if credentials:
+        date = _nearest_date(view, credentials.start(), credentials.end(), language)
+        index = min(range(len(posts)), key=lambda i: min(abs(credentials.start() - posts[i].end),
+                                                         abs(posts[i].start - credentials.end())))
+        if date and date.date.precision == "day":
+            details[index].credentials = date.date
+            details[index].reasons.append(f"'{date.text}' read as the day the credentials were presented")
+    elif appointed is None:
         day = _attested_day(view, language)
         for d in details:
             d.attested_on = day

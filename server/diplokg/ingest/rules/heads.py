@@ -81,5 +81,6 @@ def _drafted(view: SentenceView, post: Post, holder: Named, details: Details, ot
     if concurrent:
         reasons.append("held concurrently with " + ", ".join(f"{c.sending}→{c.receiving}" for c in concurrent))
     fact = HeadOfMission(post.sending, post.receiving, holder.person, post.rank, post.residence, details.appointed,
-                         by, details.act, details.first_holder, post.stated, concurrent, details.attested_on)
+                         by, details.act, details.first_holder, post.stated, concurrent, details.attested_on,
+                         details.credentials)
     return Drafted(fact, view.sentence, "heads/post", post.confidence, reasons, list(post.questions))

@@ -1,10 +1,10 @@
 """Heads of mission as the seed graphs write them: a post (id:post/TJK-ROU-ambassador-extraordinary-
 and-plenipotentiary) and the tenure of its holder (id:tenure/idibek-kalandar-TJK-ROU) with its
-residence and whether it is resident; the appointment (an event with its date and its act, a
-presidential decree with its issuer and his title as stated, and the participations of issuer and
-appointee); the first holder; the day the page shows the holder in office; and a concurrent
-accreditation (id:concurrent/idibek-kalandar-vienna) grouping the tenures one person holds at the
-same time, each tenure linked both ways."""
+residence and whether it is resident; the presentation of credentials; the appointment (an event
+with its date and its act, a presidential decree with its issuer and his title as stated, and the
+participations of issuer and appointee); the first holder; the day the page shows the holder in
+office; and a concurrent accreditation (id:concurrent/idibek-kalandar-vienna) grouping the tenures
+one person holds at the same time, each tenure linked both ways."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def head(w: Writer, fact: HeadOfMission, drafted: Drafted) -> list[ox.NamedNode]
     resources = [post, tenure, person]
     if fact.appointed or fact.act:
         resources.append(_appointment(w, fact, tenure, person, drafted))
+    if fact.credentials:
+        resources.append(_credentials(w, fact, tenure))
     if fact.concurrent_with:
         resources.append(_concurrent(w, fact, tenure, person, drafted))
     return resources
@@ -103,6 +105,21 @@ def _appointment(w: Writer, fact: HeadOfMission, tenure: ox.NamedNode, person: o
         question = "the decree's issuer is not named as a president: its act is not written (vocab:act-type)"
         if question not in drafted.questions:
             drafted.questions.append(question)
+    return event
+
+
+def _credentials(w: Writer, fact: HeadOfMission, tenure: ox.NamedNode) -> ox.NamedNode:
+    """The presentation of the holder's credentials (the start of his functions, VCDR Art. 13)."""
+    assert fact.person and fact.sending and fact.receiving and fact.credentials
+    s, r, name, day = fact.sending, fact.receiving, fact.person.name, fact.credentials
+    event = w.graph.typed(f"event/{day.start}-credentials-{slug(name)}-{s}-{r}", "dkg:Event",
+                          f"{name} presents his credentials to {w.name(r, 'en')}",
+                          f"{name} überreicht {w.name(r, 'de')} sein Beglaubigungsschreiben")
+    w.graph.add(event, "dkg:eventType", vocab("event-type", "credentials-presentation"))
+    w.graph.add(event, "dkg:between", state(s))
+    w.graph.add(event, "dkg:between", state(r))
+    w.graph.date(event, day, day.as_stated or None, w.language)
+    w.graph.add(tenure, "dkg:credentialsPresentation", event)
     return event
 
 
