@@ -111,3 +111,9 @@ def test_russian_mission_upgraded_to_an_embassy(drafter: Drafter) -> None:
 def test_no_mission_without_an_opening_or_coverage(drafter: Drafter) -> None:
     text = LATVIA_DE + "Die Botschaft Lettlands lud am 4. Mai 2019 zu einem Empfang in Duschanbe ein."
     assert missions(drafter, text, "de") == []
+
+
+def test_an_opening_in_another_clause_is_not_the_missions(drafter: Drafter) -> None:
+    text = LATVIA_DE + ("Am 4. Mai 2019 eröffnete der Minister in Duschanbe eine Ausstellung; auch die Botschaft "
+                        "Lettlands war vertreten.")
+    assert missions(drafter, text, "de") == []

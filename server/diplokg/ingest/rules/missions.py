@@ -79,6 +79,10 @@ _ORGANISATION = {"de": re.compile(r"\s*(?:beim|bei\s+(?:der|den|dem))\s+"), "en"
 _FOLLOWING_YEAR = {"de": re.compile(r"\b(?:im\s+(?:darauf)?folgenden\s+Jahr|ein\s+Jahr\s+später)\b", re.I),
                    "en": re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I),
                    "ru": re.compile(r"(?<!\w)(?:в\s+следующем\s+году|через\s+год|год\s+спустя)\b", re.I)}
+#: a clause that continues a list of openings: "…, am 3 September 2010 folgte die Botschaft …"
+_SEQUENCE = {"de": re.compile(r"\b(?:folgte\w*|gefolgt|danach|anschließend)\b", re.I),
+             "en": re.compile(r"\b(?:followed|then|later)\b", re.I),
+             "ru": re.compile(r"(?<!\w)(?:последовал\w*|затем|позднее|позже)\b", re.I)}
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|\s[–—-]\s|,(?!\s*\d{4}\b))\s*")  # not the comma of "June 26, 2014"
 #: a clause that goes on describing the noun before it ("…, opened in 2001, …", "…, открытая в г. …")
 _CONTINUES = {"de": re.compile(r"(?:die|der|das|welche\w*|eröffnet\w*|gegründet\w*)\b"),
@@ -88,8 +92,7 @@ _CONTINUES = {"de": re.compile(r"(?:die|der|das|welche\w*|eröffnet\w*|gegründe
 
 def mission_rules(view: SentenceView) -> Iterator[Drafted]:
     language = view.context.page.language
-    opened = view.search(_OPENED[language])
-    if not opened and not view.search(_COVERS[language]):
+    if not view.search(_OPENED[language]) and not view.search(_COVERS[language]):
         return
     nouns = sorted(((m, kind) for pattern, kind in _NOUNS[language]
                     for m in re.finditer(rf"\b(?:{pattern})\b", view.text, re.I if language != "de" else 0)
@@ -98,7 +101,6 @@ def mission_rules(view: SentenceView) -> Iterator[Drafted]:
     for noun, kind in nouns:
         drafted = _mission(view, noun, kind, earlier, [n for n, _ in nouns])
         if drafted is not None:
-            drafted.rule = "missions/opened" if opened else "missions/covers"
             assert isinstance(drafted.fact, MissionOpened)
             earlier.append(drafted.fact)
             yield drafted
@@ -119,6 +121,9 @@ def _mission(view: SentenceView, noun: re.Match[str], kind: str, earlier: list[M
     reasons: list[str] = []
     start, end = _clause(view.text, noun.start())
     wider = _continued(view.text, end, language, nouns)
+    rule = _trigger(view, start, wider, language, reasons)
+    if rule is None:
+        return None
     sending, after_sending = _sending(view, noun, start, end, reasons)
     seat = _seat(view, noun.end(), wider, language) or _seat_before(view, start, noun.start(), language)
     if sending is None and earlier:  # "…, die … in eine Botschaft umgewandelt wurde": the same state's
@@ -136,12 +141,27 @@ def _mission(view: SentenceView, noun: re.Match[str], kind: str, earlier: list[M
         covers: set[str] = set()
         reasons.append("a mission to an organisation: it covers no state")
     else:
-        covers = _covers(view, sending, after_sending, (start, end), language)
+        covers = _covers(view, sending, after_sending, (start, end), rule == "missions/covers")
     date = _date(view, noun, (start, end), wider, nouns, reasons)
     fact = MissionOpened(sending, kind, seat, frozenset(covers), date, to_organisation)
     questions = [] if sending else ["which state's mission this is is not stated"]
     confidence = (0.8 if seat else 0.7) if sending else 0.5
-    return Drafted(fact, view.sentence, "missions/opened", confidence, reasons, questions)
+    return Drafted(fact, view.sentence, rule, confidence, reasons, questions)
+
+
+def _trigger(view: SentenceView, start: int, end: int, language: str, reasons: list[str]) -> str | None:
+    """What the mission's clause says of it: opened ("missions/opened"), what it covers
+    ("missions/covers"), or, in a clause that continues a list of openings ("…, am 3 September 2010
+    folgte die Botschaft …"), opened too; None if neither (a mission named for another reason)."""
+    if _OPENED[language].search(view.text, start, end):
+        return "missions/opened"
+    if _COVERS[language].search(view.text, start, end):
+        return "missions/covers"
+    sequence = _SEQUENCE[language].search(view.text, start, end)
+    if sequence and view.search(_OPENED[language]):
+        reasons.append(f"'{sequence.group(0)}': the opening stated before in the sentence applies to this mission")
+        return "missions/opened"
+    return None
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
@@ -196,18 +216,19 @@ def _sending(view: SentenceView, noun: re.Match[str], start: int, end: int,
     return None, noun.end()
 
 
-def _covers(view: SentenceView, sending: str | None, after: int, clause: tuple[int, int], language: str) -> set[str]:
+def _covers(view: SentenceView, sending: str | None, after: int, clause: tuple[int, int], stated: bool) -> set[str]:
     """The page's other state; the state the mission is "in"; where the sentence says what the
     mission covers, every state it names after "zur / with / in / с …" in the mission's clause."""
     if sending is None:
         return set()
+    language = view.context.page.language
     page_states = {s for s in (HOME, view.context.partner) if s}
     covers = {s for s in page_states if s != sending} if sending in page_states else set()
     located = _IN[language].match(view.text, after)
     host = view.state_after(located.end(), within=40) if located else None
     if host and _TOWARDS[language].search(view.text, max(0, host.start - 50), host.start):
         covers.add(host.key)
-    if view.search(_COVERS[language]):
+    if stated:
         for m in [*view.states, *adjective_states(view)]:
             if clause[0] <= m.start < clause[1] and _TOWARDS[language].search(view.text, max(0, m.start - 50),
                                                                                 m.start):
