@@ -63,8 +63,10 @@ class MissionOpened:
     seat: Place | None
     covers: frozenset[str]
     date: StatedDate | None
+    to_organisation: bool = False  # a permanent mission to an international organisation (covers no state)
 
     kind = "mission-opened"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"to_organisation"})
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,22 @@ class HeadOfMission:
     act: str | None = None  # decree
     first_holder: bool = False
     rank_as_stated: str | None = None
+    concurrent_with: tuple[ConcurrentPost, ...] = ()  # the person's other posts stated with this one
+    attested_on: StatedDate | None = None  # a day the sentence shows the holder in office (RDF only)
+    credentials: StatedDate | None = None  # the day the holder presented his credentials (RDF only)
 
     kind = "head-of-mission"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"rank_as_stated", "attested_on", "credentials"})
+
+
+@dataclass(frozen=True)
+class ConcurrentPost:
+    """Another post the same person holds at the same time ("gleichzeitig", "по совместительству")."""
+
+    sending: str
+    receiving: str
+    rank: str
+    rank_as_stated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +201,7 @@ class Drafted:
         """The fact in the gold format (fields the sentence does not state left out)."""
         out: dict[str, Any] = {"kind": self.fact.kind, "sentence": self.sentence.number}
         for name, value in vars(self.fact).items():
-            if name == "rank_as_stated" or name in getattr(self.fact, "NOT_SCORED", ()):
+            if name in getattr(self.fact, "NOT_SCORED", ()):
                 continue
             value = _gold_value(value)
             if value not in (None, [], False):
@@ -194,12 +210,16 @@ class Drafted:
 
 
 def _gold_value(value: object) -> Any:
+    if isinstance(value, ConcurrentPost):
+        return {"sending": value.sending, "receiving": value.receiving, "rank": value.rank}
+    if isinstance(value, Amount):
+        return value.gold()
+    if isinstance(value, tuple):
+        return [_gold_value(v) for v in value]
     if isinstance(value, StatedDate):
         return [value.start, value.end] if value.end else value.start
     if isinstance(value, Place | Person | Organisation):
         return value.name
     if isinstance(value, frozenset):
         return sorted(value)
-    if isinstance(value, tuple):
-        return [v.gold() if isinstance(v, Amount) else v for v in value]
     return value

@@ -3,108 +3,84 @@
 "Außerordentlicher und bevollmächtigter Botschafter der Republik Tadschikistan in Rumänien (mit
 Sitz in Wien) ist Herr Idibek Kalandar", "the Ambassador Extraordinary and Plenipotentiary of Japan
 to the Republic of Tajikistan Mr. Toshihiro Aiki", "Послом Республики Казахстан в Республике
-Таджикистан … является Туреханов Валихан Амирханулы": the sending state follows the rank (or its
-adjective precedes it: "des norwegischen Botschafters"), the receiving state follows "in / to / в",
-the residence is "(mit Sitz in …)", "(with residence in …)", "(с резиденцией в …)", and the person
-is named after an honorific (Herr, Frau, Mr., г-н …), or after "ist / является", or right after
-the post. A post is recorded where the page first states it: a later mention of the same person
-in the same post is not a new fact."""
+Таджикистан … является Туреханов Валихан Амирханулы", "Herr Urs Schmid (mit Sitz in Astana) …
+als außerordentlicher und bevollmächtigter Botschafter der Schweizerischen Eidgenossenschaft in
+der Republik Tadschikistan": the post as ``posts`` reads it, the person as ``persons`` finds him
+(after the post, or before it when the sentence links them), the appointment, first holder,
+concurrent posts and attestation as ``appointments`` reads them.
+
+A post is recorded where the page first states it: a later mention of the same post with the same
+person, or a spelling of his name that shares its words' beginnings ("Давлатали Назризода" after
+"Давлат Назри"), is not a new fact. Where one post is said to be held concurrently with others of
+the same person ("gleichzeitig", "по совместительству"), it lists them (``concurrent_with``); those
+others are facts of their own only if they are between the page's two states (otherwise they only
+identify the holder: "der Botschafter in Österreich Herr X wurde gleichzeitig in Rumänien …")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from diplokg.ingest.facts import Drafted, HeadOfMission, Person, Place
-from diplokg.ingest.gazetteer import Mention
-from diplokg.ingest.rules.context import SentenceView
-
-_RANK = {
-    "de": re.compile(r"\b(?:Botschafter(?:in|s)?|Geschäftsträger\w*)\b"),
-    "en": re.compile(r"\b(?:Ambassador|Chargé\s+d'affaires)\b", re.I),
-    "ru": re.compile(r"\b(?:Посол|Посла|Послу|Послом|После|Временн\w+\s+поверенн\w+)\b"),
-}
-#: "Außerordentlicher und bevollmächtigter" before, "Extraordinary and Plenipotentiary" after the rank
-_EXTRAORDINARY_BEFORE = re.compile(r"(?:außerordentliche\w*\s+und\s+bevollmächtigte\w*|Чрезвычайн\w+\s+и\s+"
-                                   r"Полномочн\w+)\s+$", re.I)
-_EXTRAORDINARY_AFTER = re.compile(r"\s+Extraordinary\s+and\s+Plenipotentiary\b", re.I)
-_RECEIVING = {"de": r"(?:in|bei)\s+(?:der\s+|dem\s+)?", "en": r"(?:to|in)\s+(?:the\s+)?", "ru": r"(?:в|во)\s+"}
-_RESIDENCE = {
-    "de": re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz)\s+in\s+", re.I),
-    "en": re.compile(r"\((?:with\s+residence|resident|based)\s+in\s+", re.I),
-    "ru": re.compile(r"\(с\s+резиденцией\s+в\s+(?:г\.\s*)?", re.I),
-}
-_HONORIFIC = re.compile(r"\b(?:Herrn?|Frau|S\.E\.|Mr\.|Mrs\.|Ms\.|H\.E\.|г-н|г-жа|господин|госпожа)\s+"
-                        r"(?:(?:Herr|Frau|Dr\.|Prof\.)\s+)*")
-_COPULA = re.compile(r"\b(?:ist|war|is|was|является|являлся|являлась)\s+(?:(?:Herr|Frau|Mr\.|Mrs\.|Ms\.|г-н|г-жа)\s+)?")
-_NAME = re.compile(r"(?:[A-ZÄÖÜÅØÆ][\w'’-]+|[А-ЯЁ][\w'’-]+)(?:\s+(?:[A-ZÄÖÜÅØÆ][\w'’-]+|[А-ЯЁ][\w'’-]+)){1,3}")
-_NOT_NAME = re.compile(r"^(Republik|Republic|Республик|Königreich|Kingdom|Botschaft|Embassy|Посольств|Präsident|"
-                       r"President|Президент|Herr|Frau|Mr|Minister|Министр)", re.I)
+from diplokg.ingest.facts import ConcurrentPost, Drafted, HeadOfMission
+from diplokg.ingest.rules.appointments import Details, read_details
+from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.persons import Named, person_after, person_before, same_person
+from diplokg.ingest.rules.posts import Post, find_posts, residence_at
 
 
 def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Iterator[Drafted]:
-    language = view.context.page.language
-    for rank in _RANK[language].finditer(view.text):
-        drafted = _head(view, rank, language)
-        if drafted is None:
+    posts = find_posts(view)
+    if not posts:
+        return
+    details = read_details(view, posts)
+    holders = _holders(view, posts, details)
+    for i, post in enumerate(posts):
+        holder = holders[i]
+        if holder is None or not post.sending or not post.receiving:
             continue
-        fact = drafted.fact
-        assert isinstance(fact, HeadOfMission)
-        key = (fact.sending or "", fact.receiving or "", (fact.person.name if fact.person else "").casefold())
-        if key in recorded:
+        name = holder.person.name
+        if any((s, r) == post.key and same_person(n, name) for s, r, n in recorded):
             continue
-        recorded.add(key)
-        yield drafted
+        others = [j for j, h in enumerate(holders) if j != i and h and same_person(h.person.name, name)]
+        if not details[i].concurrent and any(details[j].concurrent for j in others) and not _on_page(view, post):
+            continue  # a post that only identifies the holder of the concurrent one
+        recorded.add((*post.key, name))
+        yield _drafted(view, post, holder, details[i], [posts[j] for j in others] if details[i].concurrent else [])
 
 
-def _head(view: SentenceView, rank: re.Match[str], language: str) -> Drafted | None:
+def _holders(view: SentenceView, posts: list[Post], details: list[Details]) -> list[Named | None]:
+    """The person holding each post: named after it (before the next post), else before it; a post
+    held concurrently ("gleichzeitig …") without a name of its own is held by the one before it."""
     text = view.text
-    reasons: list[str] = []
-    sending = view.state_after(rank.end(), within=45)
-    if sending is None:  # "des norwegischen Botschafters": the state's adjective is not yet read
-        return None
-    receiving_at = re.compile(_RECEIVING[language], re.I).search(text, sending.end, sending.end + 25)
-    receiving = view.state_after(receiving_at.end(), within=30) if receiving_at else None
-    if receiving is None or receiving.key == sending.key:
-        return None
-    residence = _residence(view, rank.end(), language)
-    person = _person(view, receiving, language)
-    if person is None:
-        return None
-    kind = "charge-d-affaires" if re.match(r"Gesch|Charg|Временн", rank.group(0)) else "ambassador"
-    before = _EXTRAORDINARY_BEFORE.search(text, max(0, rank.start() - 60), rank.start())
-    fact = HeadOfMission(sending.key, receiving.key, person, kind, residence,
-                         rank_as_stated=text[before.start() if before else rank.start():receiving.end])
-    return Drafted(fact, view.sentence, "heads/post", 0.8, reasons)
+    holders: list[Named | None] = []
+    for i, post in enumerate(posts):
+        limit = posts[i + 1].start if i + 1 < len(posts) else min(len(text), post.end + 160)
+        holder = person_after(view, post.end, limit, post.case)
+        if holder is None:
+            holder = person_before(view, post.start, posts[i - 1].end if i else 0)
+        if holder is None and details[i].concurrent and i and holders[i - 1]:
+            holder = holders[i - 1]
+        if holder is not None and post.residence is None:
+            at = residence_at(view, holder.end, view.context.page.language)
+            if at and (holder.how == "before" or holder.end <= at[1]):
+                post.residence = at[0]
+        holders.append(holder)
+    return holders
 
 
-def _residence(view: SentenceView, after: int, language: str) -> Place | None:
-    match = _RESIDENCE[language].search(view.text, after)
-    if match is None:
-        return None
-    found = view.city_after(match.end(), within=40)
-    if found is None:
-        return None
-    mention, cities = found
-    return Place(cities[0].name, cities[0].geonames_id, mention.text, cities[0].country)
+def _on_page(view: SentenceView, post: Post) -> bool:
+    """Whether the post is between the two states the page is about."""
+    return {post.sending, post.receiving} == {HOME, view.context.partner}
 
 
-def _person(view: SentenceView, receiving: Mention, language: str) -> Person | None:
-    """The person holding the post: after an honorific, after "ist / является", or right after the post."""
-    text = view.text
-    window_end = min(len(text), receiving.end + 160)
-    for pattern in (_HONORIFIC, _COPULA):
-        for m in pattern.finditer(text, receiving.end, window_end):
-            name = _NAME.match(text, m.end())
-            if name and not _NOT_NAME.match(name.group(0)):
-                return Person(_clean(name.group(0)))
-    rest = re.match(r"\s*(?:\([^)]*\)\s*)?", text[receiving.end:])
-    start = receiving.end + (rest.end() if rest else 0)
-    name = _NAME.match(text, start)
-    if name and not _NOT_NAME.match(name.group(0)):
-        return Person(_clean(name.group(0)))
-    return None
-
-
-def _clean(name: str) -> str:
-    return re.sub(r"['’]s$", "", name).strip()
+def _drafted(view: SentenceView, post: Post, holder: Named, details: Details, others: list[Post]) -> Drafted:
+    reasons = [*post.reasons, *details.reasons]
+    if holder.how == "before":
+        reasons.append(f"'{holder.person.name}' is named before the post, as its holder")
+    by = details.by if details.by and not same_person(details.by.name, holder.person.name) else None
+    concurrent = tuple(ConcurrentPost(p.sending or "", p.receiving or "", p.rank, p.stated) for p in others)
+    if concurrent:
+        reasons.append("held concurrently with " + ", ".join(f"{c.sending}→{c.receiving}" for c in concurrent))
+    fact = HeadOfMission(post.sending, post.receiving, holder.person, post.rank, post.residence, details.appointed,
+                         by, details.act, details.first_holder, post.stated, concurrent, details.attested_on,
+                         details.credentials)
+    return Drafted(fact, view.sentence, "heads/post", post.confidence, reasons, list(post.questions))

@@ -25,7 +25,7 @@ from diplokg.ingest.facts import (
     Recognition,
     RelationEstablished,
 )
-from diplokg.ingest.writers import agreements, events, missions, names, states
+from diplokg.ingest.writers import agreements, events, heads, missions, names, states
 from diplokg.ingest.writers.base import Writer
 
 #: the writer of each kind of fact: (writer, fact, drafted) → the fact's resources
@@ -33,7 +33,7 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     RelationEstablished: states.relation,
     Recognition: states.recognition,
     MissionOpened: missions.mission,
-    HeadOfMission: missions.head,
+    HeadOfMission: heads.head,
     Event: events.event,
     NameVariant: names.variant,
     OrganisationLink: names.link,
