@@ -12,7 +12,7 @@ from diplokg.ingest.facts import Drafted
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.context import PageContext
-from diplokg.ingest.rules.events import event_rules
+from diplokg.ingest.rules.events import EventMemory, event_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
 from diplokg.ingest.rules.relations import relation_rules
@@ -39,10 +39,11 @@ class Drafter:
     def draft(self, page: Page) -> DraftResult:
         context = PageContext(page, self.states, self.cities)
         recorded_posts: set[tuple[str, str, str]] = set()
+        events = EventMemory()
         facts: list[Drafted] = []
         for view in context.views:
             facts.extend(relation_rules(view))
             facts.extend(mission_rules(view))
             facts.extend(head_rules(view, recorded_posts))
-            facts.extend(event_rules(view))
+            facts.extend(event_rules(view, events))
         return DraftResult(context, facts)
