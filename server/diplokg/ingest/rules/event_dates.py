@@ -24,7 +24,8 @@ from diplokg.ingest.dates import DateMention, StatedDate
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import SentenceView
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|des|dem|den|eine[smnr]?|ein|dieser|diese[ns]?)\s+(?:am|im|vom|in)?\s*$",
+_DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|des|dem|den|eine[smnr]?|ein|dieser|diese[ns]?)\s+(?:am|im|vom|"
+                                r"in)?\s*$",
                                 re.IGNORECASE)
 
 
@@ -104,7 +105,8 @@ class DateReader:
             candidates = [d for d in self.previous if unit == "year" or d.precision == "day"]
             if not candidates:
                 return None
-            base, source = candidates[-1], f"'{candidates[-1].as_stated or candidates[-1].start}' of the sentence before"
+            last = candidates[-1]
+            base, source = last, f"'{last.as_stated or last.start}' of the sentence before"
             if len({c.start for c in candidates}) > 1:
                 questions = (f"'{m.group(0)}': the sentence before names several dates; read from the last, "
                              f"{source}. Is that the one meant?",)
@@ -124,10 +126,12 @@ def _use(text: str, mention: DateMention, language: str) -> str:
     before, after = text[max(0, mention.start - 40):mention.start], text[mention.end:mention.end + 60]
     if words.NOT_EVENT_DATE[language].search(before):
         return "since"
-    german_attributive = language != "de" or _DETERMINER_BEFORE.search(before)
-    if (german_attributive and words.SIGNED_BEFORE[language].match(after)) or words.SIGNED_AFTER[language].search(before):
+    attributive = language != "de" or _DETERMINER_BEFORE.search(before) is not None  # "des im Juni 2009 …"
+    signed = attributive and words.SIGNED_BEFORE[language].match(after) is not None
+    if signed or words.SIGNED_AFTER[language].search(before):
         return "signed"
-    if (german_attributive and words.AGREED_BEFORE[language].match(after)) or words.AGREED_AFTER[language].search(before):
+    agreed = attributive and words.AGREED_BEFORE[language].match(after) is not None
+    if agreed or words.AGREED_AFTER[language].search(before):
         return "agreed"
     return "event"
 

@@ -38,16 +38,19 @@ TITLES: dict[str, list[tuple[str, str | None, str]]] = {
     "de": [(r"stellvertretende[nmrs]?\s+Außenminister\w*", "Deputy Minister of Foreign Affairs", "plain"),
            (r"Bundesaußenminister\w*", "Federal Minister for Foreign Affairs", "federal"),
            (r"Außenminister\w*", "Minister of Foreign Affairs", "plain"),
-           (r"Bundespräsident\w*", "Federal President", "federal"), (r"Bundeskanzler\w*", "Federal Chancellor", "federal"),
+           (r"Bundespräsident\w*", "Federal President", "federal"),
+           (r"Bundeskanzler\w*", "Federal Chancellor", "federal"),
            (r"Bundesr(?:at|ätin)\b", "Federal Councillor", "federal"), (r"Vizepräsident\w*", "Vice President", "plain"),
            (r"Ministerpräsident\w*|Premierminister\w*", "Prime Minister", "plain"),
            (r"Präsident\w*", "President", "plain"), (r"Finanzminister\w*", "Minister of Finance", "plain"),
            (r"außerordentliche[nmrs]?\s+und\s+bevollmächtigte[nmrs]?\s+Botschafter\w*",
             "Ambassador Extraordinary and Plenipotentiary", "plain"),
            (r"Botschafter\w*", "Ambassador", "plain"), (r"Staatssekretär\w*", "State Secretary", "plain"),
-           (r"Minister\w*", None, "plain"), (r"Vorsteher\w*|Leiter\w*|Beauftragte\w*|Direktor\w*|Vorsitzende\w*", None, "plain"),
+           (r"Minister\w*", None, "plain"),
+           (r"Vorsteher\w*|Leiter\w*|Beauftragte\w*|Direktor\w*|Vorsitzende\w*", None, "plain"),
            (r"Kaiser(?:in)?", "Emperor", "monarch"), (r"König(?:in)?", "King", "monarch")],
-    "en": [(r"Ambassador\s+Extraordinary\s+and\s+Plenipotentiary|(?:Vice\s+)?President|Prime\s+Minister|(?:Deputy\s+)?Minister|Ambassador|Speaker|Chairman|Chairwoman|"
+    "en": [(r"Ambassador\s+Extraordinary\s+and\s+Plenipotentiary|(?:Vice\s+)?President|Prime\s+Minister|"
+            r"(?:Deputy\s+)?Minister|Ambassador|Speaker|Chairman|Chairwoman|"
             r"Chancellor|Secretary|Commissioner|Director|Head|Governor", None, "plain"),
            (r"Emperor|King|Queen|Majesty", None, "monarch")],
     "ru": [(r"заместител\w+\s+[Мм]инистра\s+иностранных\s+дел", "Deputy Minister of Foreign Affairs", "plain"),
@@ -71,7 +74,8 @@ _TITLE_GAP = re.compile(r"(?:\s+(?:of|to|in|the|der|des|dem|den|bei|в|во|Repu
                         r"Kingdom|Bundesrepublik|Федеративн\w+))*\s+")
 #: between a name read after a title and an honorific that names the title's person instead
 _HONORIFIC_GAP = re.compile(r"[^a-zäöüа-яё]*(?:Herrn?|Frau|Mr\.|Mrs\.|Ms\.|г-н|г-жа)?\s*")
-_NOT_NAME = re.compile(r"^(?:Extraordinary|Plenipotentiary|Excellency|Majesty|Чрезвычайн\w*|Republi\w*|Königreich\w*|Kingdom|Federal|Bundes\w*|Government|Regierung|Ministry|"
+_NOT_NAME = re.compile(r"^(?:Extraordinary|Plenipotentiary|Excellency|Majesty|Чрезвычайн\w*|Republi\w*|"
+                       r"Königreich\w*|Kingdom|Federal|Bundes\w*|Government|Regierung|Ministry|"
                        r"Ministerium\w*|Embassy|Botschaft\w*|House|Herr|Frau|Mr|The|Der|Die|Das|On|In|Am|Im|His|Her|"
                        r"Республик\w*|Правительств\w*|Посольств\w*)\b")
 _PART = {"visit": "visitor", "official-visit": "visitor", "working-visit": "visitor", "state-visit": "visitor",
@@ -263,10 +267,12 @@ def _title(view: SentenceView, name_start: int, language: str) -> _Title:
                     words.RESIDENCE.sub("", text[title_start:name_start]).strip(" ,"))
     states = view.states_in(title_start, name_start)
     of = [m.key for m in states if not _is_to(stated, m)]
-    adjective = next((c for c in (HOME, view.context.partner) if c and _adjective(view, c, text[title_start:start])), None)
+    pair = [c for c in (HOME, view.context.partner) if c]
+    adjective = next((c for c in pair if _adjective(view, c, text[title_start:start])), None)
     if adjective and adjective not in of:
         of.insert(0, adjective)
-    of += [c for c in (HOME, view.context.partner) if c and c not in of and _adjective(view, c, stated)][:1 - len(of) or None]
+    if not of:  # an adjective within the title ("Vorsteherin des Eidgenössischen Departements")
+        of += [c for c in pair if _adjective(view, c, stated)][:1]
     then = bool(before and re.search(_THEN[language], before.group(0), re.IGNORECASE))
     role, bare = _english(english, stated, states, view, then, adjective, language)
     return _Title(stated, role, tuple(of), text[start:end], kind, bare)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 _F = re.IGNORECASE
+VISITS = ("visit", "official-visit", "working-visit", "state-visit")
 
 #: (type or None, form, pattern), the more specific first; None: the type of the event referred to
 TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
@@ -39,7 +40,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("commission-session", "noun", r"(?:Sitzung|Tagung)\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*[Kk]ommission\w*"),
         ("political-consultations", "noun", r"(?:politische[nmrs]?\s+)?Konsultation(?:en)?"),
         ("conference", "noun", r"[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
-                               r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|[Dd]ialogs?|"
+                               r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|"
+                               r"[Dd]ialogs?|"
                                r"[Uu]nion|[Ff]orums?|[Vv]ersammlung)\b"),
         ("parliamentary-friendship-group", "noun", r"[\w-]*Freundschaftsgruppe\w*"),
         ("other", "noun", r"Beglaubigungsschreiben|Glückwunsch\w*|Telefongespräch\w*|Telefonat\w*|Empfang\b|Empfangs\b|"
@@ -47,7 +49,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                           r"[\w-]*[Dd]ialogs?\b"),
         ("visit", "visit-verb", r"besuchten?\b|besucht\b|hielt(?:en)?\s+sich\b(?=[^;]{0,160}\bauf\b)"),
         ("visit", "noun", r"Besuch(?:e|s|es)?\b"),
-        ("meeting", "verb", r"traf(?:en)?\s+sich|zusammentrafen|zusammentraf|traf(?:en)?\s+(?:[\w.-]+\s+){1,4}?zusammen\b|empfingen|"
+        ("meeting", "verb", r"traf(?:en)?\s+sich|zusammentrafen|zusammentraf|"
+                            r"traf(?:en)?\s+(?:[\w.-]+\s+){1,4}?zusammen\b|empfingen|"
                             r"empfing|empfangen\b"),
         ("meeting", "noun", r"Treffens?\b|Gespräch(?:e|en|s)?\b|Unterredung\w*|Begegnung\w*|Verhandlungen\b"),
         ("speech", "verb", r"sprach\b|hielt\s+(?:\w+\s+){0,2}?(?:Rede|Ansprache)"),
@@ -63,12 +66,15 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("official-visit", "noun", r"official\s+visits?|(?:was\s+|were\s+)?visited\s+officially"),
         ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b"),
         ("political-consultations", "noun", r"(?:political\s+)?consultations"),
-        ("conference", "noun", r"summits?\b|conferences?\b|forums?\b|(?:ministers|leaders|heads\s+of\s+state)['’]?\s+meeting|"
+        ("conference", "noun", r"summits?\b|conferences?\b|forums?\b|(?:ministers|leaders|"
+                               r"heads\s+of\s+state)['’]?\s+meeting|"
                                r"(?:session|meeting)\s+of\s+the\s+(?:[\w\"“”'’+-]+\s+){0,6}?(?:Council|Dialogue|"
                                r"Organi[sz]ation|Group|Forum|Union|Assembly)\b"),
         ("parliamentary-friendship-group", "noun", r"(?:parliamentary\s+)?friendship\s+groups?"),
-        ("other", "noun", r"credentials|congratulatory\s+(?:telegrams?|messages?|letters?)|(?:tele)?phone\s+(?:conversation|"
-                          r"call)s?|receptions?\b|ceremon(?:y|ies)\b|rounds?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?dialogue"),
+        ("other", "noun", r"credentials|congratulatory\s+(?:telegrams?|messages?|letters?)|"
+                          r"(?:tele)?phone\s+(?:conversation|"
+                          r"call)s?|receptions?\b|ceremon(?:y|ies)\b|"
+                          r"rounds?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?dialogue"),
         ("visit", "visit-verb", r"visited"),
         ("visit", "noun", r"visits?\b"),
         ("meeting", "verb", r"met\b|(?:was|were)\s+received|received\b(?!\s+(?:support|funding|assistance|aid)\b)"),
@@ -86,10 +92,12 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("official-visit", "noun", r"официальн\w+\s+визит\w*"),
         ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*"),
         ("political-consultations", "noun", r"(?:политическ\w+\s+)?консультаци\w*"),
-        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|заседани\w+\s+(?:[\w-]+\s+){0,3}?(?:Совет\w*|[Оо]рганизаци\w*|"
+        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|заседани\w+\s+(?:[\w-]+\s+){0,3}?(?:Совет\w*|"
+                               r"[Оо]рганизаци\w*|"
                                r"[Гг]рупп\w*)"),
         ("parliamentary-friendship-group", "noun", r"групп\w+\s+(?:[\w-]+\s+){0,3}?дружб\w+"),
-        ("other", "noun", r"верительн\w+\s+грамот\w*|поздравительн\w+\s+(?:послани|телеграмм|письм)\w*|телефонн\w+\s+разговор\w*|"
+        ("other", "noun", r"верительн\w+\s+грамот\w*|поздравительн\w+\s+(?:послани|телеграмм|письм)\w*|"
+                          r"телефонн\w+\s+разговор\w*|"
                           r"церемони\w*"),
         ("visit", "visit-verb", r"посетил\w*|находил\w*(?=[^;]{0,100}визит)|пребывал\w*(?=[^;]{0,100}визит)"),
         ("visit", "noun", r"визит\w*|посещени\w*"),
@@ -106,13 +114,15 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
 
 #: visit types a list item names by its adjective ("государственный – в декабре 2008 года")
 ITEM_TYPES: dict[str, list[tuple[str, str]]] = {
-    "de": [(r"Staats\w*|staatlich\w*", "state-visit"), (r"offiziell\w*", "official-visit"), (r"Arbeits\w*", "working-visit")],
+    "de": [(r"Staats\w*|staatlich\w*", "state-visit"), (r"offiziell\w*", "official-visit"),
+           (r"Arbeits\w*", "working-visit")],
     "en": [(r"state", "state-visit"), (r"official", "official-visit"), (r"working", "working-visit")],
     "ru": [(r"государственн\w+", "state-visit"), (r"официальн\w+", "official-visit"), (r"рабоч\w+", "working-visit")],
 }
 #: words just before a trigger that make it the frame of what the sentence tells
 FRAME = {
-    "de": r"(?:im\s+Rahmen|während|am\s+Rande|im\s+Zuge|im\s+Verlauf|anlässlich|nach)\s+(?:de[rsnm]|dies\w*|ihre\w*|seine\w*)?",
+    "de": r"(?:im\s+Rahmen|während|am\s+Rande|im\s+Zuge|im\s+Verlauf|anlässlich|nach)\s+(?:de[rsnm]|dies\w*|ihre\w*|"
+          r"seine\w*)?",
     "en": r"(?:during|on\s+the\s+(?:sidelines|margins?)\s+of|(?:with)?in\s+the\s+framework\s+of|in\s+the\s+course\s+of|"
           r"following)\s+(?:the|this|these|his|her|its|their|which)?",
     "ru": r"(?:в\s+ходе|в\s+рамках|во\s+время|на\s+полях|по\s+итогам)",
@@ -131,12 +141,14 @@ INVITATION = {"de": re.compile(r"\b(?:einlud|eingeladen|Einladung|lud\b[^.;]{0,8
               "en": re.compile(r"\binvit\w+", _F), "ru": re.compile(r"\bприглас\w+|приглашени\w+", _F)}
 #: words before a date that make it the start of a state, a period, or not the event's date
 NOT_EVENT_DATE = {
-    "de": re.compile(r"(?:\bseit|\bab|\bfür\s+(?:die\s+Jahre|das\s+Jahr|den\s+Zeitraum)?|\bbis|\bZeitraum)\s+(?:de[mn]\s+)?$", _F),
+    "de": re.compile(r"(?:\bseit|\bab|\bfür\s+(?:die\s+Jahre|das\s+Jahr|den\s+Zeitraum)?|\bbis|"
+                     r"\bZeitraum)\s+(?:de[mn]\s+)?$", _F),
     "en": re.compile(r"(?:\bsince|\bfrom|\buntil|\bfor(?:\s+the\s+(?:years?|period))?)\s+(?:the\s+)?$", _F),
     "ru": re.compile(r"(?:(?<!\w)с|(?<!\w)по|(?<!\w)до|(?<!\w)на)\s+$", _F),
 }
 #: participles of signing or agreeing next to a date: the date of what was signed or agreed
-SIGNED_BEFORE = {"de": re.compile(r"^\s*(?:(?:zwischen|von)\s+(?:[\w-]+\s+){1,3}?)?(?:unterzeichnete\w*|geschlossene\w*|"
+SIGNED_BEFORE = {"de": re.compile(r"^\s*(?:(?:zwischen|von)\s+(?:[\w-]+\s+){1,3}?)?(?:unterzeichnete\w*|"
+                                  r"geschlossene\w*|"
                                   r"abgeschlossene\w*|unterschriebene\w*)\b"),
                  "en": re.compile(r"(?!x)x"), "ru": re.compile(r"(?!x)x")}
 SIGNED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\b(?:signed|concluded)\s+(?:on|in)?\s*$", _F),
@@ -146,12 +158,14 @@ AGREED_BEFORE = {"de": re.compile(r"^\s*vereinbarte\w*\b"), "en": re.compile(r"(
 AGREED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\bagreed\s+(?:on|in)?\s*$", _F),
                 "ru": re.compile(r"(?!x)x")}
 #: a signing in the passive, and the words that introduce who signed it
-PASSIVE = {"de": re.compile(r"\b(?:wurden?|worden)\b"), "en": re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?signed\b"),
+PASSIVE = {"de": re.compile(r"\b(?:wurden?|worden)\b"), "en": re.compile(r"\b(?:was|were|been|"
+                                                                         r"being)\s+(?:\w+\s+)?signed\b"),
            "ru": re.compile(r"подписан(?![а-яё]*л)\w*|подписани\w*")}
 AGENT = {"de": re.compile(r"\b(?:von|vom|durch)\s"), "en": re.compile(r"\bby\s"), "ru": re.compile(r"(?!x)x")}
 #: dates stated relative to another one: (pattern, unit, offset)
 RELATIVE = {
-    "de": [(r"am\s+(?:selben|gleichen)\s+Tag", "day", 0), (r"am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag", "day", 1),
+    "de": [(r"am\s+(?:selben|gleichen)\s+Tag", "day", 0),
+           (r"am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag", "day", 1),
            (r"im\s+(?:selben|gleichen)\s+Jahr", "year", 0),
            (r"im\s+(?:darauffolgenden|folgenden|nächsten)\s+Jahr|ein\s+Jahr\s+später", "year", 1)],
     "en": [(r"(?:on\s+)?the\s+same\s+day", "day", 0), (r"(?:on\s+)?the\s+(?:next|following)\s+day", "day", 1),
@@ -161,16 +175,21 @@ RELATIVE = {
            (r"в\s+(?:том\s+же|этом\s+же)\s+году", "year", 0), (r"в\s+следующем\s+году|через\s+год", "year", 1)],
 }
 #: "in / в" before a city; a residence in parentheses is no event's place
-PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"), "en": re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$"),
+PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"),
+                "en": re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$"),
                 "ru": re.compile(r"(?<!\w)(?:в|во)\s+(?:г\.\s*|городе\s+)?$")}
-RESIDENCE = re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|with\s+residence|resident|based|с\s+резиденцией)\s+in\s+"
+RESIDENCE = re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|with\s+residence|resident|based|"
+                       r"с\s+резиденцией)\s+in\s+"
                        r"[^)]*\)|\(с\s+резиденцией\s+в\s+[^)]*\)", _F)
 #: where one clause ends and the next begins within a sentence
-CLAUSE_END = re.compile(r";|,\s+(?:und|and|but|aber|а|и|но)\s+(?=\S+\s+\S+)|,\s+(?:which|who|der|die|который|которая)\s")
+CLAUSE_END = re.compile(r";|,\s+(?:und|and|but|aber|а|и|но)\s+(?=\S+\s+\S+)|"
+                        r",\s+(?:which|who|der|die|который|которая)\s")
 #: between two dates of a list ("im Dezember 2018 in Duschanbe, am 1. Oktober 2019 in Berlin und am …")
 LIST_GAP = re.compile(
-    r"^\s*\)?\s*(?:(?:in|im|at|в|во)\s+(?:г\.\s*)?[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w-]*)?\s*|(?:während|during|во\s+время)"
-    r"\s+(?:[\w.-]+\s+){1,4}?)?(?:,|;|,?\s*\b(?:und|and|и|bzw\.?|sowie|as\s+well\s+as)(?:\s+bzw\.)?)\s*(?:[a-zа-яё]+\s*[–—-]\s*)?"
+    r"^\s*\)?\s*(?:(?:in|im|at|в|во)\s+(?:г\.\s*)?[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w-]*)?\s*|(?:während|during|"
+    r"во\s+время)"
+    r"\s+(?:[\w.-]+\s+){1,4}?)?(?:,|;|,?\s*\b(?:und|and|и|bzw\.?|sowie|"
+    r"as\s+well\s+as)(?:\s+bzw\.)?)\s*(?:[a-zа-яё]+\s*[–—-]\s*)?"
     r"(?:(?:am|im|in|on|в|во)\s+)?(?:[A-ZА-ЯЁ][\w.-]+\s+){0,3}\(?\s*$")
 
 

@@ -29,11 +29,11 @@ from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Drafted, Event, Participant, Place
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
-from diplokg.ingest.rules.event_dates import DateReader, EventDate, in_list
+from diplokg.ingest.rules.event_dates import DateReader, EventDate
 from diplokg.ingest.rules.event_people import Named, named_people, signatories, topic_of, with_part
-from diplokg.ingest.rules.event_words import Trigger
+from diplokg.ingest.rules.event_text import cities, clause, listed_dates, select, visited_state
+from diplokg.ingest.rules.event_words import VISITS, Trigger
 
-VISITS = ("visit", "official-visit", "working-visit", "state-visit")
 #: events other events take place within
 FRAMING = (*VISITS, "conference", "commission-session")
 _FAMILY = {**{t: "visit" for t in VISITS}, "meeting": "talks", "political-consultations": "talks",
@@ -89,7 +89,7 @@ class _Sentence:
         self.dates = DateReader(view, memory.dates.get(self.number - 1, [])).read()
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
-        self.triggers = [t for t in _select(view, self.language) if not self._attributive(t)]
+        self.triggers = [t for t in select(view, self.language) if not self._attributive(t)]
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.claimed: set[int] = set()  # starts of the dates a trigger has taken
         self.people = named_people(view, memory.persons)
@@ -97,8 +97,8 @@ class _Sentence:
 
     def _attributive(self, t: Trigger) -> bool:
         """"des im Juni 2009 unterzeichneten Abkommens", "the treaty signed in 2009": a document's date."""
-        return t.form == "signing" and any(d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5)
-                                           for d in self.dates)
+        return t.form == "signing" and any(
+            d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
 
     def read(self) -> list[Drafted]:
         self._agreed()
@@ -149,7 +149,7 @@ class _Sentence:
         after = [d for d in self._region_dates(t) if d.start >= t.end]
         if not after or not re.fullmatch(r"\s*", self.text[t.end:after[0].start]):
             return []
-        chain = _chain(self.text, after)
+        chain = listed_dates(self.text, after)
         cut = next((i for i, d in enumerate(chain) if d.date.precision != "year"), len(chain))
         return chain[:cut]
 
@@ -169,7 +169,7 @@ class _Sentence:
     # -- dates ---------------------------------------------------------------------------------
 
     def _region(self, t: Trigger) -> tuple[int, int]:
-        lo, hi = _clause(self.text, t.start)
+        lo, hi = clause(self.text, t.start)
         for other in self.triggers:
             if other.end <= t.start and other.form != "anaphor":
                 lo = max(lo, other.end)
@@ -194,8 +194,8 @@ class _Sentence:
         own = [d for d in self._region_dates(t) if d.start not in self.claimed]
         before = [d for d in own if d.end <= t.start]
         after = [d for d in own if d.start >= t.end]
-        chain = _chain(self.text, after)
-        back = _chain(self.text, before[::-1], reverse=True)[::-1]
+        chain = listed_dates(self.text, after)
+        back = listed_dates(self.text, before[::-1], reverse=True)[::-1]
         found: list[tuple[EventDate | None, str | None, tuple[int, int] | None]]
         if len(chain) >= 2:
             found = [(d, words.item_type(self.text[max(t.end, d.start - 40):d.start], self.language),
@@ -213,7 +213,7 @@ class _Sentence:
         earlier = [(d.fact, tr) for d, tr in self.drafted if isinstance(d.fact, Event) and tr is not None
                    and tr.end <= t.start]
         framing = [e for e, _ in earlier if e.type in FRAMING]
-        if framing and _type(t) != "conference" or framing and framing[-1].type not in VISITS:
+        if framing and not (_type(t) == "conference" and framing[-1].type in VISITS):
             return _Source(framing[-1], f"the {framing[-1].type} it took place within", True)
         if link is not None:
             return link
@@ -254,7 +254,7 @@ class _Sentence:
             return
         participants = self._with_subject(participants, named, source, t, kind)
         reasons += [note for n in named for note in n.notes]
-        destination = _destination(self.view, self._region(t), t) if kind in VISITS else None
+        destination = visited_state(self.view, self._region(t), t) if kind in VISITS else None
         fact = Event(kind, date, place, self.related, participants, topic_of(kind, destination, self.view),
                      destination, sub_event_of=parent)
         self.drafted.append((Drafted(fact, self.view.sentence, f"events/{kind}", confidence, reasons, questions), t))
@@ -279,7 +279,7 @@ class _Sentence:
     def _owner(self, start: int, end: int) -> Trigger | None:
         """The trigger a person or place named at start:end belongs to: the one before it in the clause
         (its object, or its subject after the verb), unless a comma sets it apart as part of the next."""
-        lo, hi = _clause(self.text, start)
+        lo, hi = clause(self.text, start)
         inside = [t for t in self.triggers if lo <= t.start < hi] or self.triggers
         before = [t for t in inside if t.start <= start]
         after = [t for t in inside if t.start >= end]
@@ -294,12 +294,18 @@ class _Sentence:
                       t: Trigger, kind: str) -> tuple[Participant, ...]:
         """An event that names no subject before it shares the persons of the visit or conference of
         the sentence it took place in ("paid an official visit …, during which he held talks with …")."""
-        if source is None or any(n.start < t.start for n in named) or source.event.type not in FRAMING:
+        if any(n.start < t.start for n in named):
             return participants
-        if not any(d.fact is source.event for d, _ in self.drafted):
+        earlier = [d.fact for d, tr in self.drafted
+                   if isinstance(d.fact, Event) and tr is not None and tr.end <= t.start]
+        frame = source.event if source is not None and source.event in earlier else None
+        frame = frame or next((e for e in reversed(earlier) if e.type in FRAMING and e.type != kind), None)
+        same = next((e for e in reversed(earlier) if e.type == kind and kind in VISITS), None)
+        frame = frame if frame is not None and frame.type in FRAMING else same
+        if frame is None:
             return participants
-        shared = [with_part(p, kind, True) for p in source.event.participants
-                  if p.person not in {q.person for q in participants}]
+        mine = {q.person for q in participants}
+        shared = [with_part(p, kind, True) for p in frame.participants if p.person not in mine]
         return (*shared, *participants)
 
     def _fallback(self, t: Trigger) -> _Source | None:
@@ -342,105 +348,9 @@ class _Sentence:
 
     def _cities(self) -> list[tuple[int, int, Place]]:
         if self._found_cities is None:
-            self._found_cities = _cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
+            self._found_cities = cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
         return self._found_cities
 
 
 def _type(t: Trigger) -> str:
     return t.type or "other"
-
-
-def _select(view: SentenceView, language: str) -> list[Trigger]:
-    """The sentence's triggers, without those inside quotation marks or parentheses of residence,
-    those of an invitation, plain visit verbs beside a visit noun, and a second trigger of the
-    same event ("zu einem bilateralen Gespräch zusammentraf")."""
-    text = view.text
-    hidden = [m.span() for m in re.finditer(r"[„“”«\"][^„“”«»\"]{3,}[“”»\"]", text)]
-    hidden += [m.span() for m in words.RESIDENCE.finditer(text)]
-    found = [t for t in words.find_triggers(text, language)
-             if not any(a <= t.start and t.end <= b for a, b in hidden) and not _invited(text, t, language)]
-    kept: list[Trigger] = []
-    for t in found:
-        if t.form == "visit-verb" and any(o.type in VISITS and o.form == "noun" and _clause(text, o.start) ==
-                                          _clause(text, t.start) for o in found):
-            continue
-        last = kept[-1] if kept else None
-        if last and last.type == t.type and t.start - last.end <= 40 and \
-                not re.search(r",|\b(?:und|and|и|sowie)\b", text[last.end:t.start]):
-            if t.form == "verb":
-                kept[-1] = Trigger(last.start, last.end, last.text, last.type, "verb")
-            continue
-        kept.append(t)
-    return kept + _and_with(text, kept, language)
-
-
-def _invited(text: str, t: Trigger, language: str) -> bool:
-    """"who invited him to pay an official visit": a visit not (yet) made."""
-    if t.type not in VISITS:
-        return False
-    return words.INVITATION[language].search(text[max(_clause(text, t.start)[0], t.start - 60):t.start]) is not None
-
-
-def _and_with(text: str, triggers: list[Trigger], language: str) -> list[Trigger]:
-    """"met with A and with B": a second meeting, at "and with"."""
-    conj = {"de": r"und\s+mit", "en": r"and\s+with", "ru": r"и\s+(?:с|со)"}[language]
-    extra: list[Trigger] = []
-    for t in triggers:
-        if t.type != "meeting" or t.form != "verb":
-            continue
-        _, end = _clause(text, t.start)
-        following = [o.start for o in triggers if o.start > t.end]
-        limit = min([end, *following])
-        for m in re.finditer(rf",?\s+{conj}\s", text[t.end:limit]):
-            extra.append(Trigger(t.end + m.start(), t.end + m.end(), m.group(0).strip(" ,"), "meeting", "verb"))
-    return sorted(extra, key=lambda t: t.start)
-
-
-def _clause(text: str, at: int) -> tuple[int, int]:
-    start = max((m.end() for m in words.CLAUSE_END.finditer(text, 0, at)), default=0)
-    following = words.CLAUSE_END.search(text, at)
-    return start, following.start() if following else len(text)
-
-
-def _chain(text: str, dates: list[EventDate], reverse: bool = False) -> list[EventDate]:
-    """The first dates of ``dates`` that form a list, in the order given."""
-    chain = dates[:1]
-    for d in dates[1:]:
-        first, second = (d, chain[-1]) if reverse else (chain[-1], d)
-        if second.year_read or not in_list(text, first, second):
-            break
-        chain.append(d)
-    return chain
-
-
-def _cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
-    """The cities the sentence names after "in / в", not in a residence in parentheses nor a date ("im Mai")."""
-    text = view.text
-    hidden = [m.span() for m in words.RESIDENCE.finditer(text)] + dates
-    context = view.context
-    out = []
-    for mention, cities in context.cities.find(text, language, context.preferred_countries):
-        if any(a <= mention.start < b for a, b in hidden):
-            continue
-        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]):
-            city = cities[0]
-            out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
-    return out
-
-def _destination(view: SentenceView, region: tuple[int, int], t: Trigger) -> str | None:
-    """The state a visit went to: after "to / nach / in / в", or the object of the visit verb."""
-    lo, hi = region
-    text = view.text
-    for m in view.states_in(lo, hi):
-        before = text[max(lo, m.start - 30):m.start]
-        if re.search(r"(?:\bto|\bnach|\bin|(?<!\w)в|(?<!\w)во)\s+(?:the\s+|die\s+|der\s+)?(?:Republi\w+\s+|Königreich\w*\s+|"
-                     r"Kingdom\s+of\s+)?$", before, re.IGNORECASE):
-            return m.key
-        if 0 <= m.start - t.end <= 2 or 0 <= t.start - m.end <= 2:
-            return m.key
-        if re.match(r"\s+einen\s+(?:\w+\s+)?Besuch", text[m.end:]):
-            return m.key
-    return None
-
-
-
