@@ -39,7 +39,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("official-visit", "noun", r"offizielle[nmrs]?\s+Besuch\w*"),
         ("commission-session", "noun", r"(?:Sitzung|Tagung)\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*[Kk]ommission\w*"),
         ("political-consultations", "noun", r"(?:politische[nmrs]?\s+)?Konsultation(?:en)?"),
-        ("conference", "noun", r"[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
+        ("conference", "noun", r"(?!(?:Video|Telefon|Online)konferenz)[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|"
+                               r"(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
                                r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|"
                                r"[Dd]ialogs?|"
                                r"[Uu]nion|[Ff]orums?|[Vv]ersammlung)\b"),
@@ -50,7 +51,7 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("visit", "visit-verb", r"besuchten?\b|besucht\b|hielt(?:en)?\s+sich\b(?=[^;]{0,160}\bauf\b)"),
         ("visit", "noun", r"Besuch(?:e|s|es)?\b"),
         ("meeting", "verb", r"traf(?:en)?\s+sich|zusammentrafen|zusammentraf|"
-                            r"traf(?:en)?\s+(?:[\w.-]+\s+){1,4}?zusammen\b|empfingen|"
+                            r"traf(?:en)?\s+(?:[\w.-]+\s+){1,8}?zusammen\b|empfingen|"
                             r"empfing|empfangen\b"),
         ("meeting", "noun", r"Treffens?\b|Gespräch(?:e|en|s)?\b|Unterredung\w*|Begegnung\w*|Verhandlungen\b"),
         ("speech", "verb", r"sprach\b|hielt\s+(?:\w+\s+){0,2}?(?:Rede|Ansprache)"),
@@ -66,7 +67,7 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("official-visit", "noun", r"official\s+visits?|(?:was\s+|were\s+)?visited\s+officially"),
         ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b"),
         ("political-consultations", "noun", r"(?:political\s+)?consultations"),
-        ("conference", "noun", r"summits?\b|conferences?\b|forums?\b|(?:ministers|leaders|"
+        ("conference", "noun", r"summits?\b|(?<!video\s)conferences?\b|forums?\b|(?:ministers|leaders|"
                                r"heads\s+of\s+state)['’]?\s+meeting|"
                                r"(?:session|meeting)\s+of\s+the\s+(?:[\w\"“”'’+-]+\s+){0,6}?(?:Council|Dialogue|"
                                r"Organi[sz]ation|Group|Forum|Union|Assembly)\b"),

@@ -93,6 +93,7 @@ class _Sentence:
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.claimed: set[int] = set()  # starts of the dates a trigger has taken
         self.people = named_people(view, memory.persons)
+        self.frame: Event | None = None
         self._found_cities: list[tuple[int, int, Place]] | None = None
 
     def _attributive(self, t: Trigger) -> bool:
@@ -104,6 +105,7 @@ class _Sentence:
         self._agreed()
         refers = {t: refs for t in self.triggers if (refs := self._refers(t))}
         self.claimed.update(d.start for t in refers for d in self._attached(t))
+        self.frame = next((refs[0] for refs in refers.values()), None)  # an earlier event the sentence is within
         others = [t for t in self.triggers if t not in refers and t.form != "anaphor"]
         if not [t for t in others if t.form != "weak"]:
             for t, refs in refers.items():
@@ -248,6 +250,8 @@ class _Sentence:
             if len({e.date for e in self.previous}) > 1 and source is link:
                 questions.append(f"The sentence names no date; read as part of the {source.event.type} of the "
                                  f"sentence before ({date.as_stated or date.start}). Is that the one meant?")
+        if parent is None and self.frame is not None and self.frame.type != kind:
+            parent = self.frame
         named = self._owned(t, span)
         participants = tuple(with_part(n.participant, kind, n.start < t.start) for n in named)
         if t.form == "signing" and not signatories(self.view, t, participants):
