@@ -193,3 +193,12 @@ def test_a_surname_after_a_title_is_the_person_named_before(drafter: Drafter) ->
     speech = _event(events, 2, "speech")
     assert [p.person.name for p in speech.fact.participants if p.person] == ["João Nunes"]
     assert speech.fact.participants[0].on_behalf_of == "PRT"
+
+
+def test_during_which_frames_the_visit_of_its_own_sentence(drafter: Drafter) -> None:
+    events = _events(drafter, "On 2 March 2016 the Ministers of Foreign Affairs of Portugal and Tajikistan held talks "
+                              "in Lisbon.\n"
+                              "In June 2017 President Emomali Rahmon paid a state visit to Portugal, during which he "
+                              "held talks with the President of Portugal Mr. Rui Lopes.", "en")
+    assert _keys(events) == [(1, "meeting", "2016-03-02"), (2, "state-visit", "2017-06"), (2, "meeting", "2017-06")]
+    assert events[2].fact.same_as is None and events[2].fact.sub_event_of is events[1].fact

@@ -125,7 +125,7 @@ FRAME = {
     "de": r"(?:im\s+Rahmen|während|am\s+Rande|im\s+Zuge|im\s+Verlauf|anlässlich|nach)\s+(?:de[rsnm]|dies\w*|ihre\w*|"
           r"seine\w*)?",
     "en": r"(?:during|on\s+the\s+(?:sidelines|margins?)\s+of|(?:with)?in\s+the\s+framework\s+of|in\s+the\s+course\s+of|"
-          r"following)\s+(?:the|this|these|his|her|its|their|which)?",
+          r"following)\s+(?:the|this|these|his|her|its|their)?",
     "ru": r"(?:в\s+ходе|в\s+рамках|во\s+время|на\s+полях|по\s+итогам)",
 }
 DEMONSTRATIVE = {"de": r"\b(?:dies(?:e[rsmn]?)?|jene[rsmn]?)", "en": r"\b(?:this|these|that)",
