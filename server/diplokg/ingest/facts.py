@@ -100,13 +100,37 @@ class ConcurrentPost:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """Who took part in an event, as the sentence names them: a person or an organisation, the
+    title the sentence gives them (in English where the title is known, else as written), the
+    state on whose behalf (stated by the title, or the page's own state for an unqualified title)."""
+
+    person: Person | None = None
+    organisation: str | None = None
+    role: str | None = None  # the title in English ("Deputy Minister of Foreign Affairs")
+    on_behalf_of: str | None = None  # ISO alpha-3
+    part: str = "participant"  # vocab:role concept: participant, visitor, host, signatory, speaker, …
+
+    def gold(self) -> dict[str, str]:
+        out = {"person": self.person.name if self.person else None, "organisation": self.organisation,
+               "role": self.role, "on_behalf_of": self.on_behalf_of}
+        return {k: v for k, v in out.items() if v}
+
+
+@dataclass(frozen=True)
 class Event:
     type: str  # visit | official-visit | working-visit | state-visit | political-consultations | meeting | …
     date: StatedDate
     place: Place | None = None
     related: frozenset[str] = frozenset()  # the states it is between
+    participants: tuple[Participant, ...] = ()
+    topic: str | None = None  # short, in English
+    destination: str | None = None  # the state visited (ISO alpha-3), the place where no city is named
+    same_as: Event | None = None  # the event of an earlier sentence this one speaks of again
+    sub_event_of: Event | None = None  # the event it took place within ("im Rahmen der Konferenz")
 
     kind = "event"
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"destination", "same_as", "sub_event_of"})
 
 
 @dataclass(frozen=True)
@@ -212,7 +236,7 @@ class Drafted:
 def _gold_value(value: object) -> Any:
     if isinstance(value, ConcurrentPost):
         return {"sending": value.sending, "receiving": value.receiving, "rank": value.rank}
-    if isinstance(value, Amount):
+    if isinstance(value, Amount | Participant):
         return value.gold()
     if isinstance(value, tuple):
         return [_gold_value(v) for v in value]

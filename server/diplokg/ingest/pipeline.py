@@ -15,7 +15,7 @@ from diplokg.ingest.page import Page
 from diplokg.ingest.rules.agreements import agreement_rules
 from diplokg.ingest.rules.assistance import assistance_rules
 from diplokg.ingest.rules.context import PageContext
-from diplokg.ingest.rules.events import event_rules
+from diplokg.ingest.rules.events import EventMemory, event_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
 from diplokg.ingest.rules.names import variant_rules
@@ -44,12 +44,13 @@ class Drafter:
     def draft(self, page: Page) -> DraftResult:
         context = PageContext(page, self.states, self.cities)
         recorded_posts: set[tuple[str, str, str]] = set()
+        events = EventMemory()
         facts: list[Drafted] = []
         for view in context.views:
             facts.extend(relation_rules(view))
             facts.extend(mission_rules(view))
             facts.extend(head_rules(view, recorded_posts))
-            facts.extend(event_rules(view))
+            facts.extend(event_rules(view, events))
             facts.extend(agreement_rules(view))
             facts.extend(assistance_rules(view, facts))
         names = page_names(context, self.entities)  # persons, organisations, cities and their variants

@@ -1,133 +1,360 @@
 """Bilateral events: visits (official, working, state), political consultations, meetings and talks,
 conferences and summits, speeches, signings, foundings, friendship groups, commission sessions,
-and the "other" events the pages date (credentials presented, telegrams exchanged, a phone call).
+and the "other" events the pages date (credentials presented, telegrams exchanged, a phone call,
+a reception, a ceremony).
 
-A trigger word or phrase names the event and its type; the event is drafted only with a date (every
-dated event of the corpus has one): the date of its clause (the nearest date, before the trigger
-within the clause, else after it); a trigger followed by a list of dates ("… im Dezember 2018 in
-Duschanbe, am 1. Oktober 2019 in Berlin und am 8 Dezember 2020 …") is one event per date. A day
-without its year ("am 29. März", "4 мая") takes the year of the sentence's other date, said so in a
-reading note. The place is the city named after "in / в" in the clause; the event is between the
-page's two states."""
+A trigger (rules.event_words) names an event and its type. Its date is the nearest date before it
+in its stretch of the clause (up to the neighbouring triggers), else the first after it; a list of
+dates is one event per date ("am 1. Oktober 2019 in Berlin und am 8 Dezember 2020", "in 2003, in
+2004 and in 2005", "государственный – в декабре 2008 года, официальный – в декабре 2011 года"). A
+trigger without a date of its own takes the date of the visit or conference it took place in
+("paid an official visit …, during which he held talks …") or of the event of the sentence
+before that the sentence goes on about ("Im Rahmen der Konferenz sprach …", "During the talks …",
+"Die Vorsteherin des EDA wurde … empfangen"): a reading note says so and the confidence is lower.
+A frame or demonstrative that names the event of the sentence before ("Während des Treffens",
+"dieser Veranstaltung", "В ходе визита 2021 года", "Die Konsultationen 2019 und 2020") is that
+event again, not a new one; so is a sentence that goes on about its sides ("Die Parteien …").
+
+The place is the city after "in / в" in the event's stretch (not a residence in parentheses); a
+visit's destination state is kept for the graph. Participants come from rules.event_people. The
+event is between the page's two states."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from diplokg.ingest.dates import DateMention, StatedDate
-from diplokg.ingest.facts import Drafted, Event, Place
+from diplokg.ingest.dates import StatedDate
+from diplokg.ingest.facts import Drafted, Event, Participant, Place
+from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.event_dates import DateReader, EventDate
+from diplokg.ingest.rules.event_people import Named, named_people, signatories, topic_of, with_part
+from diplokg.ingest.rules.event_text import cities, clause, listed_dates, select, visited_state
+from diplokg.ingest.rules.event_words import VISITS, Trigger
 
-_TRIGGERS: dict[str, list[tuple[str, str]]] = {
-    "de": [(r"Staatsbesuch\w*", "state-visit"), (r"Arbeitsbesuch\w*", "working-visit"),
-           (r"offizielle\w*\s+(?:Besuch\w*|Delegation)", "official-visit"),
-           (r"politische\w*\s+Konsultationen|Konsultationen", "political-consultations"),
-           (r"Sitzung\s+der\s+\w*\s*Kommission|Tagung\s+der\s+\w*\s*Kommission", "commission-session"),
-           (r"Gipfeltreffen|Gipfel\b|Konferenz\w*", "conference"),
-           (r"Freundschaftsgruppe\w*", "parliamentary-friendship-group"),
-           (r"Beglaubigungsschreiben|Glückwunsch\w*|Telefongespräch\w*", "other"),
-           (r"besuchte\w*|Besuch\b|Besuchs?\b|hielt\s+sich[^.;]{0,80}\bauf\b", "visit"),
-           (r"traf\s+sich|trafen\s+sich|zusammentraf|Treffen\b|Gespräch\w*|empfing|empfangen|Unterredung", "meeting"),
-           (r"\bsprach\b|Rede\b", "speech"), (r"unterzeichnet\w*", "agreement-signing"),
-           (r"gegründet|eingerichtet", "founding")],
-    "en": [(r"state\s+visit", "state-visit"), (r"working\s+visit", "working-visit"),
-           (r"official\s+visit|visited\s+officially", "official-visit"),
-           (r"political\s+consultations|consultations", "political-consultations"),
-           (r"session\s+of\s+the\s+[\w\s-]{0,40}Commission", "commission-session"),
-           (r"Summit|Conference|Foreign\s+Ministers'\s+Meeting", "conference"),
-           (r"friendship\s+group", "parliamentary-friendship-group"),
-           (r"credentials|congratulatory|telephone\s+conversation|phone\s+call", "other"),
-           (r"visited|paid\s+a\s+visit|visit\b", "visit"),
-           (r"met\s+with|held\s+a\s+meeting|meeting\b|talks\b|received\b", "meeting"),
-           (r"speech|addressed", "speech"), (r"\bsigned\b", "agreement-signing"),
-           (r"initiated|founded|established\s+the", "founding")],
-    "ru": [(r"государственн\w+\s+визит\w*", "state-visit"), (r"рабоч\w+\s+визит\w*", "working-visit"),
-           (r"официальн\w+\s+визит\w*", "official-visit"),
-           (r"политическ\w+\s+консультаци\w*|консультаци\w*", "political-consultations"),
-           (r"заседани\w+\s+Межправительственн\w+\s+комисси\w*", "commission-session"),
-           (r"саммит\w*|конференци\w*|Совет\w*\s+министров", "conference"),
-           (r"групп\w+\s+дружбы", "parliamentary-friendship-group"),
-           (r"верительн\w+\s+грамот\w*|поздравительн\w+|телефонн\w+\s+разговор\w*|послани\w*", "other"),
-           (r"посетил\w*|визит\w*", "visit"),
-           (r"встретил\w*|встреч\w+|принял\b|принят\w*|переговор\w*", "meeting"),
-           (r"выступил\w*|выступлени\w*", "speech"), (r"подписан\w*", "agreement-signing"),
-           (r"учрежден\w*|основан\w*", "founding")],
-}
-_CLAUSE_END = re.compile(r";|\.\s|, (?:und|and|а|и) (?=\w+\s+\w+)")
-_PLACE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"), "en": re.compile(r"\bin\s+$"),
-          "ru": re.compile(r"\b(?:в|во)\s+(?:г\.\s*)?$")}
+#: events other events take place within
+FRAMING = (*VISITS, "conference", "commission-session")
+_FAMILY = {**{t: "visit" for t in VISITS}, "meeting": "talks", "political-consultations": "talks",
+           "conference": "conference", "commission-session": "conference"}
 
 
-def event_rules(view: SentenceView) -> Iterator[Drafted]:
-    language = view.context.page.language
-    seen: set[tuple[str, str]] = set()
-    for trigger, kind in _triggers(view, language):
-        for date, reasons in _dates_of(view, trigger):
-            key = (kind, date.start + (date.end or ""))
-            if key in seen:
+@dataclass
+class EventMemory:
+    """The events and dates of the sentences read so far on a page."""
+
+    events: dict[int, list[Event]] = field(default_factory=dict)
+    dates: dict[int, list[StatedDate]] = field(default_factory=dict)
+    persons: dict[str, Participant] = field(default_factory=dict)  # named so far, by lower-case name
+
+    def before(self, number: int) -> list[Event]:
+        out: list[Event] = []
+        for event in self.events.get(number - 1, []):
+            event = root(event)
+            if event not in out:
+                out.append(event)
+        return out
+
+
+def root(event: Event) -> Event:
+    while event.same_as is not None:
+        event = event.same_as
+    return event
+
+
+def event_rules(view: SentenceView, memory: EventMemory | None = None) -> Iterator[Drafted]:
+    memory = memory if memory is not None else EventMemory()
+    reader = _Sentence(view, memory)
+    drafted = reader.read()
+    number = view.sentence.number
+    memory.events[number] = [d.fact for d in drafted if isinstance(d.fact, Event)]
+    memory.dates[number] = [d.date for d in reader.dates if d.use == "event"]
+    yield from drafted
+
+
+@dataclass
+class _Source:
+    """Where an event without a date of its own takes its date from."""
+
+    event: Event
+    why: str
+    frame: bool  # the event took place within it
+
+
+class _Sentence:
+    def __init__(self, view: SentenceView, memory: EventMemory) -> None:
+        self.view, self.text, self.number, self.memory = view, view.text, view.sentence.number, memory
+        self.language = view.context.page.language
+        self.dates = DateReader(view, memory.dates.get(self.number - 1, [])).read()
+        self.previous = memory.before(self.number)
+        self.related = frozenset(s for s in (HOME, view.context.partner) if s)
+        self.triggers = [t for t in select(view, self.language) if not self._attributive(t)]
+        self.drafted: list[tuple[Drafted, Trigger | None]] = []
+        self.claimed: set[int] = set()  # starts of the dates a trigger has taken
+        self.people = named_people(view, memory.persons)
+        self.frame: Event | None = None
+        self._found_cities: list[tuple[int, int, Place]] | None = None
+
+    def _attributive(self, t: Trigger) -> bool:
+        """"des im Juni 2009 unterzeichneten Abkommens", "the treaty signed in 2009": a document's date."""
+        return t.form == "signing" and any(
+            d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
+
+    def read(self) -> list[Drafted]:
+        self._agreed()
+        refers = {t: refs for t in self.triggers if (refs := self._refers(t))}
+        self.claimed.update(d.start for t in refers for d in self._attached(t))
+        self.frame = next((refs[0] for refs in refers.values()), None)  # an earlier event the sentence is within
+        others = [t for t in self.triggers if t not in refers and t.form != "anaphor"]
+        if not [t for t in others if t.form != "weak"]:
+            for t, refs in refers.items():
+                for event in refs:
+                    self._again(event, t, f"'{t.text}' is the {event.type} of the sentence before")
+            if not refers and self.previous and words.CONTINUATION[self.language].search(self.text):
+                self._again(self.previous[0], None, "the sentence goes on about the event of the sentence before")
+            if refers or not others:
+                return [d for d, _ in self.drafted]
+        link = self._link(refers, others)
+        for t in others:
+            if t.form == "weak" and len(others) > 1:
                 continue
-            seen.add(key)
-            place = _place(view, trigger, language)
-            related = frozenset(s for s in (HOME, view.context.partner) if s)
-            fact = Event(kind, date, place, related)
-            yield Drafted(fact, view.sentence, f"events/{kind}", 0.6, reasons)
+            for dated, kind, span in self._dates_for(t):
+                self._new(t, kind or _type(t), dated, link, span)
+        return [d for d, _ in self.drafted]
 
+    # -- what a trigger refers to --------------------------------------------------------------
 
-def _triggers(view: SentenceView, language: str) -> list[tuple[re.Match[str], str]]:
-    """The trigger words of the sentence, none inside another (the more specific one first)."""
-    found: list[tuple[re.Match[str], str]] = []
-    for pattern, kind in _TRIGGERS[language]:
-        for m in re.finditer(rf"(?<!\w)(?:{pattern})", view.text, re.IGNORECASE):
-            if not any(m.start() < other.end() and other.start() < m.end() for other, _ in found):
-                found.append((m, kind))
-    return sorted(found, key=lambda tk: tk[0].start())
-
-
-def _clause(view: SentenceView, at: int) -> tuple[int, int]:
-    """The span of the clause around ``at`` (up to ';' or a coordinated clause)."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(view.text, 0, at)), default=0)
-    following = _CLAUSE_END.search(view.text, at)
-    return start, following.start() if following else len(view.text)
-
-
-def _dates_of(view: SentenceView, trigger: re.Match[str]) -> list[tuple[StatedDate, list[str]]]:
-    start, end = _clause(view, trigger.start())
-    in_clause = [d for d in view.dates if start <= d.start and d.end <= end and not d.quoted]
-    after = [d for d in in_clause if d.start >= trigger.end()]
-    if len(after) >= 2 and all(not d.needs_year for d in after):  # an enumeration of occasions
-        return [(d.date, []) for d in after]
-    before = [d for d in in_clause if d.end <= trigger.start()]
-    chosen = before[-1] if before else (after[0] if after else None)
-    if chosen is None:
-        main = view.dates_unquoted()
-        if not main:
+    def _refers(self, t: Trigger) -> list[Event]:
+        """The events of the sentence before that ``t`` names again ("dieses Treffens", "Während des
+        Treffens", "Die Konsultationen 2019 und 2020"), if any."""
+        if not self.previous or t.form not in ("noun", "anaphor"):
             return []
-        chosen = main[0]
-    return [_with_year(view, chosen)]
+        before = self.text[max(0, t.start - 60):t.start]
+        if t.form == "anaphor" or words.ends_with(words.DEMONSTRATIVE[self.language], before, 1):
+            return [self.previous[-1]]
+        if not (words.ends_with(words.FRAME[self.language], before, 2) or
+                words.ends_with(words.DEFINITE[self.language], before, 1)):
+            return []
+        own = self._attached(t)
+        if any(d.date.precision != "year" for d in own) or any(d.end <= t.start for d in self._region_dates(t)):
+            return []
+        same = [e for e in self.previous if _FAMILY.get(e.type, e.type) == _FAMILY.get(_type(t), _type(t))]
+        if not own:
+            return same[-1:]
+        years = [d.date.start[:4] for d in own]
+        found = [next((e for e in same if e.date.start[:4] == y), None) for y in years]
+        return [e for e in found if e is not None] if all(found) else []
 
+    def _attached(self, t: Trigger) -> list[EventDate]:
+        """The dates right after a trigger noun ("визита 2021 года", "Die Konsultationen 2019 und 2020")."""
+        after = [d for d in self._region_dates(t) if d.start >= t.end]
+        if not after or not re.fullmatch(r"\s*", self.text[t.end:after[0].start]):
+            return []
+        chain = listed_dates(self.text, after)
+        cut = next((i for i, d in enumerate(chain) if d.date.precision != "year"), len(chain))
+        return chain[:cut]
 
-def _with_year(view: SentenceView, mention: DateMention) -> tuple[StatedDate, list[str]]:
-    if not mention.needs_year:
-        return mention.date, []
-    years = [d for d in view.dates_unquoted()]
-    if not years:
-        return mention.date, [f"'{mention.text}' names no year, and the sentence none either"]
-    year = years[0].date.start[:4]
-    start = year + mention.date.start[4:]
-    return (StatedDate(start, None, mention.text),
-            [f"'{mention.text}' names no year: the year of {years[0].text} is read"])
-
-
-def _place(view: SentenceView, trigger: re.Match[str], language: str) -> Place | None:
-    start, end = _clause(view, trigger.start())
-    offset = start
-    while True:
-        found = view.city_after(offset, within=end - offset)
-        if found is None:
+    def _link(self, refers: dict[Trigger, list[Event]], others: list[Trigger]) -> _Source | None:
+        """The event of the sentence before that this sentence goes on about, if it names no date."""
+        if not self.previous or any(d.use == "event" for d in self.dates):
             return None
-        mention, cities = found
-        if _PLACE[language].search(view.text[max(0, mention.start - 12):mention.start]):
-            city = cities[0]
-            return Place(city.name, city.geonames_id, mention.text, city.country)
-        offset = mention.end
+        if refers:
+            event = next(iter(refers.values()))[0]
+            return _Source(event, f"the {event.type} of the sentence before", True)
+        starts_framed = others and words.ends_with(words.FRAME[self.language], self.text[:others[0].start], 3)
+        if not (starts_framed or any(t.form in ("verb", "visit-verb") for t in others)):
+            return None
+        event = self.previous[0]
+        return _Source(event, f"the {event.type} of the sentence before", True)
+
+    # -- dates ---------------------------------------------------------------------------------
+
+    def _region(self, t: Trigger) -> tuple[int, int]:
+        lo, hi = clause(self.text, t.start)
+        for other in self.triggers:
+            if other.end <= t.start and other.form != "anaphor":
+                lo = max(lo, other.end)
+            elif other.start >= t.end and other.form != "anaphor":
+                hi = min(hi, other.start)
+        return lo, hi
+
+    def _region_dates(self, t: Trigger) -> list[EventDate]:
+        lo, hi = self._region(t)
+        out = []
+        for d in self.dates:
+            if not (lo <= d.start and d.end <= hi):
+                continue
+            if d.use == "event" or (d.use == "signed" and 0 <= t.start - d.end <= 40 and
+                                    words.ends_with(words.FRAME[self.language], self.text[d.end:t.start], 2)):
+                out.append(d)
+        return out
+
+    def _dates_for(self, t: Trigger) -> list[tuple[EventDate | None, str | None, tuple[int, int] | None]]:
+        """The dates of ``t``'s own stretch (one per list item, with the item's visit type and span),
+        or [(None, None, None)] when it has none."""
+        own = [d for d in self._region_dates(t) if d.start not in self.claimed]
+        before = [d for d in own if d.end <= t.start]
+        after = [d for d in own if d.start >= t.end]
+        chain = listed_dates(self.text, after)
+        back = listed_dates(self.text, before[::-1], reverse=True)[::-1]
+        found: list[tuple[EventDate | None, str | None, tuple[int, int] | None]]
+        if len(chain) >= 2:
+            found = [(d, words.item_type(self.text[max(t.end, d.start - 40):d.start], self.language),
+                      (chain[i - 1].end if i else t.end, d.end)) for i, d in enumerate(chain)]
+        elif len(back) >= 2 and not after:
+            found = [(d, None, (back[i - 1].end if i else self._region(t)[0], d.end)) for i, d in enumerate(back)]
+        elif before or after:
+            found = [(before[-1] if before else after[0], None, None)]
+        else:
+            return [(None, None, None)]
+        self.claimed.update(d.start for d, _, _ in found if d is not None)
+        return found
+
+    def _source(self, t: Trigger, link: _Source | None) -> _Source | None:
+        earlier = [(d.fact, tr) for d, tr in self.drafted if isinstance(d.fact, Event) and tr is not None
+                   and tr.end <= t.start]
+        framing = [e for e, _ in earlier if e.type in FRAMING]
+        if framing and not (_type(t) == "conference" and framing[-1].type in VISITS):
+            return _Source(framing[-1], f"the {framing[-1].type} it took place within", True)
+        if link is not None:
+            return link
+        if earlier:
+            return _Source(earlier[-1][0], f"the {earlier[-1][0].type} before it", False)
+        return None
+
+    # -- drafting ------------------------------------------------------------------------------
+
+    def _new(self, t: Trigger, kind: str, dated: EventDate | None, link: _Source | None,
+             span: tuple[int, int] | None) -> None:
+        reasons: list[str] = []
+        questions: list[str] = []
+        confidence = 0.6
+        parent: Event | None = None
+        source: _Source | None = None
+        place = self._place(t, dated, span)
+        if dated is not None:
+            date = dated.date
+            reasons += dated.reasons
+            questions += dated.questions
+            confidence -= 0.1 if dated.relative else 0
+        else:
+            source = self._source(t, link) or self._fallback(t)
+            if source is None:
+                return
+            date = source.event.date
+            place = place or source.event.place
+            parent = source.event if source.frame and source.event.type != kind else None
+            reasons.append(f"'{t.text}' names no date of its own: the date of {source.why} is read")
+            confidence = 0.45
+            if len({e.date for e in self.previous}) > 1 and source is link:
+                questions.append(f"The sentence names no date; read as part of the {source.event.type} of the "
+                                 f"sentence before ({date.as_stated or date.start}). Is that the one meant?")
+        if parent is None and self.frame is not None and self.frame.type != kind:
+            parent = self.frame
+        named = self._owned(t, span)
+        participants = tuple(with_part(n.participant, kind, n.start < t.start) for n in named)
+        if t.form == "signing" and not signatories(self.view, t, participants):
+            return
+        participants = self._with_subject(participants, named, source, t, kind)
+        reasons += [note for n in named for note in n.notes]
+        destination = visited_state(self.view, self._region(t), t) if kind in VISITS else None
+        fact = Event(kind, date, place, self.related, participants, topic_of(kind, destination, self.view),
+                     destination, sub_event_of=parent)
+        self.drafted.append((Drafted(fact, self.view.sentence, f"events/{kind}", confidence, reasons, questions), t))
+
+    def _again(self, event: Event, t: Trigger | None, why: str) -> None:
+        named = self._owned(t, None) if t else self.people
+        participants = tuple(with_part(n.participant, event.type, t is None or n.start < t.start) for n in named)
+        fact = Event(event.type, event.date, event.place, event.related, participants, None, event.destination,
+                     same_as=event)
+        reasons = [f"{why}; its date{' and place' if event.place else ''} are read from there",
+                   *(note for n in named for note in n.notes)]
+        self.drafted.append((Drafted(fact, self.view.sentence, f"events/{event.type}", 0.45, reasons), t))
+
+    def _owned(self, t: Trigger, span: tuple[int, int] | None) -> list[Named]:
+        """The persons of ``t``: those its stretch names (within its list item, if it is one)."""
+        mine = [n for n in self.people if self._owner(n.start, n.end) is t]
+        if span is None:
+            return mine
+        inside = [n for n in mine if span[0] <= n.start < span[1]]
+        return inside or [n for n in mine if n.start < t.start]
+
+    def _owner(self, start: int, end: int) -> Trigger | None:
+        """The trigger a person or place named at start:end belongs to: the one before it in the clause
+        (its object, or its subject after the verb), unless a comma sets it apart as part of the next."""
+        lo, hi = clause(self.text, start)
+        inside = [t for t in self.triggers if lo <= t.start < hi] or self.triggers
+        before = [t for t in inside if t.start <= start]
+        after = [t for t in inside if t.start >= end]
+        if before and after:
+            t1, t2 = before[-1], after[0]
+            if re.search(r"[,;]", self.text[t1.end:start]) and not re.search(r"[,;]", self.text[end:t2.start]):
+                return t2
+            return t1
+        return before[-1] if before else (after[0] if after else None)
+
+    def _with_subject(self, participants: tuple[Participant, ...], named: list[Named], source: _Source | None,
+                      t: Trigger, kind: str) -> tuple[Participant, ...]:
+        """An event that names no subject before it shares the persons of the visit or conference of
+        the sentence it took place in ("paid an official visit …, during which he held talks with …")."""
+        if any(n.start < t.start for n in named):
+            return participants
+        earlier = [d.fact for d, tr in self.drafted
+                   if isinstance(d.fact, Event) and tr is not None and tr.end <= t.start]
+        frame = source.event if source is not None and source.event in earlier else None
+        frame = frame or next((e for e in reversed(earlier) if e.type in FRAMING and e.type != kind), None)
+        same = next((e for e in reversed(earlier) if e.type == kind and kind in VISITS), None)
+        frame = frame if frame is not None and frame.type in FRAMING else same
+        if frame is None:
+            return participants
+        mine = {q.person for q in participants}
+        shared = [with_part(p, kind, True) for p in frame.participants if p.person not in mine]
+        return (*shared, *participants)
+
+    def _fallback(self, t: Trigger) -> _Source | None:
+        usable = [d for d in self.dates if d.use == "event"]
+        before = [d for d in usable if d.end <= t.start]
+        chosen = before[-1] if before else (usable[0] if usable else None)
+        if chosen is None:
+            return None
+        return _Source(Event("?", chosen.date), f"'{chosen.text}' elsewhere in the sentence", False)
+
+    def _agreed(self) -> None:
+        """"Die im Mai 2016 vereinbarten Konsultationen": the agreement is an event of its own."""
+        for d in self.dates:
+            if d.use != "agreed":
+                continue
+            noun = next((t for t in self.triggers if 0 <= t.start - d.end <= 40), None)
+            if noun is None:
+                continue
+            topic = f"agreement on {_type(noun).replace('-', ' ')}"
+            fact = Event("other", d.date, None, self.related, (), topic)
+            reasons = [f"'{d.text}' is the date '{noun.text}' was agreed on"]
+            self.drafted.append((Drafted(fact, self.view.sentence, "events/agreed", 0.5, reasons), None))
+
+    def _place(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None) -> Place | None:
+        """The city after "in / в" that belongs to ``t`` (as a person does: see _owner), within its
+        list item; or the city before ", where / wo / где" that opens ``t``'s clause."""
+        lo, hi = self._region(t)
+        if span is not None and dated is not None:
+            following = [d.start for d in self.dates if d.start > dated.end]
+            lo, hi = dated.end, min([hi, *following])
+        for start, end, place in self._cities():
+            if lo <= start < hi and self._owner(start, end) is t:
+                return place
+        where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", self.text[max(0, t.start - 80):t.start])
+        if where:
+            at = max(0, t.start - 80) + where.start()
+            before = [p for s, e, p in self._cities() if e <= at and not self.text[e:at].strip()]
+            return before[-1] if before else None
+        return None
+
+    def _cities(self) -> list[tuple[int, int, Place]]:
+        if self._found_cities is None:
+            self._found_cities = cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
+        return self._found_cities
+
+
+def _type(t: Trigger) -> str:
+    return t.type or "other"

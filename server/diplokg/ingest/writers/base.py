@@ -33,6 +33,7 @@ class Writer:
         self.graph, self.entities, self.names, self.language = graph, entities, state_names, language
         self.alpha3 = alpha3  # ISO alpha-2 → alpha-3
         self.events: dict[str, int] = {}  # event IRIs given, to number events of the same type and day
+        self.event_nodes: dict[object, ox.NamedNode] = {}  # the events written, by drafted fact
         self.described: list[ox.NamedNode] = []  # new places, persons, participations of the current fact
 
     def name(self, alpha3: str | None, language: str) -> str:

@@ -1,0 +1,111 @@
+"""Where things are in a sentence, for the event rules: its clauses, the triggers that count (not
+those inside quotation marks or a residence in parentheses, not a visit someone is invited to, one
+trigger per event: "zu einem bilateralen Gespräch zusammentraf"), a second meeting at "and with",
+the lists dates form, the cities it names after "in / в", and the state a visit went to."""
+
+from __future__ import annotations
+
+import re
+
+from diplokg.ingest.facts import Place
+from diplokg.ingest.rules import event_words as words
+from diplokg.ingest.rules.context import SentenceView
+from diplokg.ingest.rules.event_dates import EventDate, in_list
+from diplokg.ingest.rules.event_words import VISITS, Trigger
+
+
+def select(view: SentenceView, language: str) -> list[Trigger]:
+    """The sentence's triggers, without those inside quotation marks or parentheses of residence,
+    those of an invitation, plain visit verbs beside a visit noun, and a second trigger of the
+    same event ("zu einem bilateralen Gespräch zusammentraf")."""
+    text = view.text
+    hidden = [m.span() for m in re.finditer(r"[„“”«\"][^„“”«»\"]{3,}[“”»\"]", text)]
+    hidden += [m.span() for m in words.RESIDENCE.finditer(text)]
+    found = [t for t in words.find_triggers(text, language)
+             if not any(a <= t.start and t.end <= b for a, b in hidden) and not invited(text, t, language)]
+    kept: list[Trigger] = []
+    for t in found:
+        if t.form == "visit-verb" and any(o.type in VISITS and o.form == "noun" and clause(text, o.start) ==
+                                          clause(text, t.start) for o in found):
+            continue
+        last = kept[-1] if kept else None
+        if last and last.type == t.type and t.start - last.end <= 40 and \
+                not re.search(r",|\b(?:und|and|и|sowie)\b", text[last.end:t.start]):
+            if t.form == "verb":
+                kept[-1] = Trigger(last.start, last.end, last.text, last.type, "verb")
+            continue
+        kept.append(t)
+    return kept + and_with(text, kept, language)
+
+
+def invited(text: str, t: Trigger, language: str) -> bool:
+    """"who invited him to pay an official visit": a visit not (yet) made."""
+    if t.type not in VISITS:
+        return False
+    return words.INVITATION[language].search(text[max(clause(text, t.start)[0], t.start - 60):t.start]) is not None
+
+
+def and_with(text: str, triggers: list[Trigger], language: str) -> list[Trigger]:
+    """"met with A and with B": a second meeting, at "and with"."""
+    conj = {"de": r"und\s+mit", "en": r"and\s+with", "ru": r"и\s+(?:с|со)"}[language]
+    extra: list[Trigger] = []
+    for t in triggers:
+        if t.type != "meeting" or t.form != "verb":
+            continue
+        _, end = clause(text, t.start)
+        following = [o.start for o in triggers if o.start > t.end]
+        limit = min([end, *following])
+        for m in re.finditer(rf",?\s+{conj}\s", text[t.end:limit]):
+            extra.append(Trigger(t.end + m.start(), t.end + m.end(), m.group(0).strip(" ,"), "meeting", "verb"))
+    return sorted(extra, key=lambda t: t.start)
+
+
+def clause(text: str, at: int) -> tuple[int, int]:
+    start = max((m.end() for m in words.CLAUSE_END.finditer(text, 0, at)), default=0)
+    following = words.CLAUSE_END.search(text, at)
+    return start, following.start() if following else len(text)
+
+
+def listed_dates(text: str, dates: list[EventDate], reverse: bool = False) -> list[EventDate]:
+    """The first dates of ``dates`` that form a list, in the order given."""
+    chain = dates[:1]
+    for d in dates[1:]:
+        first, second = (d, chain[-1]) if reverse else (chain[-1], d)
+        if second.year_read or not in_list(text, first, second):
+            break
+        chain.append(d)
+    return chain
+
+
+def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
+    """The cities the sentence names after "in / в", not in a residence in parentheses nor a date ("im Mai")."""
+    text = view.text
+    hidden = [m.span() for m in words.RESIDENCE.finditer(text)] + dates
+    context = view.context
+    out = []
+    for mention, cities in context.cities.find(text, language, context.preferred_countries):
+        if any(a <= mention.start < b for a, b in hidden):
+            continue
+        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]):
+            city = cities[0]
+            out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
+    return out
+
+def visited_state(view: SentenceView, region: tuple[int, int], t: Trigger) -> str | None:
+    """The state a visit went to: after "to / nach / in / в", or the object of the visit verb."""
+    lo, hi = region
+    text = view.text
+    for m in view.states_in(lo, hi):
+        before = text[max(lo, m.start - 30):m.start]
+        if re.search(r"(?:\bto|\bnach|\bin|(?<!\w)в|(?<!\w)во)\s+(?:the\s+|die\s+|der\s+)?(?:Republi\w+\s+|"
+                     r"Königreich\w*\s+|"
+                     r"Kingdom\s+of\s+)?$", before, re.IGNORECASE):
+            return m.key
+        if 0 <= m.start - t.end <= 2 or 0 <= t.start - m.end <= 2:
+            return m.key
+        if re.match(r"\s+einen\s+(?:\w+\s+)?Besuch", text[m.end:]):
+            return m.key
+    return None
+
+
+

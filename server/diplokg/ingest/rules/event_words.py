@@ -1,0 +1,231 @@
+"""The words of events, per language: the triggers that name an event and its type, and the words
+around a trigger that say how to read it.
+
+A trigger has a *form*:
+
+- ``noun``: an event noun ("Staatsbesuch", "talks", "переговоры"); an event where the sentence
+  dates it, or as a frame of another event;
+- ``verb``: a verb that narrates an event ("traf sich", "met with", "встретился");
+- ``visit-verb``: a plain visit verb ("besuchte", "visited", "посетил"), the same event as a typed
+  visit noun of its clause ("посетил Таджикистан с официальным визитом" is one official visit);
+- ``signing``: a signing ("unterzeichnet", "signed", "подписан"), an event only where the sentence
+  names who signed; otherwise the date belongs to the agreement, not to an event;
+- ``weak``: a verb of talking ("diskutiert", "discussed", "обсудили"), an event only where the
+  sentence names no other;
+- ``anaphor``: a noun that only refers back ("Veranstaltung", "event", "мероприятие").
+
+Around a trigger: *frames* ("im Rahmen der Konferenz", "during the talks", "в ходе визита") and
+demonstratives ("dieses Treffens") that may refer to an event of the previous sentence; subjects
+that continue it ("Die Parteien …", "The sides …", "Стороны …"); an invitation ("invited him to pay
+an official visit") that is no event yet; dates that are no event's date ("seit 2019", "since",
+"с 15 марта", "für die Jahre 2016-2017"), or the date of an agreement ("das im Juni 2009
+unterzeichnete Abkommen", "подписанный 6.07.2001 г."); and dates stated relative to another ("am
+selben Tag", "on the next day", "в том же году")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_F = re.IGNORECASE
+VISITS = ("visit", "official-visit", "working-visit", "state-visit")
+
+#: (type or None, form, pattern), the more specific first; None: the type of the event referred to
+TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
+    "de": [
+        ("state-visit", "noun", r"Staatsbesuch\w*"),
+        ("working-visit", "noun", r"(?:offizielle[nmrs]?\s+)?Arbeitsbesuch\w*"),
+        ("official-visit", "noun", r"offizielle[nmrs]?\s+Besuch\w*"),
+        ("commission-session", "noun", r"(?:Sitzung|Tagung)\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*[Kk]ommission\w*"),
+        ("political-consultations", "noun", r"(?:politische[nmrs]?\s+)?Konsultation(?:en)?"),
+        ("conference", "noun", r"(?!(?:Video|Telefon|Online)konferenz)[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|"
+                               r"(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
+                               r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|"
+                               r"[Dd]ialogs?|"
+                               r"[Uu]nion|[Ff]orums?|[Vv]ersammlung)\b"),
+        ("parliamentary-friendship-group", "noun", r"[\w-]*Freundschaftsgruppe\w*"),
+        ("other", "noun", r"Beglaubigungsschreiben|Glückwunsch\w*|Telefongespräch\w*|Telefonat\w*|Empfang\b|Empfangs\b|"
+                          r"Zeremonie\w*|Grundsteinlegung\w*|(?:Runde|Sitzung)\s+(?:des|der)\s+(?:[\w-]+\s+){0,2}?"
+                          r"[\w-]*[Dd]ialogs?\b"),
+        ("visit", "visit-verb", r"besuchten?\b|besucht\b|hielt(?:en)?\s+sich\b(?=[^;]{0,160}\bauf\b)"),
+        ("visit", "noun", r"Besuch(?:e|s|es)?\b"),
+        ("meeting", "verb", r"traf(?:en)?\s+sich|zusammentrafen|zusammentraf|"
+                            r"traf(?:en)?\s+(?:[\w.-]+\s+){1,8}?zusammen\b|empfingen|"
+                            r"empfing|empfangen\b"),
+        ("meeting", "noun", r"Treffens?\b|Gespräch(?:e|en|s)?\b|Unterredung\w*|Begegnung\w*|Verhandlungen\b"),
+        ("speech", "verb", r"sprach\b|hielt\s+(?:\w+\s+){0,2}?(?:Rede|Ansprache)"),
+        ("speech", "noun", r"Rede\b|Ansprache\w*"),
+        ("agreement-signing", "signing", r"unterzeichnete\w*|unterzeichnet\b|unterschrieben\w*"),
+        ("founding", "verb", r"gegründet\b|gründete\w*|entstand(?:en)?\b|ins\s+Leben\s+gerufen|initiiert\w*"),
+        ("meeting", "weak", r"erörtert\w*|diskutiert\w*|besprochen\b|besprachen\b"),
+        (None, "anaphor", r"Veranstaltung\w*"),
+    ],
+    "en": [
+        ("state-visit", "noun", r"state\s+visits?"),
+        ("working-visit", "noun", r"(?:official\s+)?working\s+visits?"),
+        ("official-visit", "noun", r"official\s+visits?|(?:was\s+|were\s+)?visited\s+officially"),
+        ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b"),
+        ("political-consultations", "noun", r"(?:political\s+)?consultations"),
+        ("conference", "noun", r"summits?\b|(?<!video\s)conferences?\b|forums?\b|(?:ministers|leaders|"
+                               r"heads\s+of\s+state)['’]?\s+meeting|"
+                               r"(?:session|meeting)\s+of\s+the\s+(?:[\w\"“”'’+-]+\s+){0,6}?(?:Council|Dialogue|"
+                               r"Organi[sz]ation|Group|Forum|Union|Assembly)\b"),
+        ("parliamentary-friendship-group", "noun", r"(?:parliamentary\s+)?friendship\s+groups?"),
+        ("other", "noun", r"credentials|congratulatory\s+(?:telegrams?|messages?|letters?)|"
+                          r"(?:tele)?phone\s+(?:conversation|"
+                          r"call)s?|receptions?\b|ceremon(?:y|ies)\b|"
+                          r"rounds?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?dialogue"),
+        ("visit", "visit-verb", r"visited"),
+        ("visit", "noun", r"visits?\b"),
+        ("meeting", "verb", r"met\b|(?:was|were)\s+received|received\b(?!\s+(?:support|funding|assistance|aid)\b)"),
+        ("meeting", "noun", r"meetings?\b|talks\b|negotiations\b"),
+        ("speech", "verb", r"addressed|spoke\b|delivered\s+(?:a|an)\s+(?:speech|address)"),
+        ("speech", "noun", r"speech(?:es)?\b"),
+        ("agreement-signing", "signing", r"signed\b"),
+        ("founding", "verb", r"initiated|founded|launched|set\s+up|established\b(?!\s+(?:diplomatic|relations))"),
+        ("meeting", "weak", r"discussed|exchanged\s+views"),
+        (None, "anaphor", r"event\b"),
+    ],
+    "ru": [
+        ("state-visit", "noun", r"государственн\w+\s+визит\w*"),
+        ("working-visit", "noun", r"рабоч\w+\s+визит\w*"),
+        ("official-visit", "noun", r"официальн\w+\s+визит\w*"),
+        ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*"),
+        ("political-consultations", "noun", r"(?:политическ\w+\s+)?консультаци\w*"),
+        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|заседани\w+\s+(?:[\w-]+\s+){0,3}?(?:Совет\w*|"
+                               r"[Оо]рганизаци\w*|"
+                               r"[Гг]рупп\w*)"),
+        ("parliamentary-friendship-group", "noun", r"групп\w+\s+(?:[\w-]+\s+){0,3}?дружб\w+"),
+        ("other", "noun", r"верительн\w+\s+грамот\w*|поздравительн\w+\s+(?:послани|телеграмм|письм)\w*|"
+                          r"телефонн\w+\s+разговор\w*|"
+                          r"церемони\w*"),
+        ("visit", "visit-verb", r"посетил\w*|находил\w*(?=[^;]{0,100}визит)|пребывал\w*(?=[^;]{0,100}визит)"),
+        ("visit", "noun", r"визит\w*|посещени\w*"),
+        ("meeting", "verb", r"встретил\w*|принял[аи]?\b(?!\s+участи)"),
+        ("meeting", "noun", r"встреч[аиеуы]\w*|переговор\w*"),
+        ("speech", "verb", r"выступил\w*"),
+        ("speech", "noun", r"выступлени\w*"),
+        ("agreement-signing", "signing", r"подписал\w*|подписан\w*|подписани\w*"),
+        ("founding", "verb", r"(?:учрежден|основан|создан)[аоы]?\b|учредил\w*|основал\w*"),
+        ("meeting", "weak", r"обсудил\w*|обменялись\s+мнениями"),
+        (None, "anaphor", r"мероприяти\w*"),
+    ],
+}
+
+#: visit types a list item names by its adjective ("государственный – в декабре 2008 года")
+ITEM_TYPES: dict[str, list[tuple[str, str]]] = {
+    "de": [(r"Staats\w*|staatlich\w*", "state-visit"), (r"offiziell\w*", "official-visit"),
+           (r"Arbeits\w*", "working-visit")],
+    "en": [(r"state", "state-visit"), (r"official", "official-visit"), (r"working", "working-visit")],
+    "ru": [(r"государственн\w+", "state-visit"), (r"официальн\w+", "official-visit"), (r"рабоч\w+", "working-visit")],
+}
+#: words just before a trigger that make it the frame of what the sentence tells
+FRAME = {
+    "de": r"(?:im\s+Rahmen|während|am\s+Rande|im\s+Zuge|im\s+Verlauf|anlässlich|nach)\s+(?:de[rsnm]|dies\w*|ihre\w*|"
+          r"seine\w*)?",
+    "en": r"(?:during|on\s+the\s+(?:sidelines|margins?)\s+of|(?:with)?in\s+the\s+framework\s+of|in\s+the\s+course\s+of|"
+          r"following)\s+(?:the|this|these|his|her|its|their)?",
+    "ru": r"(?:в\s+ходе|в\s+рамках|во\s+время|на\s+полях|по\s+итогам)",
+}
+DEMONSTRATIVE = {"de": r"\b(?:dies(?:e[rsmn]?)?|jene[rsmn]?)", "en": r"\b(?:this|these|that)",
+                 "ru": r"\b(?:эт(?:от|ого|ом|ому|им|а|ой|у|и|их)|данн\w+|указанн\w+)"}
+DEFINITE = {"de": r"\b(?:der|die|das|des|dem|den|am|im|beim|zum|zur)", "en": r"\bthe", "ru": r"(?!x)x"}
+#: a sentence that goes on about the event of the sentence before ("Die Parteien wiesen darauf hin …")
+CONTINUATION = {
+    "de": re.compile(r"^(?:Die|Beide)\s+(?:beiden\s+)?(?:Seiten|Parteien|Delegationen|Gesprächspartner)\b"),
+    "en": re.compile(r"^(?:The|Both)\s+(?:two\s+)?(?:sides|parties|delegations|interlocutors)\b"),
+    "ru": re.compile(r"^(?:Стороны|Делегации|Собеседники)\b"),
+}
+#: an event someone is invited to is not (yet) an event
+INVITATION = {"de": re.compile(r"\b(?:einlud|eingeladen|Einladung|lud\b[^.;]{0,80}\bein\b)", _F),
+              "en": re.compile(r"\binvit\w+", _F), "ru": re.compile(r"\bприглас\w+|приглашени\w+", _F)}
+#: words before a date that make it the start of a state, a period, or not the event's date
+NOT_EVENT_DATE = {
+    "de": re.compile(r"(?:\bseit|\bab|\bfür\s+(?:die\s+Jahre|das\s+Jahr|den\s+Zeitraum)?|\bbis|"
+                     r"\bZeitraum)\s+(?:de[mn]\s+)?$", _F),
+    "en": re.compile(r"(?:\bsince|\bfrom|\buntil|\bfor(?:\s+the\s+(?:years?|period))?)\s+(?:the\s+)?$", _F),
+    "ru": re.compile(r"(?:(?<!\w)с|(?<!\w)по|(?<!\w)до|(?<!\w)на)\s+$", _F),
+}
+#: participles of signing or agreeing next to a date: the date of what was signed or agreed
+SIGNED_BEFORE = {"de": re.compile(r"^\s*(?:(?:zwischen|von)\s+(?:[\w-]+\s+){1,3}?)?(?:unterzeichnete\w*|"
+                                  r"geschlossene\w*|"
+                                  r"abgeschlossene\w*|unterschriebene\w*)\b"),
+                 "en": re.compile(r"(?!x)x"), "ru": re.compile(r"(?!x)x")}
+SIGNED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\b(?:signed|concluded)\s+(?:on|in)?\s*$", _F),
+                "ru": re.compile(r"\b(?:подписанн?\w*|заключенн?\w*)\s+$", _F)}
+AGREED_BEFORE = {"de": re.compile(r"^\s*vereinbarte\w*\b"), "en": re.compile(r"(?!x)x"),
+                 "ru": re.compile(r"^\s*(?:согласованн|договоренн)\w*\b")}
+AGREED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\bagreed\s+(?:on|in)?\s*$", _F),
+                "ru": re.compile(r"(?!x)x")}
+#: a signing in the passive, and the words that introduce who signed it
+PASSIVE = {"de": re.compile(r"\b(?:wurden?|worden)\b"), "en": re.compile(r"\b(?:was|were|been|"
+                                                                         r"being)\s+(?:\w+\s+)?signed\b"),
+           "ru": re.compile(r"подписан(?![а-яё]*л)\w*|подписани\w*")}
+AGENT = {"de": re.compile(r"\b(?:von|vom|durch)\s"), "en": re.compile(r"\bby\s"), "ru": re.compile(r"(?!x)x")}
+#: dates stated relative to another one: (pattern, unit, offset)
+RELATIVE = {
+    "de": [(r"am\s+(?:selben|gleichen)\s+Tag", "day", 0),
+           (r"am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag", "day", 1),
+           (r"im\s+(?:selben|gleichen)\s+Jahr", "year", 0),
+           (r"im\s+(?:darauffolgenden|folgenden|nächsten)\s+Jahr|ein\s+Jahr\s+später", "year", 1)],
+    "en": [(r"(?:on\s+)?the\s+same\s+day", "day", 0), (r"(?:on\s+)?the\s+(?:next|following)\s+day", "day", 1),
+           (r"(?:in\s+)?the\s+same\s+year", "year", 0),
+           (r"(?:in\s+)?the\s+(?:next|following)\s+year|a\s+year\s+later", "year", 1)],
+    "ru": [(r"в\s+(?:тот\s+же|этот\s+же)\s+день", "day", 0), (r"на\s+следующий\s+день", "day", 1),
+           (r"в\s+(?:том\s+же|этом\s+же)\s+году", "year", 0), (r"в\s+следующем\s+году|через\s+год", "year", 1)],
+}
+#: "in / в" before a city; a residence in parentheses is no event's place
+PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"),
+                "en": re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$"),
+                "ru": re.compile(r"(?<!\w)(?:в|во)\s+(?:г\.\s*|городе\s+)?$")}
+RESIDENCE = re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|with\s+residence|resident|based|"
+                       r"с\s+резиденцией)\s+in\s+"
+                       r"[^)]*\)|\(с\s+резиденцией\s+в\s+[^)]*\)", _F)
+#: where one clause ends and the next begins within a sentence
+CLAUSE_END = re.compile(r";|,\s+(?:und|and|but|aber|а|и|но)\s+(?=\S+\s+\S+)|"
+                        r",\s+(?:which|who|der|die|который|которая)\s")
+#: between two dates of a list ("im Dezember 2018 in Duschanbe, am 1. Oktober 2019 in Berlin und am …")
+LIST_GAP = re.compile(
+    r"^\s*\)?\s*(?:(?:in|im|at|в|во)\s+(?:г\.\s*)?[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w-]*)?\s*|(?:während|during|"
+    r"во\s+время)"
+    r"\s+(?:[\w.-]+\s+){1,4}?)?(?:,|;|,?\s*\b(?:und|and|и|bzw\.?|sowie|"
+    r"as\s+well\s+as)(?:\s+bzw\.)?)\s*(?:[a-zа-яё]+\s*[–—-]\s*)?"
+    r"(?:(?:am|im|in|on|в|во)\s+)?(?:[A-ZА-ЯЁ][\w.-]+\s+){0,3}\(?\s*$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str | None
+    form: str
+
+
+@cache
+def _compiled(language: str) -> list[tuple[str | None, str, re.Pattern[str]]]:
+    return [(kind, form, re.compile(rf"(?<![\w-])(?:{pattern})", _F)) for kind, form, pattern in TRIGGERS[language]]
+
+
+def find_triggers(text: str, language: str) -> list[Trigger]:
+    """The triggers of a sentence in order, none inside another (the more specific pattern first)."""
+    found: list[Trigger] = []
+    for kind, form, pattern in _compiled(language):
+        for m in pattern.finditer(text):
+            if not any(m.start() < t.end and t.start < m.end() for t in found):
+                found.append(Trigger(m.start(), m.end(), m.group(0), kind, form))
+    return sorted(found, key=lambda t: t.start)
+
+
+def item_type(text: str, language: str) -> str | None:
+    """The visit type a list item's adjective names ("официальный –"), if any."""
+    for pattern, kind in ITEM_TYPES[language]:
+        if re.search(rf"(?<!\w)(?:{pattern})\s*[–—-]\s*(?:(?:am|im|in|on|в|во)\s+)?$", text, _F):
+            return kind
+    return None
+
+
+def ends_with(pattern: str, text: str, words: int = 2) -> bool:
+    """Whether ``text`` ends with ``pattern`` followed by at most ``words`` words."""
+    return re.search(rf"(?:{pattern})\s+(?:[\w\"„“”«»'’.-]+\s+){{0,{words}}}$", text + " ", _F) is not None
