@@ -18,11 +18,8 @@ SEEDS = {"mfa-tj-romania": "000_fd352b37559a1e18.txt", "mfa-tj-norway": "001_cc2
 
 #: seed facts the drafts do not answer yet (issue 21 is open while this list is not empty)
 NOT_YET: set[str] = {
-    'Kalandar appointed to Romania on 18 September 2018 by decree of Emomali Rahmon, first holder',
+    'Idibek Kalandar, ambassador in Austria, resident in Vienna',
     "Kalandar's accreditations to Austria, Romania and Norway are concurrent, from Vienna",
-    'Kalandar Idibek, ambassador to Norway, resident in Vienna (name order variant)',
-    'Muzaffar Huseinzoda, deputy foreign minister, took part in the consultations',
-    'Dan Niculaescu, Romanian state secretary, took part in the consultations',
     'intended joint intergovernmental commission',
     'possible agreement or action plan',
     "conference of 15-16 April 2019 during Romania's EU Council presidency, with its title",
@@ -34,14 +31,10 @@ NOT_YET: set[str] = {
     '2012 visit of the Norwegian delegation to the OSCE Parliamentary Assembly',
     'November 2012 working visit of Sherali Gul to Norway',
     "6 August 2010 demining agreement with Norwegian People's Aid",
-    'NOK 7 million (USD 1.06 million) for demining in 2010 under the agreement',
     'assistance: OSCE Border Management Staff College in Dushanbe',
-    'assistance: OSCE programmes for SALW destruction',
     'assistance: disaster protection and management',
-    'assistance: energy access and natural resources',
     '20 April 2015 meeting of Nizomiddin Zohidi with the Norwegian delegation',
     'topics of the 2015 meeting incl. Norway-funded projects and hydropower',
-    "Ole Johan Bernoy, Norway's ambassador to Tajikistan, resident in Astana",
     'Tajik-Norwegian joint venture Tajikhydro (also Tajhydro) operating in Tajikistan',
     'Tajikhydro founded on the joint declaration signed 27 April 2010',
     'Tajikhydro is a member of the EBRD programme advising energy companies',
