@@ -18,9 +18,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "ingest", help="draft the facts of a new ministry page as TriG, for review (-o DRAFT.trig)",
         description="Read a ministry page (a text file, an HTML file, or an http(s) URL) in German, English or "
         "Russian, split it into sentences and draft the facts they state — relations established, recognition, "
-        "missions opened, heads of mission — in our ontology, each with its source sentence, the rule that read "
-        "it, a confidence, and the questions a person must decide. States, persons and cities the graph holds "
-        "keep their IRIs. The draft is written to DRAFT.trig and never published by this command.",
+        "missions opened, heads of mission (appointment, concurrent posts), events with their participants, "
+        "agreements, assistance with amounts, organisation links and name variants — in our ontology, each with "
+        "its source sentence, the rule that read it, a confidence, and the questions a person must decide. "
+        "States, persons, organisations and cities the graph holds keep their IRIs. The draft is written to "
+        "DRAFT.trig and never published by this command.",
         epilog="Example: diplokg ingest page.txt -o draft.trig --url https://mfa.tj/... --retrieved 2026-12-06")
     ig.add_argument("page", metavar="PAGE", help="a text or HTML file, or an http(s) URL")
     ig.add_argument("-o", "--output", required=True, metavar="DRAFT.trig", help="the draft to write (TriG)")
