@@ -31,6 +31,8 @@ from diplokg.source.tree import SourceTree
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "fixtures" / "ingest"
 TARGETS = {"seeds": (0.95, 0.95), "dev": (0.90, 0.85)}  # (precision, recall)
+#: the held-out pages (tests/fixtures/ingest/heldout/: synthetic, written without sight of the rules and
+#: never used to develop them) have no target: they estimate how the rules do on a page they never saw
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,11 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.source).resolve() if args.source else REPO
     started = time.perf_counter()
     drafters = {"dev": Drafter(SourceTree(root))}
+    drafters["heldout"] = drafters["dev"]
     with tempfile.TemporaryDirectory() as scratch:  # the seed pages, drafted as if they were new
         drafters["seeds"] = Drafter(SourceTree(_without_sources(root, Path(scratch))))
     groups: dict[str, list[GoldPage]] = {}
-    for path in args.gold or [CORPUS / "seeds.gold.yaml", *sorted((CORPUS / "dev").glob("*.gold.yaml"))]:
-        group = "seeds" if path.name.startswith("seeds") else "dev"
+    for path in args.gold or [CORPUS / "seeds.gold.yaml", *sorted((CORPUS / "dev").glob("*.gold.yaml")),
+                              *sorted((CORPUS / "heldout").glob("*.gold.yaml"))]:
+        group = "seeds" if path.name.startswith("seeds") else "heldout" if path.parent.name == "heldout" else "dev"
         groups.setdefault(group, []).extend(load_gold(path))
     report: dict[str, object] = {}
     met = True
@@ -55,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             print(_page_line(page, result))
         print(_summary(group, total))
         report[group] = _as_json(total)
-        precision_target, recall_target = TARGETS[group]
+        precision_target, recall_target = TARGETS.get(group, (0.0, 0.0))
         met &= (total.precision() or 0) >= precision_target and (total.recall() or 0) >= recall_target
         if args.details:
             _details(total)
@@ -95,10 +99,13 @@ def _page_line(page: GoldPage, result: Score) -> str:
 
 
 def _summary(group: str, total: Score) -> str:
-    target_p, target_r = TARGETS[group]
-    lines = [f"{group}: precision {_pct(total.precision())} recall {_pct(total.recall())} (targets "
-             f"P >= {target_p:.0%}, R >= {target_r:.0%}); strict P {_pct(total.precision(strict=True))} "
-             f"R {_pct(total.recall(strict=True))}; fields {dict(total.fields)}"]
+    targets = ""
+    if group in TARGETS:
+        target_p, target_r = TARGETS[group]
+        targets = f" (targets P >= {target_p:.0%}, R >= {target_r:.0%})"
+    lines = [f"{group}: precision {_pct(total.precision())} recall {_pct(total.recall())}{targets or ' (no target)'}; "
+             f"strict P {_pct(total.precision(strict=True))} R {_pct(total.recall(strict=True))}; "
+             f"fields {dict(total.fields)}"]
     for kind in sorted(set(total.gold) | set(total.drafted)):
         lines.append(f"    {kind:22} gold {total.gold[kind]:3}  drafted {total.drafted[kind]:3}  found "
                      f"{total.found[kind]:3}  P {_pct(total.precision(kind))}  R {_pct(total.recall(kind))}")

@@ -4,8 +4,10 @@ The page has one paragraph per line. A line without sentence-final punctuation t
 title or heading such as "Wirtschaftliche Zusammenarbeit") is not a sentence. A line ending with a
 colon introduces a list: it and the following item lines, up to the one ending with a full stop,
 are one sentence. Within a paragraph, sentences are split by pysbd (rule-based, language-aware,
-abbreviations such as "Dr.", "Mio.", "S.E.", "г." handled), then rejoined where pysbd split after
-an initial ("К.-Ж. Токаев", "I. Sattorov")."""
+abbreviations such as "Dr.", "Mio.", "S.E.", "г." handled), then rejoined where pysbd split where
+no sentence ends: after an initial ("К.-Ж. Токаев", "I. Sattorov") or an honorific ("Smt. Kavita"),
+after a piece without final punctuation, before a piece that begins in lower case, and between the
+ordinal days of a range ("am 21. und 22. November")."""
 
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ _FINAL = re.compile(r"[.!?…;:][\"'»“”‘’)\]]*$")
 _HEADING_WORDS = 14
 #: a segment that ends with initials: pysbd split inside a name ("К.-Ж.", "I.", "S.E.")
 _INITIALS = re.compile(r"(?:^|[\s(])(?:\w\.-)?\w\.(?:\w\.)?$")
+#: honorifics and titles abbreviated with a full stop, which a name follows
+_HONORIFIC = re.compile(r"(?:^|\s)(?:Smt|Shri|Sh|Mr|Mrs|Ms|Dr|Prof|Hr|Fr|Hrn|Amb|Gen|Col|Sen|Rep|Sr|Jr|Mme|Mlle|"
+                        r"гг?|г-на?|г-жа|тов)\.$", re.I)
+_ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,14 @@ def _split(line: str, language: str) -> list[tuple[int, int]]:
             a += 1
         if a == b:
             continue
-        if spans and _INITIALS.search(line[spans[-1][0]:spans[-1][1]]):
+        if spans and _no_end_between(line[spans[-1][0]:spans[-1][1]], line[a:b]):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     return spans or [(0, len(line.rstrip()))]
+
+
+def _no_end_between(before: str, after: str) -> bool:
+    """Whether pysbd split where no sentence ends."""
+    return bool(_INITIALS.search(before) or _HONORIFIC.search(before) or not _FINAL.search(before)
+                or after[:1].islower() or (_ORDINAL_END.search(before) and after[:1].isdigit()))

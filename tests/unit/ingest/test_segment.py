@@ -38,3 +38,17 @@ def test_no_split_after_initials() -> None:
     found = sentences("Заголовок\nВ ходе визита 2021 года, 20 мая, К.-Ж. Токаев встретился в г. Душанбе с ним. "
                       "Второе предложение.", "ru")
     assert [s.text[:20] for s in found] == ["В ходе визита 2021 г", "Второе предложение."]
+
+
+@pytest.mark.parametrize("text,language,starts", [
+    ("The minister met Smt. Asha Rao in Delhi. She thanked him.", "en", ["The minister", "She thanked"]),
+    ("Die Gespräche fanden am 14. und 15. Mai 2021 in Graz statt. Sie waren offen.", "de",
+     ["Die Gespräche", "Sie waren"]),
+    ("Die Sitzung vom 3. bis 4. Juni 2020 war die erste. Weitere folgten.", "de", ["Die Sitzung", "Weitere"]),
+    ("Встреча с г-ном А. Ивановым прошла в Минске. Стороны обсудили планы.", "ru", ["Встреча", "Стороны"]),
+])
+def test_no_split_where_no_sentence_ends(text: str, language: str, starts: list[str]) -> None:
+    """After an honorific, between the days of a range, before a piece in lower case."""
+    found = sentences(text, language)
+    assert [s.text[:len(start)] for s, start in zip(found, starts, strict=False)] == starts
+    assert len(found) == len(starts)
