@@ -15,10 +15,12 @@ import pytest
 
 from diplokg.ingest.draft import write_draft
 from diplokg.ingest.entities import EntityIndex
-from diplokg.ingest.facts import Drafted, HeadOfMission
+from diplokg.ingest.facts import Drafted, HeadOfMission, Organisation
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
+from diplokg.ingest.rdf import Graph
 from diplokg.ingest.rules.persons import nominative, same_person
+from diplokg.ingest.writers.base import Writer
 from diplokg.source.tree import SourceTree
 from support.cli_runner import REPO
 
@@ -234,3 +236,16 @@ def test_a_non_resident_post_is_grouped_only_with_posts_the_graph_records(drafte
     assert _group(store, "sadykov-rustam-stockholm") == {"DNK": ("false", False), "SWE": ("true", True),
                                                          "FIN": ("false", False)}
     assert c.questions and "id:tenure/sadykov-rustam-TJK-DNK" in c.questions[0]
+
+
+def test_labels_that_repeat_a_name_as_written_say_so(drafter: Drafter) -> None:
+    store = ox.Store()
+    (ru,) = _drafted_into(drafter, store, CONCURRENT["ru"][2], "ru", "ru-page")
+    assert "the en and de labels of 'Фарход Каримов' repeat the name as written: the page names it in ru only" in \
+        ru.reasons
+    (de,) = _drafted_into(drafter, store, CONCURRENT["de"][2], "de", "de-page")
+    assert not any("as written" in r for r in de.reasons)  # a name in Latin letters is the same in en and de
+    writer = Writer(Graph(ox.NamedNode("https://example.org/g")), drafter.entities, {}, {}, "de")
+    writer.organisation(Organisation("Ministerium für Wasserwirtschaft", head="ministerium", state="TJK"), de)
+    assert "the en label of 'Ministerium für Wasserwirtschaft' repeats the name as written: the page names it in de " \
+        "only" in de.reasons
