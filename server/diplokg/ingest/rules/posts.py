@@ -7,7 +7,7 @@ Ambassador Extraordinary and Plenipotentiary of Japan to the Republic of Tajikis
 Ambassador in Dushanbe", "Послом Республики Казахстан в Республике Таджикистан", "Посол Украины в
 Исламской Республике Афганистан (с резиденцией в г. Душанбе)": the sending state follows the rank
 (a genitive, "of …") or its adjective precedes it; the receiving state (or a city in it) follows "in
-/ to / в". Where the sentence does not say, a post is read, less surely and with a question for
+/ im / to / в". Where the sentence does not say, a post is read, less surely and with a question for
 the reviewer, from the sentence's construction: "Die Republik Tadschikistan wird in der Schweiz
 durch den Botschafter … vertreten" (the represented state and where), "Посла … Посольство
 Таджикистана в Киеве" (the mission the sentence names), "dem Botschafter der Bundesrepublik

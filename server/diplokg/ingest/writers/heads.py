@@ -1,10 +1,17 @@
 """Heads of mission as the seed graphs write them: a post (id:post/TJK-ROU-ambassador-extraordinary-
-and-plenipotentiary) and the tenure of its holder (id:tenure/idibek-kalandar-TJK-ROU) with its
-residence and whether it is resident; the presentation of credentials; the appointment (an event
-with its date and its act, a presidential decree with its issuer and his title as stated, and the
-participations of issuer and appointee); the first holder; the day the page shows the holder in
-office; and a concurrent accreditation (id:concurrent/idibek-kalandar-vienna) grouping the tenures
-one person holds at the same time, each tenure linked both ways."""
+and-plenipotentiary) and the tenure of its holder (id:tenure/idibek-kalandar-TJK-ROU, keyed by the
+holder's IRI) with its residence and whether it is resident; the presentation of credentials; the
+appointment (an event with its date and its act, a presidential decree with its issuer and his title
+as stated, and the participations of issuer and appointee); the first holder; the day the page shows
+the holder in office; and a concurrent accreditation (id:concurrent/idibek-kalandar-vienna, keyed by
+person and residence) grouping the tenures one person holds at the same time, each linked both ways.
+
+"Botschafter … in Österreich Herr X gleichzeitig als Botschafter … in Rumänien (mit Sitz in Wien)
+ernannt": every post of the group is held from the residence stated (Vienna), the one in the state
+where it lies (Austria) as resident, an implied fact recorded as a ``dkg:Interpretation``. "Botschafter
+… in Norwegen (mit Sitz in Wien) ist Herr X" on another page: a non-resident post whose residence is
+a city from which the graph records another post of the same person joins that person's group from
+there, as a reading with an open question (the page names neither the other post nor the overlap)."""
 
 from __future__ import annotations
 
