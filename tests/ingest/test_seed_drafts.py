@@ -18,8 +18,6 @@ SEEDS = {"mfa-tj-romania": "000_fd352b37559a1e18.txt", "mfa-tj-norway": "001_cc2
 
 #: seed facts the drafts do not answer yet (issue 21 is open while this list is not empty)
 NOT_YET: set[str] = {
-    'Idibek Kalandar, ambassador in Austria, resident in Vienna',
-    "Kalandar's accreditations to Austria, Romania and Norway are concurrent, from Vienna",
     'intended joint intergovernmental commission',
     'possible agreement or action plan',
     "conference of 15-16 April 2019 during Romania's EU Council presidency, with its title",

@@ -5,7 +5,8 @@ Persons match by their words in any order and case ("Kalandar Idibek" is id:pers
 cities by their English or German label, or by the GeoNames id the gazetteer found; organisations
 (dkg:Organization, missions left out) by a label or alternative label ("OSZE",
 "Internationale Finanz-Corporation"), whose texts ``organisation_labels`` lists for finding them in
-a page. ``label`` gives an entity's preferred label (rdfs:label) in a language."""
+a page. ``label`` gives an entity's preferred label (rdfs:label) in a language; ``tenures_from`` the
+tenures the graph records for a person at a residence (to group a new non-resident post with them)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class HeldPost:
+    """A tenure of the graph held from a residence: its IRI, receiving state and concurrent group."""
+
+    tenure: str
+    receiving: str | None
+    group: str | None
+
+
+@dataclass(frozen=True)
 class Linked:
     iri: str
     existing: bool
@@ -50,6 +60,7 @@ class EntityIndex:
         #: (label or alternative label, its language, IRI, whether preferred) of every organisation but missions
         self.organisation_labels: list[tuple[str, str, str, bool]] = []
         self._labels(graph)
+        self.held: dict[tuple[str, str], list[HeldPost]] = _held_posts(graph)  # (holder, residence) → tenures
 
     def _labels(self, graph: ox.Store) -> None:
         query = f"""SELECT ?s ?label ?alt ?org WHERE {{
@@ -105,6 +116,26 @@ class EntityIndex:
             if found:
                 return Linked(found, True, f"'{as_stated}' is {_short(found)} of the graph")
         return Linked(ID + "place/" + slug(name), False)
+
+
+    def tenures_from(self, holder: str, residence: str) -> list[HeldPost]:
+        """The tenures of ``holder`` (a person's IRI) the graph records with the residence ``residence``."""
+        return self.held.get((holder, residence), [])
+
+
+def _held_posts(graph: ox.Store) -> dict[tuple[str, str], list[HeldPost]]:
+    query = f"""SELECT DISTINCT ?t ?h ?c ?r ?g WHERE {{ ?t a <{ONTOLOGY}Tenure> ; <{ONTOLOGY}holder> ?h ;
+                <{ONTOLOGY}residence> ?c . OPTIONAL {{ ?t <{ONTOLOGY}ofPost>/<{ONTOLOGY}receivingState> ?r }}
+                OPTIONAL {{ ?t <{ONTOLOGY}concurrentAccreditation> ?g }} }} ORDER BY ?t"""
+    result = graph.query(query, use_default_graph_as_union=True)
+    assert isinstance(result, ox.QuerySolutions)
+    held: dict[tuple[str, str], list[HeldPost]] = {}
+    for row in result:
+        t, h, c, r, g = (row[v] for v in ("t", "h", "c", "r", "g"))
+        assert t is not None and h is not None and c is not None
+        receiving = r.value.rsplit("/", 1)[-1] if r is not None else None
+        held.setdefault((h.value, c.value), []).append(HeldPost(t.value, receiving, g.value if g else None))
+    return held
 
 
 def _short(iri: str) -> str:

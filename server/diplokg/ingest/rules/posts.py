@@ -7,7 +7,7 @@ Ambassador Extraordinary and Plenipotentiary of Japan to the Republic of Tajikis
 Ambassador in Dushanbe", "Послом Республики Казахстан в Республике Таджикистан", "Посол Украины в
 Исламской Республике Афганистан (с резиденцией в г. Душанбе)": the sending state follows the rank
 (a genitive, "of …") or its adjective precedes it; the receiving state (or a city in it) follows "in
-/ to / в". Where the sentence does not say, a post is read, less surely and with a question for
+/ im / to / в". Where the sentence does not say, a post is read, less surely and with a question for
 the reviewer, from the sentence's construction: "Die Republik Tadschikistan wird in der Schweiz
 durch den Botschafter … vertreten" (the represented state and where), "Посла … Посольство
 Таджикистана в Киеве" (the mission the sentence names), "dem Botschafter der Bundesrepublik
@@ -39,9 +39,11 @@ _SENDING_GAP = {
                      rf"(?:{_CAPS['en']}\s+(?:of\s+(?:the\s+)?)?){{0,3}}"),
     "ru": re.compile(rf"\s+(?:{_CAPS['ru']}\s+){{0,3}}"),
 }
+_IM = r"(?:im|beim)\s+"  # "in dem", "bei dem" contracted ("im Königreich Schweden")
 #: a preposition and what may stand between it and the receiving state ("in der |Schweiz")
 _RECEIVING_GAP = {
-    "de": re.compile(rf"\s+(?:in|bei|für)\s+(?:(?:der|dem|den|die)\s+)?(?:{_CAPS['de']}\s+(?:(?:der|des)\s+)?){{0,3}}"),
+    "de": re.compile(rf"\s+(?:(?:in|bei|für)\s+(?:(?:der|dem|den|die)\s+)?|{_IM})"
+                     rf"(?:{_CAPS['de']}\s+(?:(?:der|des)\s+)?){{0,3}}"),
     "en": re.compile(rf"\s+(?:to|in|at)\s+(?:the\s+)?(?:{_CAPS['en']}\s+(?:of\s+(?:the\s+)?)?){{0,3}}"),
     "ru": re.compile(rf"\s+(?:в|во|при)\s+(?:г\.\s*)?(?:{_CAPS['ru']}\s+){{0,3}}"),
 }
@@ -56,7 +58,8 @@ _CITY_PREPOSITION = {"de": re.compile(r"\s+(?:in|bei)\s+(?:der\s+Stadt\s+)?"),
                      "en": re.compile(r"\s+(?:in|at)\s+(?:the\s+city\s+of\s+)?"),
                      "ru": re.compile(r"\s+(?:в|во)\s+(?:г\.\s*|городе\s+)?")}
 #: a place preposition (and the words of a state's long name) right before a state
-_LOCATED = {"de": re.compile(rf"\b(?:in|bei)\s+(?:(?:der|dem|den)\s+)?(?:{_CAPS['de']}\s+(?:(?:der|des)\s+)?){{0,3}}$"),
+_LOCATED = {"de": re.compile(rf"\b(?:(?:in|bei)\s+(?:(?:der|dem|den)\s+)?|{_IM})(?:{_CAPS['de']}\s+(?:(?:der|des)\s+)?)"
+                            r"{0,3}$"),
             "en": re.compile(rf"\b(?:in|to)\s+(?:the\s+)?(?:{_CAPS['en']}\s+(?:of\s+(?:the\s+)?)?){{0,3}}$"),
             "ru": re.compile(rf"(?<!\w)(?:в|во)\s+(?:{_CAPS['ru']}\s+){{0,3}}$")}
 _MISSION = {"de": r"Botschaft", "en": r"Embassy", "ru": r"Посольств\w*"}

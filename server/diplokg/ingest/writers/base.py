@@ -11,6 +11,7 @@ from diplokg.ingest.entities import EntityIndex, Linked
 from diplokg.ingest.facts import Drafted, Organisation, Person, Place
 from diplokg.ingest.rdf import Graph, iri, state, vocab
 
+_LATIN = re.compile(r"[\sA-Za-z\u00C0-\u024F'’.-]+")  # a name in Latin letters (with accents)
 #: an organisation's kind (vocab:organization-type) from its head noun, lower case, by its ending
 ORGANISATION_TYPES = (
     ("gemeinschaftsunternehmen|joint venture", "joint-venture"),
@@ -62,6 +63,8 @@ class Writer:
                 note(drafted, linked)
             else:
                 self.graph.typed(node, "dkg:Person", person.name, person.name)
+                if not _LATIN.fullmatch(person.name):  # a name in Latin letters is the same name in en and de
+                    as_written(drafted, person.name, self.language)
             return node
 
 
@@ -74,6 +77,7 @@ class Writer:
             note(drafted, linked)
             return node
         self.graph.typed(node, "dkg:Organization", organisation.name, organisation.name)
+        as_written(drafted, organisation.name, self.language)
         self.graph.add(node, "dkg:organizationType", vocab("organization-type", organisation_type(organisation)))
         if organisation.state:
             self.graph.add(node, "dkg:belongsToState", state(organisation.state))
@@ -92,6 +96,17 @@ def organisation_type(organisation: Organisation) -> str:
         if head and re.search(rf"(?:{endings})$", head):
             return kind
     return "other"
+
+
+def as_written(drafted: Drafted, name: str, language: str) -> None:
+    """Say that a new entity's labels in the languages other than the page's repeat its name as
+    written (the shapes want labels in en and de; the page gives only its own language's form)."""
+    others = [lang for lang in ("en", "de") if lang != language]
+    labels = "the en and de labels" if len(others) == 2 else f"the {others[0]} label"
+    repeat = "repeat" if len(others) == 2 else "repeats"
+    reason = f"{labels} of '{name}' {repeat} the name as written: the page names it in {language} only"
+    if reason not in drafted.reasons:
+        drafted.reasons.append(reason)
 
 
 def note(drafted: Drafted, linked: Linked) -> None:
