@@ -47,7 +47,9 @@ _GENERIC = re.compile(r"\b(?:dies\w*|jene\w*|mehrere\w*|zahlreiche\w*|einige\w*|
                       r"|solche\w*|Reihe|Dutzend\w*|this|that|these|those|several|number|dozen|various|other"
                       r"|many|numerous|such|эт(?:от|ого|ому|им|ом|а|ой|у)|данн\w+|указанн\w+|ряд\w?|нескольк\w+"
                       r"|многочисленн\w+|(?<![\d.])(?:[2-9]|[1-9]\d)(?![\d.]))\s+(?:\w+\s+)?$", re.I)
-_COMPLEMENT = {"de": r"über|zwischen|zur|zum|zu|für|betreffend|bezüglich|gegen|mit|im\s+Bereich|auf\s+dem\s+Gebiet",
+#: (German "zu" + a lower-case word that is no article is an infinitive: "ein Abkommen zu entwickeln")
+_COMPLEMENT = {"de": r"über|zwischen|zur|zum|zu(?!\s+(?!(?:der|die|das|den|dem|des|ein\w*)\s)[a-zäöüß])|für"
+                     r"|betreffend|bezüglich|gegen|mit|im\s+Bereich|auf\s+dem\s+Gebiet",
                "en": r"of|on|between|for|concerning|regarding|with|to|in\s+the\s+field",
                "ru": r"о|об|между|по|в\s+области|в\s+сфере|с|на"}
 _STOPS = {

@@ -74,6 +74,7 @@ class Writer:
             note(drafted, linked)
             return node
         self.graph.typed(node, "dkg:Organization", organisation.name, organisation.name)
+        english_label_note(self, organisation.name, drafted)
         self.graph.add(node, "dkg:organizationType", vocab("organization-type", organisation_type(organisation)))
         if organisation.state:
             self.graph.add(node, "dkg:belongsToState", state(organisation.state))
@@ -92,6 +93,15 @@ def organisation_type(organisation: Organisation) -> str:
         if head and re.search(rf"(?:{endings})$", head):
             return kind
     return "other"
+
+
+def english_label_note(w: Writer, name: str, drafted: Drafted) -> None:
+    """Say that a new organisation's English label repeats its name as the page writes it, untranslated
+    (the shapes want a label in English and German; a page in German or Russian gives one form)."""
+    labels = "English label repeats" if w.language == "de" else "English and German labels repeat"
+    reason = f"'{name}': its {labels} the name as the page writes it, untranslated"
+    if w.language != "en" and reason not in drafted.reasons:
+        drafted.reasons.append(reason)
 
 
 def note(drafted: Drafted, linked: Linked) -> None:
