@@ -78,8 +78,10 @@ def agreement_rules(view: SentenceView) -> Iterator[Drafted]:
     for instrument in find_instruments(view):
         signing = _signal(view, instrument, _SIGNING[language], anywhere=True)
         plan = _planned(view, instrument, signing)
-        if plan is not None:
-            planned.append((instrument, plan if _same_clause(view.text, plan, instrument, signing) else None))
+        alternative = planned and _ALTERNATIVE.fullmatch(view.text[planned[-1][0].end:instrument.start])
+        if plan is not None or alternative:  # "die Möglichkeit, ein Abkommen oder einen Aktionsplan …"
+            governs = plan is not None and _same_clause(view.text, plan, instrument, signing)
+            planned.append((instrument, plan if governs else None))
             continue
         basis = _signal(view, instrument, _BASIS[language], anywhere=False)
         if signing is None and (basis is None or instrument.type == "cooperation-programme"):

@@ -63,16 +63,17 @@ def read_item(view: SentenceView, start: int, end: int, through: bool, reasons: 
     if not spans:
         return reading
     span = spans[0]
-    name, place = span.name, None
-    found = view.city_after(span.start, within=span.end - span.start + 30)
+    name, end = span.name, span.end
+    if abbreviation and language == "ru" and 0 <= start + abbreviation.start(1) - span.end <= 1:
+        name, end = f"{name} {abbreviation.group(1)}", start + abbreviation.end(1)  # "Институт ОБСЕ"
+    found = view.city_after(span.start, within=end - span.start + 30)
     before = re.search(_IN[language], view.text[span.start:found[0].start]) if found else None
-    if found is not None and before is not None and found[0].start <= span.end + 5:
+    if found is not None and before is not None and found[0].start <= end + 5:
         mention, cities = found
-        place = Place(cities[0].name, cities[0].geonames_id, mention.text, cities[0].country)
+        reading.concerns_in = Place(cities[0].name, cities[0].geonames_id, mention.text, cities[0].country)
         tail = view.text[span.start + before.start():mention.end].strip()  # "in Duschanbe", part of the name
         name = name[:-len(tail)].strip() if name.endswith(tail) else name
         reasons.append(f"'{tail}': where '{name}' is")
     reading.concerns = Organisation(name, None, span.head, span.state)
-    reading.concerns_in = place
     reasons.append(f"'{name}': the organisation the item is about")
     return reading

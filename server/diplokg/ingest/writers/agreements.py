@@ -71,6 +71,7 @@ def _party(w: Writer, party: str, government: Organisation | None, drafted: Draf
         return state(party)
     node = iri(f"organization/government-{party}")
     if node.value in w.entities.preferred:  # the graph has it
+        drafted.reasons.append(f"'{government.name}' is id:{node.value.split('/id/', 1)[-1]} of the graph")
         return node
     en = government.name if w.language == "en" else f"Government of {w.name(party, 'en')}"
     de = government.name if w.language == "de" else f"Regierung von {w.name(party, 'de')}"
