@@ -120,8 +120,8 @@ def test_a_planning_word_of_another_clause_makes_no_plan(drafter: Drafter) -> No
       Organisation("Government of the Republic of Austria", None, "government", "AUT")}),
     ("ru", "В марте 2018 года было подписано Соглашение о торговле между Правительством Республики Таджикистан и "
            "Правительством Республики Узбекистан.",
-     {Organisation("Правительством Республики Таджикистан", None, "правительств", "TJK"),
-      Organisation("Правительством Республики Узбекистан", None, "правительств", "UZB")}),
+     {Organisation("Правительство Республики Таджикистан", None, "правительств", "TJK"),
+      Organisation("Правительство Республики Узбекистан", None, "правительств", "UZB")}),
 ])
 def test_a_government_side_is_the_party(drafter: Drafter, language: str, sentence: str,
                                         governments: set[Organisation]) -> None:

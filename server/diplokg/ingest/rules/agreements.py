@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from diplokg.ingest.dates import DateMention, StatedDate
 from diplokg.ingest.facts import Agreement, Drafted, Organisation, Place, PlannedAgreement
+from diplokg.ingest.inflection import russian_nominative
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.instruments import Instrument, find_instruments, state_of_side
 
@@ -49,7 +50,7 @@ _PLANNED = {"de": r"Entwurf\w*|Entwürfe\w*|geplant\w*|vorbereit\w*|Möglichkeit
 _PLANNED_WINDOW = 60
 _POSSIBLE = re.compile(r"möglich|Möglichkeit|possib|возможн", re.I)
 #: what stands between two instruments offered as alternatives: "ein Abkommen oder einen Aktionsplan"
-_ALTERNATIVE = re.compile(r"\s*,?\s*(?:oder|or|или|либо)\s+(?:(?:ein\w*|an?|the|eine?n?)\s+)?", re.I)
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:oder|or|или|либо)\s+(?:(?:ein\w*|an?|the)\s+)?", re.I)
 _BOTH = {"de": r"beide[nr]?\s+(?:Länder|Staaten|Seiten|Regierungen)\w*|zwischenstaatlich\w*|bilateral\w*",
          "en": r"both\s+(?:countries|states|sides|governments)|the\s+two\s+(?:countries|states|sides)|bilateral"
                r"|intergovernmental|the\s+(?:sides|parties)\b",
@@ -122,8 +123,8 @@ def _planned(view: SentenceView, instrument: Instrument, signing: re.Match[str] 
 
 def _same_clause(text: str, plan: re.Match[str], instrument: Instrument, signing: re.Match[str] | None) -> bool:
     """Whether the planning word is in the clause of the instrument or of its signing (it governs it)."""
-    return any(_clause(text, at)[0] <= plan.start() for at in (instrument.start, *([signing.start()] if signing
-                                                                                   else [])))
+    starts = [instrument.start] + ([signing.start()] if signing else [])
+    return any(_clause(text, at)[0] <= plan.start() for at in starts)
 
 
 def _planned_agreements(view: SentenceView, planned: list[tuple[Instrument, re.Match[str] | None]]
@@ -192,6 +193,9 @@ def _governments(view: SentenceView, instrument: Instrument, reasons: list[str])
         state = state_of_side(view, side) if head else None
         if head and state:
             name = _ARTICLE.sub("", side).strip(" ,")
+            if view.context.page.language == "ru":  # "Правительством Республики …" → "Правительство Республики …"
+                first, _, rest = name.partition(" ")
+                name = russian_nominative([], first, rest)
             governments.add(Organisation(name, None, head.group(1).lower(), state))
             reasons.append(f"'{name}': the party is the government of {state}, an organisation of the state")
     return frozenset(governments)

@@ -4,7 +4,11 @@ organisations as named) and a signing event (event type agreement-signing, with 
 place); assistance as a dkg:Event of type financial-assistance (technical-assistance where stated)
 with its provider, recipient, purpose, year, amounts (dkg:MonetaryAmount: value, ISO 4217
 currency, the wording, dkg:conversionOf for a bracketed conversion) and the agreement it is given
-under; a sentence that lists several purposes is one event with a sub-event per purpose."""
+under; a sentence that lists several purposes is one event with a sub-event per purpose, each with
+the organisation it was given through (dkg:channel) and the one it is about (dkg:concerns).
+A party stated as a state's government is id:organization/government-XXX (type government, of
+its state); a planned instrument is a dkg:Agreement with a dkg:status (possible, intended) and no
+signing (id:agreement/ROU-TJK-possible-agreement-or-action-plan)."""
 
 from __future__ import annotations
 
@@ -75,6 +79,8 @@ def _party(w: Writer, party: str, government: Organisation | None, drafted: Draf
         return node
     en = government.name if w.language == "en" else f"Government of {w.name(party, 'en')}"
     de = government.name if w.language == "de" else f"Regierung von {w.name(party, 'de')}"
+    made = " and ".join(lang for lang, label in (("English", en), ("German", de)) if label != government.name)
+    drafted.reasons.append(f"'{government.name}': its {made} label is made from the state's name in the graph")
     w.graph.typed(node, "dkg:Organization", en, de)
     w.graph.add(node, "dkg:organizationType", vocab("organization-type", "government"))
     w.graph.add(node, "dkg:belongsToState", state(party))
