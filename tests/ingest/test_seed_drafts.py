@@ -19,7 +19,6 @@ SEEDS = {"mfa-tj-romania": "000_fd352b37559a1e18.txt", "mfa-tj-norway": "001_cc2
 #: seed facts the drafts do not answer yet (issue 21 is open while this list is not empty)
 NOT_YET: set[str] = {
     'intended joint intergovernmental commission',
-    'possible agreement or action plan',
     "conference of 15-16 April 2019 during Romania's EU Council presidency, with its title",
     'Tajik delegation led by foreign minister Sirojiddin Muhriddin',
     "Kalandar's address on climate change at the conference",
@@ -28,7 +27,6 @@ NOT_YET: set[str] = {
     '2004 visit of foreign minister Jan Petersen',
     '2012 visit of the Norwegian delegation to the OSCE Parliamentary Assembly',
     'November 2012 working visit of Sherali Gul to Norway',
-    "6 August 2010 demining agreement with Norwegian People's Aid",
     'assistance: OSCE Border Management Staff College in Dushanbe',
     'assistance: disaster protection and management',
     '20 April 2015 meeting of Nizomiddin Zohidi with the Norwegian delegation',
@@ -37,7 +35,6 @@ NOT_YET: set[str] = {
     'Tajikhydro founded on the joint declaration signed 27 April 2010',
     'Tajikhydro is a member of the EBRD programme advising energy companies',
     "Tajikhydro works with the IFC and Norway's foreign ministry on small hydropower funding",
-    'the intergovernmental legal framework is being restored',
 }
 
 

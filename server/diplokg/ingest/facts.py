@@ -174,9 +174,10 @@ class Agreement:
     signed_at: Place | None = None
     type: str = "agreement"  # a concept of vocab:agreement-type
     signed: bool = False  # the sentence states its signing (or adoption): a signing event is written
+    governments: frozenset[Organisation] = frozenset()  # parties the sentence names as a state's government
 
     kind = "agreement"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"type", "signed"})  # not fields of the gold format
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"type", "signed", "governments"})  # not gold fields
 
 
 @dataclass(frozen=True)
@@ -201,13 +202,43 @@ class Assistance:
     types: frozenset[str] = frozenset({"financial-assistance"})  # concepts of vocab:event-type
     enumeration: str | None = None  # the common purpose of a sentence listing several (one fact per item)
     under: Agreement | None = None  # the agreement the sentence says it is given under
+    channel: Organisation | None = None  # the organisation it was given through ("OSZE-…" of an item)
+    concerns: Organisation | None = None  # the organisation it is about ("die Einrichtung der …-Akademie")
+    concerns_in: Place | None = None  # the city that organisation is in ("… in Duschanbe")
 
     kind = "assistance"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"types", "enumeration", "under"})
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"types", "enumeration", "under", "channel", "concerns",
+                                                      "concerns_in"})
+
+
+@dataclass(frozen=True)
+class PlannedAgreement:
+    """An instrument a sentence speaks of as possible, planned or in preparation, not as signed ("die
+    Möglichkeit, ein Abkommen oder einen Aktionsplan zu entwickeln"); instruments offered as
+    alternatives ("oder", "or", "или") are one. Not a kind of the gold format: not scored."""
+
+    types: tuple[str, ...]  # concepts of vocab:agreement-type, in the order named
+    status: str  # a concept of vocab:status: possible | intended
+    parties: frozenset[str]  # as for Agreement
+    title: str | None = None  # as stated, where the sentence names one instrument by more than its type
+
+    kind = "planned-agreement"
+
+
+@dataclass(frozen=True)
+class LegalFramework:
+    """The legal framework of a relation and the status a sentence gives it ("Der zwischenstaatliche
+    Rechtsrahmen befindet sich im Wiederherstellungsprozess"). Not a kind of the gold format."""
+
+    states: frozenset[str]  # the two states of the relation
+    status: str  # a concept of vocab:status
+    status_as_stated: str
+
+    kind = "legal-framework"
 
 
 Fact = (RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
-        | Agreement | Assistance)
+        | Agreement | Assistance | PlannedAgreement | LegalFramework)
 
 
 @dataclass

@@ -5,7 +5,8 @@ fact *finds* a gold fact when both have the same kind, the same sentence and the
 fields (``KEYS``: what makes it that fact, e.g. the two states and the date of a relation); the
 other fields are scored one by one (right, wrong, missing, or drafted where the gold leaves the
 field out: a guess). Precision is the share of drafted facts that find a gold fact, recall the share
-of gold facts found; ``strict`` counts only facts whose every field is right.
+of gold facts found; ``strict`` counts only facts whose every field is right. Drafted facts of a kind
+the gold format does not have (planned agreements, legal frameworks) are not scored.
 
 Values are compared after normalising: names case-folded with their words in any order ("Kalandar
 Idibek" is "Idibek Kalandar"), lists as sets, dates as written (``YYYY``, ``YYYY-MM``,
@@ -117,7 +118,7 @@ class Score:
 def score(gold: Sequence[dict[str, Any]], drafted: Iterable[dict[str, Any]]) -> Score:
     """Match one page's drafted facts (gold-shaped dicts) to its gold facts."""
     result = Score()
-    remaining = list(drafted)
+    remaining = [d for d in drafted if d["kind"] in KEYS]  # kinds the gold format has
     for fact in remaining:
         result.drafted[fact["kind"]] += 1
     for expected in gold:

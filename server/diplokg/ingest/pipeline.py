@@ -16,6 +16,7 @@ from diplokg.ingest.rules.agreements import agreement_rules
 from diplokg.ingest.rules.assistance import assistance_rules
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import EventMemory, event_rules
+from diplokg.ingest.rules.frameworks import framework_rules
 from diplokg.ingest.rules.heads import head_rules
 from diplokg.ingest.rules.missions import mission_rules
 from diplokg.ingest.rules.names import variant_rules
@@ -53,6 +54,7 @@ class Drafter:
             facts.extend(event_rules(view, events))
             facts.extend(agreement_rules(view))
             facts.extend(assistance_rules(view, facts))
+            facts.extend(framework_rules(view))
         names = page_names(context, self.entities)  # persons, organisations, cities and their variants
         facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
         facts.extend(f for view in context.views for f in organisation_rules(view, names))

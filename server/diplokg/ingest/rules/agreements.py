@@ -9,8 +9,12 @@
 - basis or ratification: "auf der Grundlage eines Regierungsabkommens", "the basic document … is
   the Treaty of …", "в рамках «Соглашения …»", "die Ratifizierung des … Abkommens": no signing is
   stated, so no date or place unless a participle dates it ("des im Mai 2005 unterzeichneten …").
-- not drafted: an instrument only planned or discussed ("ein Abkommen … zu entwickeln"), plural or
-  generic mentions, references back ("dieser Vereinbarung").
+- planned: an instrument the words before it (or before its signing word) give as possible, planned
+  or in preparation ("die Möglichkeit, ein Abkommen oder einen Aktionsplan zu entwickeln", "plans to
+  sign an agreement on …", "подготовка проекта Соглашения о …", "soll … unterzeichnet werden") is
+  no signed agreement but a PlannedAgreement: status possible (a possibility) or intended (a plan, a
+  draft); instruments offered as alternatives ("oder", "or", "или") are one, of either type.
+- not drafted: plural or generic mentions, references back ("dieser Vereinbarung").
 - parties: the sides of a "between" clause (a state, its government or official name → the state;
   an organisation as named, "Norwegian Red Cross"); "beider Länder", "стороны", "zwischenstaatlich"
   or no parties named: the page's two states, said so in a reading note.
@@ -22,7 +26,8 @@ import re
 from collections.abc import Iterator
 
 from diplokg.ingest.dates import DateMention, StatedDate
-from diplokg.ingest.facts import Agreement, Drafted, Place
+from diplokg.ingest.facts import Agreement, Drafted, Organisation, Place, PlannedAgreement
+from diplokg.ingest.inflection import russian_nominative
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.instruments import Instrument, find_instruments, state_of_side
 
@@ -43,6 +48,9 @@ _PLANNED = {"de": r"Entwurf\w*|Entwürfe\w*|geplant\w*|vorbereit\w*|Möglichkeit
             "ru": r"проект\w*(?=\s+(?:соглашени|договор|меморандум|деклараци|протокол|программ))|планир\w+"
                   r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"}
 _PLANNED_WINDOW = 60
+_POSSIBLE = re.compile(r"möglich|Möglichkeit|possib|возможн", re.I)
+#: what stands between two instruments offered as alternatives: "ein Abkommen oder einen Aktionsplan"
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:oder|or|или|либо)\s+(?:(?:ein\w*|an?|the)\s+)?", re.I)
 _BOTH = {"de": r"beide[nr]?\s+(?:Länder|Staaten|Seiten|Regierungen)\w*|zwischenstaatlich\w*|bilateral\w*",
          "en": r"both\s+(?:countries|states|sides|governments)|the\s+two\s+(?:countries|states|sides)|bilateral"
                r"|intergovernmental|the\s+(?:sides|parties)\b",
@@ -61,17 +69,23 @@ _EVENT = re.compile(r"besuch|treffen|gespräch|verhandlung|konferenz|gipfel|sitz
 _CLAUSE_END = re.compile(r";|, (?:und|and|а|и) (?=\w+\s+\w+)")
 _PLACE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"), "en": re.compile(r"\bin\s+$"),
           "ru": re.compile(r"(?<!\w)(?:в|во)\s+(?:г\.\s*)?$")}
+_GOVERNMENT = re.compile(r"^(?:(?:der|die|dem|den|des|the)\s+)?(Regierung|Government|Правительств)\w*(?!\w)", re.I)
 _ARTICLE = re.compile(r"^(?:der|die|das|dem|den|des|the)\s+", re.I)
 
 
 def agreement_rules(view: SentenceView) -> Iterator[Drafted]:
     language = view.context.page.language
+    planned: list[tuple[Instrument, re.Match[str] | None]] = []
     for instrument in find_instruments(view):
         signing = _signal(view, instrument, _SIGNING[language], anywhere=True)
+        plan = _planned(view, instrument, signing)
+        alternative = planned and _ALTERNATIVE.fullmatch(view.text[planned[-1][0].end:instrument.start])
+        if plan is not None or alternative:  # "die Möglichkeit, ein Abkommen oder einen Aktionsplan …"
+            governs = plan is not None and _same_clause(view.text, plan, instrument, signing)
+            planned.append((instrument, plan if governs else None))
+            continue
         basis = _signal(view, instrument, _BASIS[language], anywhere=False)
         if signing is None and (basis is None or instrument.type == "cooperation-programme"):
-            continue
-        if _planned(view, instrument, signing):
             continue
         reasons: list[str] = []
         questions: list[str] = []
@@ -81,9 +95,11 @@ def agreement_rules(view: SentenceView) -> Iterator[Drafted]:
         date, place = (None, None)
         if signing is not None:
             date, place = _signing(view, instrument, signing, reasons, questions)
-        fact = Agreement(instrument.title, parties, date, place, instrument.type, signing is not None)
+        fact = Agreement(instrument.title, parties, date, place, instrument.type, signing is not None,
+                         _governments(view, instrument, reasons))
         confidence = (0.85 if sure else 0.65) - (0.2 if questions else 0)
         yield Drafted(fact, view.sentence, f"agreements/{instrument.type}", confidence, reasons, questions)
+    yield from _planned_agreements(view, planned)
 
 
 def _signal(view: SentenceView, instrument: Instrument, pattern: str, anywhere: bool) -> re.Match[str] | None:
@@ -97,11 +113,46 @@ def _signal(view: SentenceView, instrument: Instrument, pattern: str, anywhere: 
     return min(found, key=lambda m: abs(m.start() - instrument.start), default=None)
 
 
-def _planned(view: SentenceView, instrument: Instrument, signing: re.Match[str] | None) -> bool:
-    """Whether the words just before the instrument or its signing say it is only planned or drafted."""
+def _planned(view: SentenceView, instrument: Instrument, signing: re.Match[str] | None) -> re.Match[str] | None:
+    """The word just before the instrument or its signing that says it is only possible, planned or drafted."""
     pattern = re.compile(rf"(?<![\w-])(?:{_PLANNED[view.context.page.language]})", re.I)
-    spans = [(instrument.start, instrument.end)] + ([signing.span()] if signing else [])
-    return any(pattern.search(view.text, max(0, start - _PLANNED_WINDOW), start) for start, _ in spans)
+    starts = [instrument.start] + ([signing.start()] if signing else [])
+    found = [m for start in starts for m in pattern.finditer(view.text, max(0, start - _PLANNED_WINDOW), start)]
+    return found[-1] if found else None
+
+
+def _same_clause(text: str, plan: re.Match[str], instrument: Instrument, signing: re.Match[str] | None) -> bool:
+    """Whether the planning word is in the clause of the instrument or of its signing (it governs it)."""
+    starts = [instrument.start] + ([signing.start()] if signing else [])
+    return any(_clause(text, at)[0] <= plan.start() for at in starts)
+
+
+def _planned_agreements(view: SentenceView, planned: list[tuple[Instrument, re.Match[str] | None]]
+                        ) -> Iterator[Drafted]:
+    """One PlannedAgreement per planned instrument, or per group of alternatives ("A oder B")."""
+    groups: list[list[Instrument]] = []
+    plans: list[re.Match[str]] = []
+    for instrument, plan in planned:
+        if groups and _ALTERNATIVE.fullmatch(view.text[groups[-1][-1].end:instrument.start]):
+            groups[-1].append(instrument)
+        elif plan is not None:
+            groups.append([instrument])
+            plans.append(plan)
+    for group, plan in zip(groups, plans, strict=True):
+        reasons = [f"'{plan.group(0)}': the instrument is not signed, only {_status(plan)}"]
+        questions: list[str] = []
+        if len(group) > 1:
+            reasons.append("one instrument, of either type: " + " or ".join(f"'{i.title}'" for i in group))
+        parties, sure = _parties(view, next((i for i in group if i.sides), group[0]), reasons, questions)
+        single = group[0] if len(group) == 1 else None
+        title = single.title if single and (single.quoted or len(single.title.split()) > 1) else None
+        fact = PlannedAgreement(tuple(dict.fromkeys(i.type for i in group)), _status(plan), parties, title)
+        confidence = (0.7 if sure else 0.55) - (0.2 if questions else 0)
+        yield Drafted(fact, view.sentence, f"agreements/planned-{fact.status}", confidence, reasons, questions)
+
+
+def _status(plan: re.Match[str]) -> str:
+    return "possible" if _POSSIBLE.match(plan.group(0)) else "intended"
 
 
 def _parties(view: SentenceView, instrument: Instrument, reasons: list[str],
@@ -130,6 +181,24 @@ def _parties(view: SentenceView, instrument: Instrument, reasons: list[str],
         questions.append(f"the sentence also names {', '.join(sorted(others))}: is the agreement between "
                          f"{' and '.join(sorted(pair))} only?")
     return pair, False
+
+
+def _governments(view: SentenceView, instrument: Instrument, reasons: list[str]) -> frozenset[Organisation]:
+    """The sides of the "between" clause that are a state's government ("der Regierung der Republik
+    Tadschikistan", "the Government of Japan", "Правительством Республики Казахстан"): the party is
+    the government, an organisation of that state, named as written without its article."""
+    governments = set()
+    for side in instrument.sides:
+        head = _GOVERNMENT.match(side)
+        state = state_of_side(view, side) if head else None
+        if head and state:
+            name = _ARTICLE.sub("", side).strip(" ,")
+            if view.context.page.language == "ru":  # "Правительством Республики …" → "Правительство Республики …"
+                first, _, rest = name.partition(" ")
+                name = russian_nominative([], first, rest)
+            governments.add(Organisation(name, None, head.group(1).lower(), state))
+            reasons.append(f"'{name}': the party is the government of {state}, an organisation of the state")
+    return frozenset(governments)
 
 
 def _signing(view: SentenceView, instrument: Instrument, signing: re.Match[str], reasons: list[str],

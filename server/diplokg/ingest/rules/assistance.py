@@ -14,6 +14,7 @@ of purposes.
 - year: the sentence's year or years; purpose: the phrase after the amount ("für die Räumung von
   Minenfeldern"), as stated; the agreement it is given under, when the sentence refers back to one
   ("in Übereinstimmung mit dieser Vereinbarung", "under this agreement") or names one.
+- of a listed item, the organisation it was given through and the one it is about (rules/channels.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
+from diplokg.ingest.rules.channels import read_item, through_organisations
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.money import Money, find_money
 from diplokg.ingest.rules.parties import Side, demonyms, role
@@ -95,6 +97,7 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
         fact = Assistance(reading.donor, reading.recipient, amounts, purpose, year, frozenset(types), None, under)
         return [_drafted(view, fact, reading, questions)]
     enumeration = _purpose(view, helped.end() if helped else 0, intro_end) or ""
+    through = through_organisations(view, intro_end) is not None
     out = []
     offset = intro_end + 1
     for line in lines[1:]:
@@ -106,16 +109,19 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
         in_item = [m for m in money if start <= m.start < end]
         amounts = _amounts(view, in_item, reading.donor, questions)
         year = _year(view, start, end, in_item, []) or _year(view, 0, intro_end, money, [])
+        reasons: list[str] = []
+        parts = read_item(view, start, end, through, reasons)
         fact = Assistance(reading.donor, reading.recipient, amounts, item.group(1), year, frozenset(types),
-                          enumeration, under)
-        out.append(_drafted(view, fact, reading, list(questions)))
+                          enumeration, under, parts.channel, parts.concerns, parts.concerns_in)
+        out.append(_drafted(view, fact, reading, list(questions), reasons))
     return out
 
 
-def _drafted(view: SentenceView, fact: Assistance, reading: _Reading, questions: list[str]) -> Drafted:
+def _drafted(view: SentenceView, fact: Assistance, reading: _Reading, questions: list[str],
+             more: tuple[str, ...] | list[str] = ()) -> Drafted:
     confidence = (0.8 if reading.sure else 0.6) - (0.2 if questions else 0)
     return Drafted(fact, view.sentence, "assistance/" + ("listed" if fact.enumeration is not None else "amount"),
-                   confidence, list(reading.reasons), questions)
+                   confidence, [*reading.reasons, *more], questions)
 
 
 def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | None:

@@ -52,7 +52,8 @@ _COMPLEMENT = {"de": r"über|zwischen|zur|zum|zu|für|betreffend|bezüglich|gege
                "ru": r"о|об|между|по|в\s+области|в\s+сфере|с|на"}
 _STOPS = {
     "de": r"wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|unterzeichnet\w*|geschlossen|"
-          r"abgeschlossen|entstand|trat|tritt|vom|am|sowie|im\s+Umfang|in\s+Höhe|(?-i:ge[a-zäöüß]+t)",
+          r"abgeschlossen|entstand|trat|tritt|vom|am|sowie|im\s+Umfang|in\s+Höhe|(?-i:ge[a-zäöüß]+t)"
+          r"|zu\s+(?-i:(?!(?:der|die|das|den|dem|des|ein\w*)\s)[a-zäöüß]\w*)",  # "… zu schließen": an infinitive
     "en": r"was|were|is|are|has|have|had|will|signed|adopted|concluded|during|following|at|as|which|that|by",
     "ru": r"был\w*|явля\w+|подписан\w*|заключ\w+|принят\w*|вступ\w+|стал\w*|в\s+ходе|в\s+рамках|котор\w+",
 }
@@ -165,9 +166,9 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
             and not (language == "ru" and _russian_genitive(text[at:])):
         return at, ""
     stops = re.compile(rf"(?:{_STOPS[language]})(?![\w-])", re.I)
-    # "… und ein Memorandum über …": a second instrument begins
-    another = re.compile(rf"(?:und|sowie|and|as\s+well\s+as|и|а\s+также)\s+(?:[\w-]+\s+){{0,2}}?(?<![\w-])"
-                         rf"(?i:{_NOUNS[language]})(?![\w-])", re.I)
+    # "… und ein Memorandum über …", "… oder einen Aktionsplan": a second instrument begins
+    another = re.compile(rf"(?:und|sowie|oder|and|as\s+well\s+as|or|и|а\s+также|или|либо)\s+"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?<![\w-])(?i:{_NOUNS[language]})(?![\w-])", re.I)
     dates = {d.start for d in view.dates}
     periods = {d.start: d.end for d in view.dates if d.date.precision == "year"}  # "for 2014-2016": in the title
     ends = [at]  # the end of each token taken

@@ -19,9 +19,11 @@ from diplokg.ingest.facts import (
     Drafted,
     Event,
     HeadOfMission,
+    LegalFramework,
     MissionOpened,
     NameVariant,
     OrganisationLink,
+    PlannedAgreement,
     Recognition,
     RelationEstablished,
 )
@@ -39,6 +41,8 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     OrganisationLink: names.link,
     Agreement: agreements.agreement,
     Assistance: agreements.assistance,
+    PlannedAgreement: agreements.planned,
+    LegalFramework: states.framework,
 }
 
 

@@ -1,11 +1,12 @@
 """Relations between states: diplomatic relations established (id:relation/ROU-TJK with its
-establishing event) and recognitions of independence."""
+establishing event), their legal framework (id:legal-framework/NOR-TJK with its status) and
+recognitions of independence."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from diplokg.ingest.facts import Drafted, Recognition, RelationEstablished
+from diplokg.ingest.facts import Drafted, LegalFramework, Recognition, RelationEstablished
 from diplokg.ingest.rdf import iri, state, vocab
 from diplokg.ingest.writers.base import Writer
 
@@ -15,12 +16,7 @@ def relation(w: Writer, fact: RelationEstablished, drafted: Drafted) -> list[ox.
     if len(codes) != 2:
         return []
     a, b = codes
-    relation = w.graph.typed(f"relation/{a}-{b}", "dkg:DiplomaticRelation",
-                                f"Diplomatic relations between {w.name(a, 'en')} and {w.name(b, 'en')}",
-                                f"Diplomatische Beziehungen zwischen {w.name(a, 'de')} und "
-                                f"{w.name(b, 'de')}")
-    w.graph.add(relation, "dkg:relationBetween", state(a))
-    w.graph.add(relation, "dkg:relationBetween", state(b))
+    relation = _relation(w, a, b)
     if fact.date is None:
         return [relation]
     event = w.graph.typed(f"event/{fact.date.start}-establishment-of-relations-{a}-{b}", "dkg:Event",
@@ -33,6 +29,28 @@ def relation(w: Writer, fact: RelationEstablished, drafted: Drafted) -> list[ox.
     w.graph.date(event, fact.date, fact.date.as_stated, w.language)
     w.graph.add(relation, "dkg:establishedBy", event)
     return [relation, event]
+
+
+def _relation(w: Writer, a: str, b: str) -> ox.NamedNode:
+    """The diplomatic relation between two states (codes in order): id:relation/A-B."""
+    relation = w.graph.typed(f"relation/{a}-{b}", "dkg:DiplomaticRelation",
+                             f"Diplomatic relations between {w.name(a, 'en')} and {w.name(b, 'en')}",
+                             f"Diplomatische Beziehungen zwischen {w.name(a, 'de')} und {w.name(b, 'de')}")
+    w.graph.add(relation, "dkg:relationBetween", state(a))
+    w.graph.add(relation, "dkg:relationBetween", state(b))
+    return relation
+
+
+def framework(w: Writer, fact: LegalFramework, drafted: Drafted) -> list[ox.NamedNode]:
+    """The legal framework of a relation (id:legal-framework/A-B) with its status, and the relation."""
+    a, b = sorted(fact.states)
+    relation = _relation(w, a, b)
+    node = w.graph.typed(f"legal-framework/{a}-{b}", "dkg:LegalFramework",
+                         f"Legal framework of the relations between {w.name(a, 'en')} and {w.name(b, 'en')}",
+                         f"Rechtsrahmen der Beziehungen zwischen {w.name(a, 'de')} und {w.name(b, 'de')}")
+    w.graph.add(node, "dkg:frameworkOf", relation)
+    w.graph.add(node, "dkg:status", vocab("status", fact.status))
+    return [node, relation]
 
 
 def recognition(w: Writer, fact: Recognition, drafted: Drafted) -> list[ox.NamedNode]:
