@@ -150,7 +150,7 @@ def test_a_new_organisation_keeps_its_name_as_english_label_with_a_note(drafter:
     assert _ask(store, """?a a dkg:Agreement ; dkg:party ?foundation .
         ?foundation rdfs:label "Stiftung Weltfrieden"@en , "Stiftung Weltfrieden"@de .
         ?draft a dkg:DraftedFact ; dkg:readingNote ?note .
-        FILTER(CONTAINS(?note, "'Stiftung Weltfrieden': its English label repeats the name as the page writes it"))""")
+        FILTER(CONTAINS(?note, "the en label of 'Stiftung Weltfrieden' repeats the name as written"))""")
 
 
 # ---- legal frameworks ----------------------------------------------------------------------------
