@@ -18,14 +18,12 @@ each said in a reading note. Russian names are put in the nominative by the case
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from diplokg.ingest.facts import Participant, Person
+from diplokg.ingest.facts import Event, Participant, Person
 from diplokg.ingest.gazetteer import OFFICIAL_NAMES, Mention
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
-from diplokg.ingest.rules.event_words import Trigger
 from diplokg.ingest.russian import morph
 
 _UP = r"A-ZÄÖÜÅØÆÉÈ\u0410-\u042f\u0401"
@@ -122,6 +120,9 @@ def named_people(view: SentenceView, known: dict[str, Participant]) -> list[Name
         on_behalf = _state_of(view, title, notes, earlier)
         full = earlier.person.name if earlier and earlier.person else name
         participant = Participant(Person(full, title.stated), None, title.role, on_behalf)
+        if _leads(view, start, spans, language):
+            participant = replace(participant, part="head-of-delegation")
+            notes.append(f"'{full}' leads a delegation: read as its head")
         if title.of or title.kind in ("federal", "monarch") or full.casefold() not in known:
             stated = on_behalf if title.of or title.kind in ("federal", "monarch") else None
             known[full.casefold()] = replace(participant, on_behalf_of=stated)
@@ -131,32 +132,44 @@ def named_people(view: SentenceView, known: dict[str, Participant]) -> list[Name
 
 
 def with_part(participant: Participant, kind: str, subject: bool) -> Participant:
-    """The participant in its part of an event of type ``kind`` (the visitor of a visit, …)."""
+    """The participant in its part of an event of type ``kind`` (the visitor of a visit, …); a
+    delegation's head keeps that part."""
+    if participant.part == "head-of-delegation":
+        return participant
     part = _PART.get(kind, "participant") if subject or kind in ("speech", "agreement-signing") else "participant"
     return replace(participant, part=part)
 
 
-def signatories(view: SentenceView, t: Trigger, participants: Iterable[Participant]) -> bool:
-    """Whether the sentence names who signed: the agent of a passive signing ("vom Minister …",
-    "by …"), or a person beside an active one; a Russian passive or noun names no signer."""
-    language = view.context.page.language
-    if not any(p.person is not None for p in participants):
+def shared_subject(participants: tuple[Participant, ...], named: list[Named], source: Event | None,
+                   earlier: list[Event], start: int, kind: str) -> tuple[Participant, ...]:
+    """An event that names no subject before it (at ``start``) shares the persons of the visit or
+    conference of the sentence it took place in ("paid an official visit …, during which he held
+    talks with …"); ``earlier``: the events drafted before it in the sentence."""
+    if any(n.start < start for n in named):
+        return participants
+    frame = source if source is not None and source in earlier else None
+    frame = frame or next((e for e in reversed(earlier) if e.type in words.FRAMING and e.type != kind), None)
+    same = next((e for e in reversed(earlier) if e.type == kind and kind in words.VISITS), None)
+    frame = frame if frame is not None and frame.type in words.FRAMING else same
+    if frame is None:
+        return participants
+    mine = {q.person for q in participants}
+    shared = [with_part(p, kind, True) for p in frame.participants if p.person is not None and p.person not in mine]
+    return (*shared, *participants)
+
+
+def _leads(view: SentenceView, start: int, spans: list[tuple[int, int]], language: str) -> bool:
+    """Whether "unter der Leitung des", "led by", "во главе с" introduces the name at ``start``
+    (with its title, and no other name, between)."""
+    lo = max(0, start - 200)
+    found = list(words.LEAD[language].finditer(view.text, lo, start))
+    if not found:
         return False
-    passive = words.PASSIVE[language].search(view.text[max(0, t.start - 60):t.end + 20]) is not None
-    if language == "ru":
-        passive = passive or not re.match(r"подписал", t.text)
-    if not passive:
-        return True
-    return words.AGENT[language].search(view.text[max(0, t.start - 200):t.start + 200]) is not None
-
-
-def topic_of(kind: str, destination: str | None, view: SentenceView) -> str | None:
-    """A short English topic where the type says it: "official visit to Japan"."""
-    if destination and kind in ("visit", "official-visit", "working-visit", "state-visit"):
-        record = view.context.states.records.get(destination)
-        name = record.name("en") if record else None
-        return f"{kind.replace('-', ' ')} to {name}" if name else None
-    return None
+    at = found[-1].end()
+    between = re.sub(r"\([^)]*\)", "", view.text[at:start])
+    others = [b for a, b in spans if at <= a < start]  # "unter der Leitung des A und des B": both lead
+    joined = all(re.match(r"\s+(?:und|and|и)\s", view.text[b:]) for b in others)
+    return not re.search(r"[,;:]", between) and joined
 
 
 def _names(view: SentenceView, language: str) -> tuple[list[tuple[int, int]], dict[int, int]]:

@@ -74,6 +74,9 @@ class Writer:
             note(drafted, linked)
             return node
         self.graph.typed(node, "dkg:Organization", organisation.name, organisation.name)
+        if self.language != "en":
+            said = f"'{organisation.name}' is named in '{self.language}' only: its English label repeats it as written"
+            drafted.reasons += [] if said in drafted.reasons else [said]
         self.graph.add(node, "dkg:organizationType", vocab("organization-type", organisation_type(organisation)))
         if organisation.state:
             self.graph.add(node, "dkg:belongsToState", state(organisation.state))

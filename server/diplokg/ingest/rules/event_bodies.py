@@ -1,0 +1,155 @@
+"""The organisations that take part in an event, as the sentence names them (found by
+diplokg.ingest.organisations, one entity per organisation by diplokg.ingest.mentions):
+
+- the organiser: the subject of "organisierte / veranstaltete / organized / hosted / организовал /
+  провёл" ("Die portugiesische Regierung organisierte … eine Konferenz", "The Government of Japan
+  hosted a forum"), or the agent of "organized by";
+- the deciding body: the subject of a decision ("der Ausschuss … hat eine Entscheidung …
+  getroffen", "the Committee decided", "Комитет принял решение");
+- a delegation: "die norwegische Delegation der Parlamentarischen Versammlung", "a delegation of
+  the Kingdom of Norway", "делегация Королевства Норвегия": of the state its adjective or the
+  state after it names, and a delegation of the organisation after it, where one follows;
+- the sides of an event between organisations: "zwischen der X und der Y", "between the X and the
+  Y", "между X и Y" (both organisations, not states)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplokg.ingest.facts import Organisation, Participant
+from diplokg.ingest.inflection import german_nominative
+from diplokg.ingest.mentions import PageNames
+from diplokg.ingest.names import NameMention
+from diplokg.ingest.rules.adjectives import adjective_before
+from diplokg.ingest.rules.context import SentenceView
+
+_F = re.IGNORECASE
+ORGANISE = {"de": re.compile(r"\b(?:organisierte[n]?|veranstaltete[n]?|richtete[n]?\s+(?:[\w-]+\s+){0,8}?aus)\b"),
+            "en": re.compile(r"\b(?:organi[sz]ed|hosted|convened)\b(?P<by>\s+by\s+(?:the\s+)?)?", _F),
+            "ru": re.compile(r"(?<!\w)(?:организовал[аио]?|провел[аио]?|провёл)(?!\w)", _F)}
+DECIDE = {"de": re.compile(r"\b(?:Entscheidung|Beschluss)\b|\bbeschlo(?:ss|ß)(?:en)?\b|\bentschied\w*"),
+          "en": re.compile(r"\bdecid(?:ed|ion)\b|\bresolved\b", _F),
+          "ru": re.compile(r"(?<!\w)(?:решени[еяю]|постановил\w*|решил\w*)(?!\w)", _F)}
+DELEGATION = {"de": re.compile(r"\bDelegation\b"), "en": re.compile(r"\bdelegation\b", _F),
+              "ru": re.compile(r"(?<!\w)делегаци[яиюей]\w*", _F)}
+_OF_STATE = re.compile(r"^\s*(?:des|der|von|aus|of\s+(?:the\s+)?|from\s+(?:the\s+)?)?\s*(?:Königreichs?\s+|Republik\s+|"
+                       r"Kingdom\s+of\s+|Republic\s+of\s+|Королевства\s+|Республики\s+)?$")
+_OF_BODY = re.compile(r"^\s+(?:der|des|to\s+the|of\s+the)\s+$")
+#: an abbreviation in the genitive that completes a name ("der Parlamentarischen Versammlung der OSZE")
+_GENITIVE_ACRONYM = re.compile(r"\s+(?:der|des|of\s+the)\s+[A-ZÄÖÜ]{2,6}\b")
+#: an organisation named as the genitive of a noun before it ("der Rat der X"): not the subject
+_GENITIVE_OF = re.compile(r"(?:\b[A-ZÄÖÜ]\w+\s+(?:der|des)|\b\w+\s+of(?:\s+the)?)\s+$")
+_BETWEEN = {"de": r"\bzwischen\s+(?:der|dem|den)?\s*$", "en": r"\bbetween\s+(?:the\s+)?$", "ru": r"(?<!\w)между\s+$"}
+_AND = re.compile(r"^\s+(?:und|and|и)\s+(?:der|dem|den|the)?\s*$")
+_ARTICLE = re.compile(r"^(?:die|der|das|den|dem|des|eine[rsmn]?|the|a|an)\s+", _F)
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation that took part, where the sentence names it."""
+
+    start: int
+    end: int
+    participant: Participant
+    notes: tuple[str, ...] = ()
+
+
+def bodies(view: SentenceView, names: PageNames | None) -> list[Body]:
+    """The organisers, deciding bodies and delegations the sentence names, in order."""
+    organisations = _organisations(view, names)
+    found = [*_organisers(view, organisations, names), *_deciders(view, organisations, names),
+             *_delegations(view, organisations, names)]
+    return sorted(found, key=lambda b: b.start)
+
+
+def sides(view: SentenceView, names: PageNames | None, lo: int, hi: int) -> tuple[Organisation, ...]:
+    """The two organisations "zwischen X und Y" names within lo:hi, if both are organisations."""
+    organisations = _organisations(view, names)
+    text = view.text
+    for first in organisations:
+        if not (lo <= first.start < hi) or not re.search(_BETWEEN[view.context.page.language], text[:first.start]):
+            continue
+        second = next((o for o in organisations if o.start >= first.end and _AND.match(text[first.end:o.start])),
+                      None)
+        if second is not None and not view.states_in(first.start, first.end):
+            return _organisation(first, names), _organisation(second, names)
+    return ()
+
+
+def _organisations(view: SentenceView, names: PageNames | None) -> list[NameMention]:
+    """The sentence's organisations, the outermost of nested names only."""
+    if names is None:
+        return []
+    found = [m for m in names.in_sentence(view.sentence.number) if m.kind == "organisation"]
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[NameMention] = []
+    for m in found:
+        if not any(o.start <= m.start and m.end <= o.end for o in out):
+            out.append(m)
+    return out
+
+
+def _organisation(mention: NameMention, names: PageNames | None) -> Organisation:
+    entity = names.entity_of(mention) if names is not None else None
+    if entity is not None:
+        return entity.organisation()
+    return Organisation(mention.name, mention.key, mention.head, mention.state)
+
+
+def _participant(mention: NameMention, names: PageNames | None, part: str, role: str) -> Participant:
+    body = _organisation(mention, names)
+    stated = _ARTICLE.sub("", mention.text)
+    return Participant(None, stated, role, mention.state or body.state, part, body)
+
+
+def _organisers(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
+    text = view.text
+    out = []
+    for verb in ORGANISE[view.context.page.language].finditer(text):
+        by = verb.groupdict().get("by")
+        subject = next((o for o in organisations if o.start == verb.end()), None) if by else \
+            next((o for o in organisations if (o.end <= verb.start() and not text[o.end:verb.start()].strip()) or
+                  (o.start >= verb.end() and not _ARTICLE.sub("", text[verb.end():o.start] + " ").strip())), None)
+        if subject is not None:
+            out.append(Body(subject.start, subject.end, _participant(subject, names, "organizer", "organiser"),
+                            (f"'{subject.text}' organised it",)))
+    return out
+
+
+def _deciders(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
+    text = view.text
+    for decision in DECIDE[view.context.page.language].finditer(text):
+        gap = {id(o): text[o.end:decision.start()] for o in organisations}
+        before = [o for o in organisations if o.end <= decision.start() and not _GENITIVE_OF.search(text[:o.start])
+                  and len(gap[id(o)].split()) <= 3 and not re.search(r"[,;]", gap[id(o)])]
+        if before:
+            subject = before[0]
+            participant = _participant(subject, names, "decision-body", "decision-maker")
+            return [Body(subject.start, subject.end, participant, (f"'{subject.text}' took the decision",))]
+    return []
+
+
+def _delegations(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
+    text = view.text
+    language = view.context.page.language
+    out = []
+    for m in DELEGATION[language].finditer(text):
+        adjective = adjective_before(view, m.start(), 2)
+        after = next((s for s in view.states if s.start >= m.end() and _OF_STATE.match(text[m.end():s.start])), None)
+        code = adjective.key if adjective else after.key if after else None
+        if code is None:
+            continue
+        member = next((o for o in organisations if o.start > m.end() and _OF_BODY.match(text[m.end():o.start])), None)
+        start = adjective.start if adjective else m.start()
+        end = after.end if after else member.end if member else m.end()
+        tail = _GENITIVE_ACRONYM.match(text, end) if member is not None else None
+        end = tail.end() if tail else end
+        stated = text[start:end]
+        if language == "de" and adjective is not None:
+            stated = german_nominative([adjective.text], m.group(0), text[m.end():end].strip())
+        body = Organisation(stated, None, "delegation", code)
+        of = _organisation(member, names) if member is not None else None
+        participant = Participant(None, stated, "delegation", code, "delegation", body, of)
+        out.append(Body(start, end, participant, (f"'{stated}' is a delegation of {code}",)))
+    return out
