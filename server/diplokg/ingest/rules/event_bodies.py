@@ -15,13 +15,13 @@ diplokg.ingest.organisations, one entity per organisation by diplokg.ingest.ment
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplokg.ingest.facts import Organisation, Participant
-from diplokg.ingest.inflection import german_nominative
+from diplokg.ingest.inflection import german_nominative, russian_nominative
 from diplokg.ingest.mentions import PageNames
 from diplokg.ingest.names import NameMention
-from diplokg.ingest.rules.adjectives import adjective_before
+from diplokg.ingest.rules.adjectives import adjective_before, state_adjectives
 from diplokg.ingest.rules.context import SentenceView
 
 _F = re.IGNORECASE
@@ -72,8 +72,9 @@ def sides(view: SentenceView, names: PageNames | None, lo: int, hi: int) -> tupl
             continue
         second = next((o for o in organisations if o.start >= first.end and _AND.match(text[first.end:o.start])),
                       None)
-        if second is not None and not view.states_in(first.start, first.end):
-            return _organisation(first, names), _organisation(second, names)
+        if second is not None:
+            german = view.context.page.language == "de"
+            return _organisation(first, names, german), _organisation(second, names, german)
     return ()
 
 
@@ -90,31 +91,51 @@ def _organisations(view: SentenceView, names: PageNames | None) -> list[NameMent
     return out
 
 
-def _organisation(mention: NameMention, names: PageNames | None) -> Organisation:
+def _organisation(mention: NameMention, names: PageNames | None, german: bool = False) -> Organisation:
+    """The organisation a mention names: its entity on the page, unless that is of another state
+    than the mention says; named by a state's adjective and its head noun where the page names it so
+    ("die österreichische Regierung": "Österreichische Regierung")."""
     entity = names.entity_of(mention) if names is not None else None
-    if entity is not None:
-        return entity.organisation()
-    return Organisation(mention.name, mention.key, mention.head, mention.state)
+    found = entity.organisation() if entity is not None else None
+    if found is None or (mention.state and found.state != mention.state):
+        found = Organisation(mention.name, mention.key, mention.head, mention.state)
+    words = mention.text.split()
+    if german and found.key is None and len(words) == 2 and found.name == words[1] and words[0][:1].islower():
+        name = german_nominative([words[0][:1].upper() + words[0][1:]], words[1], "")
+        found = Organisation(name, None, found.head, found.state)
+    return found
 
 
-def _participant(mention: NameMention, names: PageNames | None, part: str, role: str) -> Participant:
-    body = _organisation(mention, names)
-    stated = _ARTICLE.sub("", mention.text)
-    return Participant(None, stated, role, mention.state or body.state, part, body)
+def _participant(view: SentenceView, mention: NameMention, names: PageNames | None, part: str, role: str
+                 ) -> Participant:
+    """An organisation in its part; of the state its name or a state's adjective in it names."""
+    body = _organisation(mention, names, view.context.page.language == "de")
+    code = mention.state or body.state or next((a.key for a in state_adjectives(view)
+                                                if mention.start <= a.start < mention.end), None)
+    if code and not body.state:
+        body = replace(body, state=code)
+    return Participant(None, _ARTICLE.sub("", mention.text), role, code, part, body)
 
 
 def _organisers(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
     text = view.text
     out = []
     for verb in ORGANISE[view.context.page.language].finditer(text):
-        by = verb.groupdict().get("by")
-        subject = next((o for o in organisations if o.start == verb.end()), None) if by else \
-            next((o for o in organisations if (o.end <= verb.start() and not text[o.end:verb.start()].strip()) or
-                  (o.start >= verb.end() and not _ARTICLE.sub("", text[verb.end():o.start] + " ").strip())), None)
+        if verb.groupdict().get("by"):  # "organized by the Government of …"
+            subject = next((o for o in organisations if o.start == verb.end()), None)
+        else:  # right before the verb, or right after it ("organisierte die Regierung …")
+            subject = next((o for o in organisations if _next_to(text, o, verb.start(), verb.end())), None)
         if subject is not None:
-            out.append(Body(subject.start, subject.end, _participant(subject, names, "organizer", "organiser"),
-                            (f"'{subject.text}' organised it",)))
+            participant = _participant(view, subject, names, "organizer", "organiser")
+            out.append(Body(subject.start, subject.end, participant, (f"'{subject.text}' organised it",)))
     return out
+
+
+def _next_to(text: str, o: NameMention, start: int, end: int) -> bool:
+    """Whether ``o`` stands right before start:end, or right after it (an article between)."""
+    if o.end <= start:
+        return not text[o.end:start].strip()
+    return o.start >= end and not _ARTICLE.sub("", text[end:o.start] + " ").strip()
 
 
 def _deciders(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
@@ -125,7 +146,7 @@ def _deciders(view: SentenceView, organisations: list[NameMention], names: PageN
                   and len(gap[id(o)].split()) <= 3 and not re.search(r"[,;]", gap[id(o)])]
         if before:
             subject = before[0]
-            participant = _participant(subject, names, "decision-body", "decision-maker")
+            participant = _participant(view, subject, names, "decision-body", "decision-maker")
             return [Body(subject.start, subject.end, participant, (f"'{subject.text}' took the decision",))]
     return []
 
@@ -146,8 +167,11 @@ def _delegations(view: SentenceView, organisations: list[NameMention], names: Pa
         tail = _GENITIVE_ACRONYM.match(text, end) if member is not None else None
         end = tail.end() if tail else end
         stated = text[start:end]
-        if language == "de" and adjective is not None:
-            stated = german_nominative([adjective.text], m.group(0), text[m.end():end].strip())
+        adjectives = [adjective.text] if adjective is not None else []
+        if language == "de" and adjectives:
+            stated = german_nominative(adjectives, m.group(0), text[m.end():end].strip())
+        elif language == "ru":
+            stated = russian_nominative(adjectives, m.group(0), text[m.end():end].strip())
         body = Organisation(stated, None, "delegation", code)
         of = _organisation(member, names) if member is not None else None
         participant = Participant(None, stated, "delegation", code, "delegation", body, of)

@@ -180,9 +180,10 @@ def _topic_end(view: SentenceView, at: int, hi: int, dates: bool = True) -> int:
     ends = [hi, len(text)]
     ends += [m.start() for m in TITLE[view.context.page.language].finditer(text, at)]
     ends += [d.start for d in view.dates if d.start >= at and dates]
-    clause = CLAUSE_END.search(text, at)
-    if clause:
-        ends.append(clause.start())
+    for clause in CLAUSE_END.finditer(text, at):  # ", а также …" goes on with the next topic
+        if not re.match(_SPLIT[view.context.page.language], text[clause.start():]):
+            ends.append(clause.start())
+            break
     return min(ends)
 
 

@@ -309,12 +309,13 @@ class _Sentence:
             return mine, None
         inside = [n for n in mine if span[0] <= n.start < span[1]]
         before = [n for n in mine if n.start < t.start]
-        if inside or before or not items or dated is None:
+        after = [n for n in mine if all(d is None or n.start >= d.end for d in items or [])]
+        if inside or not items or dated is None:
             return inside or before, None
-        after = [n for n in mine if all(d is None or n.start >= d.end for d in items)]
-        split = merged_names(self.view, after, len(items))
+        shared = before or after
+        split = merged_names(self.view, shared, len(items))
         if split is None:
-            return after, None
+            return shared, None
         reading, question = merged_reading(self.view, split, [d.text for d in items if d is not None])
         if questions is not None:
             questions.append(question)
@@ -344,8 +345,18 @@ class _Sentence:
         """What the event was about (a speech's or conference's "über X") and what the sentence says
         was discussed or stated, where that belongs to ``t`` (every such phrase, for no trigger)."""
         out = details.about(self.view, t, self._region(t)[1]) if t is not None and kind in _ABOUT else []
-        out += [p.text for p in self.discussed if t is None or self._owner(p.start, p.end) is t]
+        out += [p.text for p in self.discussed if t is None or self._topic_owner(p.start, p.end) is t]
         return tuple(dict.fromkeys(out))
+
+    def _topic_owner(self, start: int, end: int) -> Trigger | None:
+        """The event a topic belongs to: that of the trigger before it, a verb of talking
+        ("discussed") that is no event of its own read as the event it is about."""
+        owner = self._owner(start, end)
+        if owner is None or owner.form != "weak":
+            return owner
+        here = clause(self.text, start)
+        strong = [t for t in self.triggers if t.form != "weak" and clause(self.text, t.start) == here]
+        return next((t for t in reversed(strong) if t.start <= start), strong[0] if strong else owner)
 
     def _occasion(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None, reasons: list[str],
                   questions: list[str]) -> str | None:
