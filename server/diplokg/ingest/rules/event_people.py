@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from diplokg.ingest.facts import Event, Participant, Person
+from diplokg.ingest.facts import Participant, Person
 from diplokg.ingest.gazetteer import OFFICIAL_NAMES, Mention
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
@@ -76,9 +76,6 @@ _NOT_NAME = re.compile(r"^(?:Extraordinary|Plenipotentiary|Excellency|Majesty|Ч
                        r"Königreich\w*|Kingdom|Federal|Bundes\w*|Government|Regierung|Ministry|"
                        r"Ministerium\w*|Embassy|Botschaft\w*|House|Herr|Frau|Mr|The|Der|Die|Das|On|In|Am|Im|His|Her|"
                        r"Республик\w*|Правительств\w*|Посольств\w*)\b")
-_PART = {"visit": "visitor", "official-visit": "visitor", "working-visit": "visitor", "state-visit": "visitor",
-         "speech": "speaker", "agreement-signing": "signatory"}
-
 
 @dataclass(frozen=True)
 class Named:
@@ -129,33 +126,6 @@ def named_people(view: SentenceView, known: dict[str, Participant]) -> list[Name
         if all(n.participant.person != participant.person for n in out):
             out.append(Named(start, end, participant, tuple(notes)))
     return out
-
-
-def with_part(participant: Participant, kind: str, subject: bool) -> Participant:
-    """The participant in its part of an event of type ``kind`` (the visitor of a visit, …); a
-    delegation's head keeps that part."""
-    if participant.part == "head-of-delegation":
-        return participant
-    part = _PART.get(kind, "participant") if subject or kind in ("speech", "agreement-signing") else "participant"
-    return replace(participant, part=part)
-
-
-def shared_subject(participants: tuple[Participant, ...], named: list[Named], source: Event | None,
-                   earlier: list[Event], start: int, kind: str) -> tuple[Participant, ...]:
-    """An event that names no subject before it (at ``start``) shares the persons of the visit or
-    conference of the sentence it took place in ("paid an official visit …, during which he held
-    talks with …"); ``earlier``: the events drafted before it in the sentence."""
-    if any(n.start < start for n in named):
-        return participants
-    frame = source if source is not None and source in earlier else None
-    frame = frame or next((e for e in reversed(earlier) if e.type in words.FRAMING and e.type != kind), None)
-    same = next((e for e in reversed(earlier) if e.type == kind and kind in words.VISITS), None)
-    frame = frame if frame is not None and frame.type in words.FRAMING else same
-    if frame is None:
-        return participants
-    mine = {q.person for q in participants}
-    shared = [with_part(p, kind, True) for p in frame.participants if p.person is not None and p.person not in mine]
-    return (*shared, *participants)
 
 
 def _leads(view: SentenceView, start: int, spans: list[tuple[int, int]], language: str) -> bool:

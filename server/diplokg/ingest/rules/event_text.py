@@ -92,6 +92,16 @@ def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> l
             out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
     return out
 
+def city_before_where(text: str, found: list[tuple[int, int, Place]], at: int) -> Place | None:
+    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``."""
+    where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", text[max(0, at - 80):at])
+    if where is None:
+        return None
+    end = max(0, at - 80) + where.start()
+    before = [p for s, e, p in found if e <= end and not text[e:end].strip()]
+    return before[-1] if before else None
+
+
 def visited_state(view: SentenceView, region: tuple[int, int], t: Trigger) -> str | None:
     """The state a visit went to: after "to / nach / in / в", or the object of the visit verb (next
     to it; the bare state that ends its clause, "besuchte die Delegation … Portugal"; the dative of

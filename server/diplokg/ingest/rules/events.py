@@ -29,13 +29,15 @@ from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Drafted, Event, Participant, Place, Reading
 from diplokg.ingest.mentions import PageNames
 from diplokg.ingest.rules import event_details as details
+from diplokg.ingest.rules import event_text
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.event_bodies import bodies, sides
 from diplokg.ingest.rules.event_dates import DateReader, EventDate
-from diplokg.ingest.rules.event_people import Named, named_people, shared_subject, with_part
+from diplokg.ingest.rules.event_parts import is_subject, shared_subject, with_part
+from diplokg.ingest.rules.event_people import Named, named_people
 from diplokg.ingest.rules.event_readings import fronted_date, host_before_subject, merged_names, merged_reading
-from diplokg.ingest.rules.event_text import agreed, cities, clause, listed_dates, select, signatories, visited_state
+from diplokg.ingest.rules.event_text import clause, listed_dates
 from diplokg.ingest.rules.event_words import FRAMING, VISITS, Trigger
 
 _ABOUT = ("speech", "conference", "meeting", "political-consultations", "commission-session")
@@ -93,7 +95,7 @@ class _Sentence:
         self.dates = DateReader(view, memory.dates.get(self.number - 1, [])).read()
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
-        self.triggers = [t for t in select(view, self.language) if not self._attributive(t)]
+        self.triggers = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.claimed: set[int] = set()  # starts of the dates a trigger has taken
         self.people = named_people(view, memory.persons)
@@ -110,7 +112,7 @@ class _Sentence:
             d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
 
     def read(self) -> list[Drafted]:
-        self.drafted += [(d, None) for d in agreed(self.view, self.dates, self.triggers, self.related)]
+        self.drafted += [(d, None) for d in event_text.agreed(self.view, self.dates, self.triggers, self.related)]
         refers = {t: refs for t in self.triggers if (refs := self._refers(t))}
         self.claimed.update(d.start for t in refers for d in self._attached(t))
         self.frame = next((refs[0] for refs in refers.values()), None)  # an earlier event the sentence is within
@@ -243,14 +245,14 @@ class _Sentence:
             return
         date, place, parent, source, confidence = resolved
         named, reading = self._owned(t, span, dated, items, questions)
-        participants = tuple(with_part(n.participant, kind, n.start < t.start) for n in named)
-        if t.form == "signing" and not signatories(self.view, t, participants):
+        participants = tuple(with_part(n.participant, kind, is_subject(self.view, n, t)) for n in named)
+        if t.form == "signing" and not event_text.signatories(self.view, t, participants):
             return
         participants = self._with_subject(participants, named, source, t, kind)
         mine = [b for b in self.bodies if self._owner(b.start, b.end) is t and (span is None or b.start < span[1])]
         participants += tuple(b.participant for b in mine)
         reasons += [note for n in named for note in n.notes] + [note for b in mine for note in b.notes]
-        destination = visited_state(self.view, self._region(t), t) if kind in VISITS else None
+        destination = event_text.visited_state(self.view, self._region(t), t) if kind in VISITS else None
         for found in (host_before_subject(self.view, destination) if kind in VISITS else None, self.garbled):
             if reading is None and found is not None:
                 reading, question = found
@@ -383,16 +385,11 @@ class _Sentence:
         for start, end, place in self._cities():
             if lo <= start < hi and self._owner(start, end) is t:
                 return place
-        where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", self.text[max(0, t.start - 80):t.start])
-        if where:
-            at = max(0, t.start - 80) + where.start()
-            before = [p for s, e, p in self._cities() if e <= at and not self.text[e:at].strip()]
-            return before[-1] if before else None
-        return None
+        return event_text.city_before_where(self.text, self._cities(), t.start)
 
     def _cities(self) -> list[tuple[int, int, Place]]:
         if self._found_cities is None:
-            self._found_cities = cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
+            self._found_cities = event_text.cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
         return self._found_cities
 
 
