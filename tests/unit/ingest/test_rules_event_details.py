@@ -195,6 +195,29 @@ def test_a_decision_on_a_friendship_group_between_two_organisations(drafter: Dra
     assert group.reading is None
 
 
+NESTED = {
+    "de": "Der Ausschuss für Kultur des Parlaments der Republik Österreich hat am 3. März 2021 eine Entscheidung zur "
+          "Gründung einer Freundschaftsgruppe getroffen.",
+    "en": "The Committee on Culture of the Parliament of Austria decided on 3 March 2021 to form a friendship group.",
+    "ru": "Комитет по культуре Парламента Австрии 3 марта 2021 года принял решение о создании группы дружбы.",
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ru"])
+def test_the_deciding_body_is_the_subject_not_its_genitive(drafter: Drafter, language: str) -> None:
+    (group,) = _in(_events(drafter, NESTED[language], language), 1)
+    assert [(p.part, p.on_behalf_of) for p in group.participants] == [("decision-body", "AUT")]
+    assert group.participants[0].organisation is not None
+    assert group.participants[0].organisation.casefold().startswith(("ausschuss", "committee", "комитет"))
+
+
+def test_an_organisation_in_the_genitive_of_an_unknown_body_is_not_its_subject(drafter: Drafter) -> None:
+    text = ("Am 3. März 2021 hat der Vorstand der Stiftung für Kultur der Republik Österreich eine Entscheidung zur "
+            "Gründung einer Freundschaftsgruppe getroffen.")
+    (group,) = _in(_events(drafter, text, "de"), 1)
+    assert group.participants == ()
+
+
 def test_a_german_sentence_without_its_verb_after_the_date_is_read_and_asked(drafter: Drafter) -> None:
     text = DECISION["de"].replace("2019 hat der", "2019 der").replace("getroffen.", "getroffen hat.")
     (drafted,) = [d for d in _events(drafter, text, "de") if d.sentence.number == 1]
@@ -223,6 +246,7 @@ def test_two_names_side_by_side_for_two_dates_are_two_visits(drafter: Drafter, l
                                                                        ("visit", "2006", "TJK")]
     names = [[p.person.name for p in e.participants if p.person] for e in facts]
     assert names == ([["Антон Берг"], ["Пауль Линд"]] if language == "ru" else [["Anton Berg"], ["Paul Lind"]])
+    assert all(p.part == "visitor" for e in facts for p in e.participants)  # German: the subject after the verb
     assert all(e.reading is not None and e.reading.kind == "merged-statement" for e in facts)
     assert all(d.questions for d in drafted)
     if language == "de":

@@ -139,16 +139,24 @@ def _next_to(text: str, o: NameMention, start: int, end: int) -> bool:
 
 
 def _deciders(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
+    """The subject of a decision: the first organisation before it that is no genitive of a noun,
+    with at most three words between (names, states and dates not counted: "der Rat der X der
+    Republik Y hat am 3. Mai 2021 eine Entscheidung")."""
     text = view.text
+    named = [(o.start, o.end) for o in organisations] + [(m.start, m.end) for m in [*view.states, *view.dates]]
     for decision in DECIDE[view.context.page.language].finditer(text):
-        gap = {id(o): text[o.end:decision.start()] for o in organisations}
         before = [o for o in organisations if o.end <= decision.start() and not _GENITIVE_OF.search(text[:o.start])
-                  and len(gap[id(o)].split()) <= 3 and not re.search(r"[,;]", gap[id(o)])]
+                  and _short_gap(text, o.end, decision.start(), named)]
         if before:
             subject = before[0]
             participant = _participant(view, subject, names, "decision-body", "decision-maker")
             return [Body(subject.start, subject.end, participant, (f"'{subject.text}' took the decision",))]
     return []
+
+
+def _short_gap(text: str, start: int, end: int, named: list[tuple[int, int]]) -> bool:
+    gap = "".join(" " if any(a <= i < b for a, b in named) else c for i, c in enumerate(text[start:end], start))
+    return len(re.sub(r"\b(?:der|des|von|of|the)\b", " ", gap).split()) <= 3 and not re.search(r"[,;]", gap)
 
 
 def _delegations(view: SentenceView, organisations: list[NameMention], names: PageNames | None) -> list[Body]:
