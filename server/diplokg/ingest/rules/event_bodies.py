@@ -143,7 +143,8 @@ def _deciders(view: SentenceView, organisations: list[NameMention], names: PageN
     with at most three words between (names, states and dates not counted: "der Rat der X der
     Republik Y hat am 3. Mai 2021 eine Entscheidung")."""
     text = view.text
-    named = [(o.start, o.end) for o in organisations] + [(m.start, m.end) for m in [*view.states, *view.dates]]
+    named = [(o.start, o.end) for o in organisations] + [(m.start, m.end) for m in view.states]
+    named += [(d.start, d.end) for d in view.dates]
     for decision in DECIDE[view.context.page.language].finditer(text):
         before = [o for o in organisations if o.end <= decision.start() and not _GENITIVE_OF.search(text[:o.start])
                   and _short_gap(text, o.end, decision.start(), named)]
