@@ -16,8 +16,11 @@ A frame or demonstrative that names the event of the sentence before ("Während 
 event again, not a new one; so is a sentence that goes on about its sides ("Die Parteien …").
 
 The place is the city after "in / в" in the event's stretch (not a residence in parentheses); a
-visit's destination state is kept for the graph. Participants come from rules.event_people. The
-event is between the page's two states."""
+visit's destination state is kept for the graph. Persons come from rules.event_people (their
+parts from rules.event_parts), organisations (organiser, deciding body, delegation, the sides of an
+event between organisations) from rules.event_bodies; title, occasion and topics as stated from
+rules.event_details; readings of imperfect sentences (merged names, a German sentence without its
+verb in second place) from rules.event_readings. The event is between the page's two states."""
 
 from __future__ import annotations
 

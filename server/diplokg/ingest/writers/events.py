@@ -1,10 +1,13 @@
 """Events (visits, consultations, meetings, …) of vocab:event-type, numbered when a page states
-two of the same type on the same day, written as the seed graphs write them: the states it is
-between, the date as stated, the place (a city; for a visit without one, the state visited), the
-topic, the event it took place within (dkg:subEventOf), and one dkg:Participation per person (the
-person as dkg:agent, the role of vocab:role, the title as stated, the state on whose behalf). An
-event a later sentence speaks of again is the same resource: it gains that sentence's
-participations and evidence."""
+two of the same type on the same day, written as the seed graphs write them: the states (or the
+organisations) it is between, the date as stated, the place (a city; for a visit without one, the
+state visited), the topic, its title, occasion and topics in the page's words, the event it took
+place within (dkg:subEventOf), and one dkg:Participation per person or organisation (the agent,
+the role of vocab:role, the title as stated, the state on whose behalf; an organiser is also the
+event's dkg:organizer; a delegation is an organisation of its own, of its state and, where stated,
+a member of the organisation it is a delegation to). How an imperfect sentence was read is a
+dkg:Interpretation (merged-statement, garbled-sentence). An event a later sentence speaks of again
+is the same resource: it gains that sentence's participations, topics and evidence."""
 
 from __future__ import annotations
 
