@@ -110,6 +110,8 @@ class Participant:
     role: str | None = None  # the title in English ("Deputy Minister of Foreign Affairs")
     on_behalf_of: str | None = None  # ISO alpha-3
     part: str = "participant"  # vocab:role concept: participant, visitor, host, signatory, speaker, …
+    body: Organisation | None = None  # the organisation that took part (``organisation``: as the sentence names it)
+    member_of: Organisation | None = None  # a delegation: the organisation it is a delegation of
 
     def gold(self) -> dict[str, str]:
         out = {"person": self.person.name if self.person else None, "organisation": self.organisation,
@@ -128,9 +130,24 @@ class Event:
     destination: str | None = None  # the state visited (ISO alpha-3), the place where no city is named
     same_as: Event | None = None  # the event of an earlier sentence this one speaks of again
     sub_event_of: Event | None = None  # the event it took place within ("im Rahmen der Konferenz")
+    title: str | None = None  # its title as stated ('unter dem Titel “…“')
+    occasion: str | None = None  # the wider frame as stated ("während der norwegischen OSZE-Präsidentschaft")
+    topics: tuple[str, ...] = ()  # what was discussed or addressed, as stated (in the page's language)
+    between: tuple[Organisation, ...] = ()  # the organisations it is between, where the sentence names them
+    reading: Reading | None = None  # how an imperfect sentence was read (a dkg:Interpretation)
 
     kind = "event"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"destination", "same_as", "sub_event_of"})
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"destination", "same_as", "sub_event_of", "title", "occasion",
+                                                      "topics", "between", "reading"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reading of a sentence a rule found imperfect: a concept of vocab:interpretation-kind
+    (merged-statement, garbled-sentence) and what was read how, in English."""
+
+    kind: str
+    comment: str
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,8 @@ class Drafter:
     def draft(self, page: Page) -> DraftResult:
         context = PageContext(page, self.states, self.cities)
         recorded_posts: set[tuple[str, str, str]] = set()
-        events = EventMemory()
+        names = page_names(context, self.entities)  # persons, organisations, cities and their variants
+        events = EventMemory(names=names)
         facts: list[Drafted] = []
         for view in context.views:
             facts.extend(relation_rules(view))
@@ -55,7 +56,6 @@ class Drafter:
             facts.extend(agreement_rules(view))
             facts.extend(assistance_rules(view, facts))
             facts.extend(framework_rules(view))
-        names = page_names(context, self.entities)  # persons, organisations, cities and their variants
         facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
         facts.extend(f for view in context.views for f in organisation_rules(view, names))
         return DraftResult(context, facts)

@@ -18,14 +18,12 @@ each said in a reading note. Russian names are put in the nominative by the case
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from diplokg.ingest.facts import Participant, Person
 from diplokg.ingest.gazetteer import OFFICIAL_NAMES, Mention
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
-from diplokg.ingest.rules.event_words import Trigger
 from diplokg.ingest.russian import morph
 
 _UP = r"A-ZÄÖÜÅØÆÉÈ\u0410-\u042f\u0401"
@@ -78,9 +76,6 @@ _NOT_NAME = re.compile(r"^(?:Extraordinary|Plenipotentiary|Excellency|Majesty|Ч
                        r"Königreich\w*|Kingdom|Federal|Bundes\w*|Government|Regierung|Ministry|"
                        r"Ministerium\w*|Embassy|Botschaft\w*|House|Herr|Frau|Mr|The|Der|Die|Das|On|In|Am|Im|His|Her|"
                        r"Республик\w*|Правительств\w*|Посольств\w*)\b")
-_PART = {"visit": "visitor", "official-visit": "visitor", "working-visit": "visitor", "state-visit": "visitor",
-         "speech": "speaker", "agreement-signing": "signatory"}
-
 
 @dataclass(frozen=True)
 class Named:
@@ -122,6 +117,9 @@ def named_people(view: SentenceView, known: dict[str, Participant]) -> list[Name
         on_behalf = _state_of(view, title, notes, earlier)
         full = earlier.person.name if earlier and earlier.person else name
         participant = Participant(Person(full, title.stated), None, title.role, on_behalf)
+        if _leads(view, start, spans, language):
+            participant = replace(participant, part="head-of-delegation")
+            notes.append(f"'{full}' leads a delegation: read as its head")
         if title.of or title.kind in ("federal", "monarch") or full.casefold() not in known:
             stated = on_behalf if title.of or title.kind in ("federal", "monarch") else None
             known[full.casefold()] = replace(participant, on_behalf_of=stated)
@@ -130,33 +128,18 @@ def named_people(view: SentenceView, known: dict[str, Participant]) -> list[Name
     return out
 
 
-def with_part(participant: Participant, kind: str, subject: bool) -> Participant:
-    """The participant in its part of an event of type ``kind`` (the visitor of a visit, …)."""
-    part = _PART.get(kind, "participant") if subject or kind in ("speech", "agreement-signing") else "participant"
-    return replace(participant, part=part)
-
-
-def signatories(view: SentenceView, t: Trigger, participants: Iterable[Participant]) -> bool:
-    """Whether the sentence names who signed: the agent of a passive signing ("vom Minister …",
-    "by …"), or a person beside an active one; a Russian passive or noun names no signer."""
-    language = view.context.page.language
-    if not any(p.person is not None for p in participants):
+def _leads(view: SentenceView, start: int, spans: list[tuple[int, int]], language: str) -> bool:
+    """Whether "unter der Leitung des", "led by", "во главе с" introduces the name at ``start``
+    (with its title, and no other name, between)."""
+    lo = max(0, start - 200)
+    found = list(words.LEAD[language].finditer(view.text, lo, start))
+    if not found:
         return False
-    passive = words.PASSIVE[language].search(view.text[max(0, t.start - 60):t.end + 20]) is not None
-    if language == "ru":
-        passive = passive or not re.match(r"подписал", t.text)
-    if not passive:
-        return True
-    return words.AGENT[language].search(view.text[max(0, t.start - 200):t.start + 200]) is not None
-
-
-def topic_of(kind: str, destination: str | None, view: SentenceView) -> str | None:
-    """A short English topic where the type says it: "official visit to Japan"."""
-    if destination and kind in ("visit", "official-visit", "working-visit", "state-visit"):
-        record = view.context.states.records.get(destination)
-        name = record.name("en") if record else None
-        return f"{kind.replace('-', ' ')} to {name}" if name else None
-    return None
+    at = found[-1].end()
+    between = re.sub(r"\([^)]*\)", "", view.text[at:start])
+    others = [b for a, b in spans if at <= a < start]  # "unter der Leitung des A und des B": both lead
+    joined = all(re.match(r"\s+(?:und|and|и)\s", view.text[b:]) for b in others)
+    return not re.search(r"[,;:]", between) and joined
 
 
 def _names(view: SentenceView, language: str) -> tuple[list[tuple[int, int]], dict[int, int]]:

@@ -6,8 +6,9 @@ the lists dates form, the cities it names after "in / в", and the state a visit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from diplokg.ingest.facts import Place
+from diplokg.ingest.facts import Drafted, Event, Participant, Place
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import SentenceView
 from diplokg.ingest.rules.event_dates import EventDate, in_list
@@ -91,11 +92,29 @@ def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> l
             out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
     return out
 
+def city_before_where(text: str, found: list[tuple[int, int, Place]], at: int) -> Place | None:
+    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``."""
+    where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", text[max(0, at - 80):at])
+    if where is None:
+        return None
+    end = max(0, at - 80) + where.start()
+    before = [p for s, e, p in found if e <= end and not text[e:end].strip()]
+    return before[-1] if before else None
+
+
 def visited_state(view: SentenceView, region: tuple[int, int], t: Trigger) -> str | None:
-    """The state a visit went to: after "to / nach / in / в", or the object of the visit verb."""
+    """The state a visit went to: after "to / nach / in / в", or the object of the visit verb (next
+    to it; the bare state that ends its clause, "besuchte die Delegation … Portugal"; the dative of
+    "stattete Portugal … einen Besuch ab")."""
     lo, hi = region
     text = view.text
     for m in view.states_in(lo, hi):
+        if re.search(r"\bstattete[n]?\s+$", text[max(lo, m.start - 12):m.start]):
+            return m.key
+        if t.form == "visit-verb" and m.start > t.end and not text[m.end:clause(text, m.start)[1]].strip(" .!") and \
+                not re.search(r"(?:\b(?:der|des|dem|den|von|vom|aus|of|the|from)|[(,])\s+(?:Republi\w+\s+|"
+                              r"Königreich\w*\s+|Kingdom\s+of\s+)?$|(?<!\w)(?:из|от)\s+$", text[t.end:m.start]):
+            return m.key
         before = text[max(lo, m.start - 30):m.start]
         if re.search(r"(?:\bto|\bnach|\bin|(?<!\w)в|(?<!\w)во)\s+(?:the\s+|die\s+|der\s+)?(?:Republi\w+\s+|"
                      r"Königreich\w*\s+|"
@@ -108,4 +127,32 @@ def visited_state(view: SentenceView, region: tuple[int, int], t: Trigger) -> st
     return None
 
 
+def signatories(view: SentenceView, t: Trigger, participants: Iterable[Participant]) -> bool:
+    """Whether the sentence names who signed: the agent of a passive signing ("vom Minister …",
+    "by …"), or a person beside an active one; a Russian passive or noun names no signer."""
+    language = view.context.page.language
+    if not any(p.person is not None for p in participants):
+        return False
+    passive = words.PASSIVE[language].search(view.text[max(0, t.start - 60):t.end + 20]) is not None
+    if language == "ru":
+        passive = passive or not re.match(r"подписал", t.text)
+    if not passive:
+        return True
+    return words.AGENT[language].search(view.text[max(0, t.start - 200):t.start + 200]) is not None
 
+
+def agreed(view: SentenceView, dates: list[EventDate], triggers: list[Trigger], related: frozenset[str]
+           ) -> list[Drafted]:
+    """"Die im Mai 2016 vereinbarten Konsultationen": the agreement is an event of its own."""
+    out = []
+    for d in dates:
+        if d.use != "agreed":
+            continue
+        noun = next((t for t in triggers if 0 <= t.start - d.end <= 40), None)
+        if noun is None:
+            continue
+        topic = f"agreement on {(noun.type or 'other').replace('-', ' ')}"
+        fact = Event("other", d.date, None, related, (), topic)
+        reasons = [f"'{d.text}' is the date '{noun.text}' was agreed on"]
+        out.append(Drafted(fact, view.sentence, "events/agreed", 0.5, reasons))
+    return out

@@ -30,6 +30,8 @@ from functools import cache
 
 _F = re.IGNORECASE
 VISITS = ("visit", "official-visit", "working-visit", "state-visit")
+#: events other events take place within
+FRAMING = (*VISITS, "conference", "commission-session")
 
 #: (type or None, form, pattern), the more specific first; None: the type of the event referred to
 TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
@@ -102,7 +104,7 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                           r"церемони\w*"),
         ("visit", "visit-verb", r"посетил\w*|находил\w*(?=[^;]{0,100}визит)|пребывал\w*(?=[^;]{0,100}визит)"),
         ("visit", "noun", r"визит\w*|посещени\w*"),
-        ("meeting", "verb", r"встретил\w*|принял[аи]?\b(?!\s+участи)"),
+        ("meeting", "verb", r"встретил\w*|принял[аи]?\b(?!\s+(?:участи|решени))"),
         ("meeting", "noun", r"встреч[аиеуы]\w*|переговор\w*"),
         ("speech", "verb", r"выступил\w*"),
         ("speech", "noun", r"выступлени\w*"),
@@ -136,6 +138,12 @@ CONTINUATION = {
     "de": re.compile(r"^(?:Die|Beide)\s+(?:beiden\s+)?(?:Seiten|Parteien|Delegationen|Gesprächspartner)\b"),
     "en": re.compile(r"^(?:The|Both)\s+(?:two\s+)?(?:sides|parties|delegations|interlocutors)\b"),
     "ru": re.compile(r"^(?:Стороны|Делегации|Собеседники)\b"),
+}
+#: the words that make the person after them the head of a delegation ("unter der Leitung des …")
+LEAD = {
+    "de": re.compile(r"\bunter\s+(?:der\s+)?(?:Leitung|Führung)\s+(?:von\s+|des\s+|der\s+)?", _F),
+    "en": re.compile(r"\b(?:led|headed)\s+by\s+|\bunder\s+the\s+leadership\s+of\s+", _F),
+    "ru": re.compile(r"(?<!\w)во\s+главе\s+со?\s+|(?<!\w)под\s+руководством\s+|(?<!\w)возглавляем\w+\s+", _F),
 }
 #: an event someone is invited to is not (yet) an event
 INVITATION = {"de": re.compile(r"\b(?:einlud|eingeladen|Einladung|lud\b[^.;]{0,80}\bein\b)", _F),

@@ -16,8 +16,11 @@ A frame or demonstrative that names the event of the sentence before ("Während 
 event again, not a new one; so is a sentence that goes on about its sides ("Die Parteien …").
 
 The place is the city after "in / в" in the event's stretch (not a residence in parentheses); a
-visit's destination state is kept for the graph. Participants come from rules.event_people. The
-event is between the page's two states."""
+visit's destination state is kept for the graph. Persons come from rules.event_people (their
+parts from rules.event_parts), organisations (organiser, deciding body, delegation, the sides of an
+event between organisations) from rules.event_bodies; title, occasion and topics as stated from
+rules.event_details; readings of imperfect sentences (merged names, a German sentence without its
+verb in second place) from rules.event_readings. The event is between the page's two states."""
 
 from __future__ import annotations
 
@@ -26,16 +29,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from diplokg.ingest.dates import StatedDate
-from diplokg.ingest.facts import Drafted, Event, Participant, Place
+from diplokg.ingest.facts import Drafted, Event, Participant, Place, Reading
+from diplokg.ingest.mentions import PageNames
+from diplokg.ingest.rules import event_details as details
+from diplokg.ingest.rules import event_text
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.event_bodies import bodies, sides
 from diplokg.ingest.rules.event_dates import DateReader, EventDate
-from diplokg.ingest.rules.event_people import Named, named_people, signatories, topic_of, with_part
-from diplokg.ingest.rules.event_text import cities, clause, listed_dates, select, visited_state
-from diplokg.ingest.rules.event_words import VISITS, Trigger
+from diplokg.ingest.rules.event_parts import is_subject, shared_subject, with_part
+from diplokg.ingest.rules.event_people import Named, named_people
+from diplokg.ingest.rules.event_readings import fronted_date, host_before_subject, merged_names, merged_reading
+from diplokg.ingest.rules.event_text import clause, listed_dates
+from diplokg.ingest.rules.event_words import FRAMING, VISITS, Trigger
 
-#: events other events take place within
-FRAMING = (*VISITS, "conference", "commission-session")
+_ABOUT = ("speech", "conference", "meeting", "political-consultations", "commission-session")
 _FAMILY = {**{t: "visit" for t in VISITS}, "meeting": "talks", "political-consultations": "talks",
            "conference": "conference", "commission-session": "conference"}
 
@@ -47,6 +55,7 @@ class EventMemory:
     events: dict[int, list[Event]] = field(default_factory=dict)
     dates: dict[int, list[StatedDate]] = field(default_factory=dict)
     persons: dict[str, Participant] = field(default_factory=dict)  # named so far, by lower-case name
+    names: PageNames | None = None  # the page's persons, organisations and cities (ingest.mentions)
 
     def before(self, number: int) -> list[Event]:
         out: list[Event] = []
@@ -89,12 +98,16 @@ class _Sentence:
         self.dates = DateReader(view, memory.dates.get(self.number - 1, [])).read()
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
-        self.triggers = [t for t in select(view, self.language) if not self._attributive(t)]
+        self.triggers = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.claimed: set[int] = set()  # starts of the dates a trigger has taken
         self.people = named_people(view, memory.persons)
         self.frame: Event | None = None
         self._found_cities: list[tuple[int, int, Place]] | None = None
+        self.occasions = details.occasions(view, self.triggers, [(d.start, d.end) for d in self.dates])
+        self.discussed = details.discussed(view)
+        self.bodies = bodies(view, memory.names)
+        self.garbled = fronted_date(view)
 
     def _attributive(self, t: Trigger) -> bool:
         """"des im Juni 2009 unterzeichneten Abkommens", "the treaty signed in 2009": a document's date."""
@@ -102,7 +115,7 @@ class _Sentence:
             d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
 
     def read(self) -> list[Drafted]:
-        self._agreed()
+        self.drafted += [(d, None) for d in event_text.agreed(self.view, self.dates, self.triggers, self.related)]
         refers = {t: refs for t in self.triggers if (refs := self._refers(t))}
         self.claimed.update(d.start for t in refers for d in self._attached(t))
         self.frame = next((refs[0] for refs in refers.values()), None)  # an earlier event the sentence is within
@@ -119,8 +132,9 @@ class _Sentence:
         for t in others:
             if t.form == "weak" and len(others) > 1:
                 continue
-            for dated, kind, span in self._dates_for(t):
-                self._new(t, kind or _type(t), dated, link, span)
+            items = self._dates_for(t)
+            for dated, kind, span in items:
+                self._new(t, kind or _type(t), dated, link, span, [d for d, _, _ in items])
         return [d for d, _ in self.drafted]
 
     # -- what a trigger refers to --------------------------------------------------------------
@@ -226,10 +240,37 @@ class _Sentence:
     # -- drafting ------------------------------------------------------------------------------
 
     def _new(self, t: Trigger, kind: str, dated: EventDate | None, link: _Source | None,
-             span: tuple[int, int] | None) -> None:
+             span: tuple[int, int] | None, items: list[EventDate | None] | None = None) -> None:
         reasons: list[str] = []
         questions: list[str] = []
-        confidence = 0.6
+        resolved = self._resolve(t, kind, dated, link, span, reasons, questions)
+        if resolved is None:
+            return
+        date, place, parent, source, confidence = resolved
+        named, reading = self._owned(t, span, dated, items, questions)
+        participants = tuple(with_part(n.participant, kind, is_subject(self.view, n, t)) for n in named)
+        if t.form == "signing" and not event_text.signatories(self.view, t, participants):
+            return
+        participants = self._with_subject(participants, named, source, t, kind)
+        mine = [b for b in self.bodies if self._owner(b.start, b.end) is t and (span is None or b.start < span[1])]
+        participants += tuple(b.participant for b in mine)
+        reasons += [note for n in named for note in n.notes] + [note for b in mine for note in b.notes]
+        destination = event_text.visited_state(self.view, self._region(t), t) if kind in VISITS else None
+        for found in (host_before_subject(self.view, destination) if kind in VISITS else None, self.garbled):
+            if reading is None and found is not None:
+                reading, question = found
+                questions.append(question)
+        fact = Event(kind, date, place, self.related, participants, details.topic_of(kind, destination, self.view),
+                     destination, sub_event_of=parent, title=details.title(self.view, t, self._region(t)[1]),
+                     occasion=self._occasion(t, dated, span, reasons, questions), topics=self._topics(t, kind),
+                     between=sides(self.view, self.memory.names, *self._region(t)), reading=reading)
+        confidence -= 0.15 if reading is not None else 0
+        self.drafted.append((Drafted(fact, self.view.sentence, f"events/{kind}", confidence, reasons, questions), t))
+
+    def _resolve(self, t: Trigger, kind: str, dated: EventDate | None, link: _Source | None,
+                 span: tuple[int, int] | None, reasons: list[str], questions: list[str]
+                 ) -> tuple[StatedDate, Place | None, Event | None, _Source | None, float] | None:
+        """The event's date, place, the event it is part of, where its date comes from, a confidence."""
         parent: Event | None = None
         source: _Source | None = None
         place = self._place(t, dated, span)
@@ -237,11 +278,11 @@ class _Sentence:
             date = dated.date
             reasons += dated.reasons
             questions += dated.questions
-            confidence -= 0.1 if dated.relative else 0
+            confidence = 0.5 if dated.relative else 0.6
         else:
             source = self._source(t, link) or self._fallback(t)
             if source is None:
-                return
+                return None
             date = source.event.date
             place = place or source.event.place
             parent = source.event if source.frame and source.event.type != kind else None
@@ -252,33 +293,38 @@ class _Sentence:
                                  f"sentence before ({date.as_stated or date.start}). Is that the one meant?")
         if parent is None and self.frame is not None and self.frame.type != kind:
             parent = self.frame
-        named = self._owned(t, span)
-        participants = tuple(with_part(n.participant, kind, n.start < t.start) for n in named)
-        if t.form == "signing" and not signatories(self.view, t, participants):
-            return
-        participants = self._with_subject(participants, named, source, t, kind)
-        reasons += [note for n in named for note in n.notes]
-        destination = visited_state(self.view, self._region(t), t) if kind in VISITS else None
-        fact = Event(kind, date, place, self.related, participants, topic_of(kind, destination, self.view),
-                     destination, sub_event_of=parent)
-        self.drafted.append((Drafted(fact, self.view.sentence, f"events/{kind}", confidence, reasons, questions), t))
+        return date, place, parent, source, confidence
 
     def _again(self, event: Event, t: Trigger | None, why: str) -> None:
-        named = self._owned(t, None) if t else self.people
+        named = self._owned(t, None)[0] if t else self.people
         participants = tuple(with_part(n.participant, event.type, t is None or n.start < t.start) for n in named)
         fact = Event(event.type, event.date, event.place, event.related, participants, None, event.destination,
-                     same_as=event)
+                     same_as=event, topics=self._topics(t, event.type))
         reasons = [f"{why}; its date{' and place' if event.place else ''} are read from there",
                    *(note for n in named for note in n.notes)]
         self.drafted.append((Drafted(fact, self.view.sentence, f"events/{event.type}", 0.45, reasons), t))
 
-    def _owned(self, t: Trigger, span: tuple[int, int] | None) -> list[Named]:
-        """The persons of ``t``: those its stretch names (within its list item, if it is one)."""
+    def _owned(self, t: Trigger, span: tuple[int, int] | None, dated: EventDate | None = None,
+               items: list[EventDate | None] | None = None, questions: list[str] | None = None
+               ) -> tuple[list[Named], Reading | None]:
+        """The persons of ``t``: those its stretch names (within its list item, if it is one; else
+        those before it, else those after every item, one each where they are merged names)."""
         mine = [n for n in self.people if self._owner(n.start, n.end) is t]
         if span is None:
-            return mine
+            return mine, None
         inside = [n for n in mine if span[0] <= n.start < span[1]]
-        return inside or [n for n in mine if n.start < t.start]
+        before = [n for n in mine if n.start < t.start]
+        after = [n for n in mine if all(d is None or n.start >= d.end for d in items or [])]
+        if inside or not items or dated is None:
+            return inside or before, None
+        shared = before or after
+        split = merged_names(self.view, shared, len(items))
+        if split is None:
+            return shared, None
+        reading, question = merged_reading(self.view, split, [d.text for d in items if d is not None])
+        if questions is not None:
+            questions.append(question)
+        return [split[items.index(dated)]], reading
 
     def _owner(self, start: int, end: int) -> Trigger | None:
         """The trigger a person or place named at start:end belongs to: the one before it in the clause
@@ -296,21 +342,33 @@ class _Sentence:
 
     def _with_subject(self, participants: tuple[Participant, ...], named: list[Named], source: _Source | None,
                       t: Trigger, kind: str) -> tuple[Participant, ...]:
-        """An event that names no subject before it shares the persons of the visit or conference of
-        the sentence it took place in ("paid an official visit …, during which he held talks with …")."""
-        if any(n.start < t.start for n in named):
-            return participants
         earlier = [d.fact for d, tr in self.drafted
                    if isinstance(d.fact, Event) and tr is not None and tr.end <= t.start]
-        frame = source.event if source is not None and source.event in earlier else None
-        frame = frame or next((e for e in reversed(earlier) if e.type in FRAMING and e.type != kind), None)
-        same = next((e for e in reversed(earlier) if e.type == kind and kind in VISITS), None)
-        frame = frame if frame is not None and frame.type in FRAMING else same
-        if frame is None:
-            return participants
-        mine = {q.person for q in participants}
-        shared = [with_part(p, kind, True) for p in frame.participants if p.person not in mine]
-        return (*shared, *participants)
+        return shared_subject(participants, named, source.event if source else None, earlier, t.start, kind)
+
+    def _topics(self, t: Trigger | None, kind: str) -> tuple[str, ...]:
+        """What the event was about (a speech's or conference's "über X") and what the sentence says
+        was discussed or stated, where that belongs to ``t`` (every such phrase, for no trigger)."""
+        out = details.about(self.view, t, self._region(t)[1]) if t is not None and kind in _ABOUT else []
+        out += [p.text for p in self.discussed if t is None or self._topic_owner(p.start, p.end) is t]
+        return tuple(dict.fromkeys(out))
+
+    def _topic_owner(self, start: int, end: int) -> Trigger | None:
+        """The event a topic belongs to: that of the trigger before it, a verb of talking
+        ("discussed") that is no event of its own read as the event it is about."""
+        owner = self._owner(start, end)
+        if owner is None or owner.form != "weak":
+            return owner
+        here = clause(self.text, start)
+        strong = [t for t in self.triggers if t.form != "weak" and clause(self.text, t.start) == here]
+        return next((t for t in reversed(strong) if t.start <= start), strong[0] if strong else owner)
+
+    def _occasion(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None, reasons: list[str],
+                  questions: list[str]) -> str | None:
+        spans = [(d.start, d.end) for d in self.dates]
+        own = (dated.start, dated.end, dated.text) if dated is not None else None
+        return details.occasion_of(self.text, self.occasions, spans, own, self._region(t) if span is None else None,
+                                   reasons, questions)
 
     def _fallback(self, t: Trigger) -> _Source | None:
         usable = [d for d in self.dates if d.use == "event"]
@@ -319,19 +377,6 @@ class _Sentence:
         if chosen is None:
             return None
         return _Source(Event("?", chosen.date), f"'{chosen.text}' elsewhere in the sentence", False)
-
-    def _agreed(self) -> None:
-        """"Die im Mai 2016 vereinbarten Konsultationen": the agreement is an event of its own."""
-        for d in self.dates:
-            if d.use != "agreed":
-                continue
-            noun = next((t for t in self.triggers if 0 <= t.start - d.end <= 40), None)
-            if noun is None:
-                continue
-            topic = f"agreement on {_type(noun).replace('-', ' ')}"
-            fact = Event("other", d.date, None, self.related, (), topic)
-            reasons = [f"'{d.text}' is the date '{noun.text}' was agreed on"]
-            self.drafted.append((Drafted(fact, self.view.sentence, "events/agreed", 0.5, reasons), None))
 
     def _place(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None) -> Place | None:
         """The city after "in / в" that belongs to ``t`` (as a person does: see _owner), within its
@@ -343,16 +388,11 @@ class _Sentence:
         for start, end, place in self._cities():
             if lo <= start < hi and self._owner(start, end) is t:
                 return place
-        where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", self.text[max(0, t.start - 80):t.start])
-        if where:
-            at = max(0, t.start - 80) + where.start()
-            before = [p for s, e, p in self._cities() if e <= at and not self.text[e:at].strip()]
-            return before[-1] if before else None
-        return None
+        return event_text.city_before_where(self.text, self._cities(), t.start)
 
     def _cities(self) -> list[tuple[int, int, Place]]:
         if self._found_cities is None:
-            self._found_cities = cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
+            self._found_cities = event_text.cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
         return self._found_cities
 
 
