@@ -7,7 +7,10 @@ are one sentence. Within a paragraph, sentences are split by pysbd (rule-based, 
 abbreviations such as "Dr.", "Mio.", "S.E.", "г." handled), then rejoined where pysbd split where
 no sentence ends: after an initial ("К.-Ж. Токаев", "I. Sattorov") or an honorific ("Smt. Kavita"),
 after a piece without final punctuation, before a piece that begins in lower case, and between the
-ordinal days of a range ("am 21. und 22. November")."""
+ordinal days of a range ("am 21. und 22. November"). pysbd never ends a Russian sentence at "г."
+(year): "… 27 декабря 1991 г. Дипломатические отношения …" is split there when the clause before
+has a finite verb and the next word is capitalised but no proper name (pymorphy3), so that "В 2018
+г. Посол …" stays one sentence."""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from functools import cache
 
 import pysbd
 
+from diplokg.ingest.russian import morph
+
 #: what may close a sentence, before closing quotes and brackets
 _FINAL = re.compile(r"[.!?…;:][\"'»“”‘’)\]]*$")
 _HEADING_WORDS = 14
@@ -24,7 +29,7 @@ _HEADING_WORDS = 14
 _INITIALS = re.compile(r"(?:^|[\s(])(?:\w\.-)?\w\.(?:\w\.)?$")
 #: honorifics and titles abbreviated with a full stop, which a name follows
 _HONORIFIC = re.compile(r"(?:^|\s)(?:Smt|Shri|Sh|Mr|Mrs|Ms|Dr|Prof|Hr|Fr|Hrn|Amb|Gen|Col|Sen|Rep|Sr|Jr|Mme|Mlle|"
-                        r"гг?|г-на?|г-жа|тов)\.$", re.I)
+                        r"г-на?|г-жа|тов)\.$|(?<![\d\s])\s+г\.$", re.I)  # "в г. Душанбе"; not "1991 г." (year)
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
 
 
@@ -92,7 +97,31 @@ def _split(line: str, language: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
+    if language == "ru":
+        spans = [part for span in spans for part in _year_ends(line, span)]
     return spans or [(0, len(line.rstrip()))]
+
+
+_YEAR_END = re.compile(r"\d{4}\s?г\.(?=\s+([А-ЯЁ][а-яё]+))")
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+
+
+def _year_ends(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A Russian span split after "<year> г." where a new sentence begins."""
+    a, b = span
+    parts = []
+    for m in _YEAR_END.finditer(line, a, b):
+        nxt = morph().parse(m.group(1))[0]
+        if _PROPER & set(nxt.tag.grammemes) or not _has_verb(line[a:m.start()]):
+            continue
+        parts.append((a, m.end()))
+        a = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+    return [*parts, (a, b)]
+
+
+def _has_verb(text: str) -> bool:
+    return any({"VERB", "PRTS"} & set(morph().parse(w)[0].tag.grammemes) for w in re.findall(r"[а-яё]+", text))
+
 
 
 def _no_end_between(before: str, after: str) -> bool:

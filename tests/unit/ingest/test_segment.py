@@ -52,3 +52,9 @@ def test_no_split_where_no_sentence_ends(text: str, language: str, starts: list[
     found = sentences(text, language)
     assert [s.text[:len(start)] for s, start in zip(found, starts, strict=False)] == starts
     assert len(found) == len(starts)
+
+
+def test_a_russian_sentence_may_end_with_a_year_abbreviation() -> None:
+    found = sentences("Стороны подписали меморандум 5 мая 2019 г. Следующая встреча прошла в Минске. "
+                      "В 2020 г. Посол Иван Петров вручил верительные грамоты.", "ru")
+    assert [s.text[:12] for s in found] == ["Стороны подп", "Следующая вс", "В 2020 г. По"]
