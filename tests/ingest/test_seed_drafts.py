@@ -20,7 +20,6 @@ SEEDS = {"mfa-tj-romania": "000_fd352b37559a1e18.txt", "mfa-tj-norway": "001_cc2
 NOT_YET: set[str] = {
     'Idibek Kalandar, ambassador in Austria, resident in Vienna',
     "Kalandar's accreditations to Austria, Romania and Norway are concurrent, from Vienna",
-    'intended joint intergovernmental commission',
     'possible agreement or action plan',
     "conference of 15-16 April 2019 during Romania's EU Council presidency, with its title",
     'Tajik delegation led by foreign minister Sirojiddin Muhriddin',
@@ -35,10 +34,6 @@ NOT_YET: set[str] = {
     'assistance: disaster protection and management',
     '20 April 2015 meeting of Nizomiddin Zohidi with the Norwegian delegation',
     'topics of the 2015 meeting incl. Norway-funded projects and hydropower',
-    'Tajik-Norwegian joint venture Tajikhydro (also Tajhydro) operating in Tajikistan',
-    'Tajikhydro founded on the joint declaration signed 27 April 2010',
-    'Tajikhydro is a member of the EBRD programme advising energy companies',
-    "Tajikhydro works with the IFC and Norway's foreign ministry on small hydropower funding",
     'the intergovernmental legal framework is being restored',
 }
 

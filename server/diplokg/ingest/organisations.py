@@ -105,6 +105,9 @@ class _Reader:
         end = k
         while k < len(self.tokens) and k - i <= MAX_COMPLEMENT:
             t = self.tokens[k]
+            if t.text == "," and self._enumeration(k):
+                k += 1
+                continue
             if _ACRONYM.match(t.text) or not (t.text[:1].isalpha() or t.text == "-"):
                 break
             state = self.state_at(t)
@@ -118,6 +121,28 @@ class _Reader:
             if t.text not in _LINKS[self.language]:
                 end = k
         return end
+
+    def _enumeration(self, k: int) -> bool:
+        """A comma between two attributes of one noun, in a series closed by "und / and / и" ("für
+        wirtschaftliche, handelspolitische und wissenschaftlich-technische Zusammenarbeit", "on
+        Economic, Trade and Scientific Cooperation", "по торгово-экономическому, научно-техническому
+        и культурному сотрудничеству")."""
+        if not 0 < k < len(self.tokens) - 1 or \
+                not all(self._attribute_word(self.tokens[j].text) for j in (k - 1, k + 1)):
+            return False
+        for t in self.tokens[k + 1:k + 8]:
+            if t.text in ("und", "and", "и"):
+                return True
+            if not (t.text == "," or self._attribute_word(t.text)):
+                return False
+        return False
+
+    def _attribute_word(self, word: str) -> bool:
+        if self.language == "de":
+            return is_german_adjective(word.rsplit("-", 1)[-1])  # "wissenschaftlich-technische"
+        if self.language == "en":
+            return word[:1].isupper() and word.replace("-", "").isalpha()
+        return any("ADJF" in p.tag for p in morph().parse(word)[:2])
 
     def _after_states(self, k: int, state: Mention) -> int:
         """The token after a state, or after "… und Y" when Y is a state too ("zwischen X und Y")."""
@@ -133,11 +158,13 @@ class _Reader:
         word = self.tokens[k].text
         if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
             nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
-            return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha())
+            series = self.language == "de" and k > 0 and self._attribute_word(self.tokens[k - 1].text) \
+                and self._attribute_word(nxt)  # "wirtschaftliche und wissenschaftlich-technische Zusammenarbeit"
+            return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha()) or series
         if word in _LINKS[self.language] or word[:1].isupper():
             return True
         if self.language == "de":
-            return is_german_adjective(word)
+            return self._attribute_word(word)
         if self.language == "ru":
             return any(p.tag.POS in ("NOUN", "ADJF", "PREP") for p in morph().parse(word)[:1])
         return False

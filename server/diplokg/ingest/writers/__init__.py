@@ -21,6 +21,7 @@ from diplokg.ingest.facts import (
     HeadOfMission,
     MissionOpened,
     NameVariant,
+    OrganisationFact,
     OrganisationLink,
     Recognition,
     RelationEstablished,
@@ -39,6 +40,7 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     OrganisationLink: names.link,
     Agreement: agreements.agreement,
     Assistance: agreements.assistance,
+    OrganisationFact: names.body,
 }
 
 
