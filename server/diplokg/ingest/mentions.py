@@ -166,11 +166,12 @@ def _known_persons(context: PageLike, persons: list[NameMention],
 
 
 def _known_organisations(context: PageLike, organisations: list[NameMention]) -> list[NameMention]:
-    """Abbreviations and one-word names the page has introduced, where it uses them again ("Die DAW
-    arbeitet …"), and one-word quoted names ("„Tajhydro“ ist …") that may be one of them."""
+    """Abbreviations, one-word names and names quoted after an organisation noun the page has
+    introduced, where it uses them again ("Die DAW arbeitet …", '"Riga Pamir Textiles" works …'),
+    and one-word quoted names ("„Tajhydro“ ist …") that may be one of them."""
     known: dict[str, NameMention] = {}
     for o in organisations:
-        if o.full or len(o.name.split()) == 1:
+        if o.full or len(o.name.split()) == 1 or o.how == "quoted name after an organisation noun":
             known.setdefault(o.text, o)
     out = []
     for view in context.views:

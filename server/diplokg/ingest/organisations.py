@@ -36,7 +36,7 @@ _HEADS = {
           r"Service|Authority|Dialogue|Forum|Centre|Center|Secretariat|Academy|University|Directorate",
     "ru": r"[Сс]оюз|[Оо]рганизаци|[Аа]гентств|[Мм]инистерств|[Вв]едомств|[Бб]анк|[Фф]онд|[Кк]омисси|[Кк]омитет|"
           r"[Сс]овет|[Пп]рограмм|[Кк]орпораци|[Кк]омпани|[Аа]ссоциаци|[Ии]нститут|[Оо]бществ|[Аа]ссамбле|"
-          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент",
+          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент|[Пп]редприяти",
 }
 _HEAD = {
     "de": re.compile(rf"^(?:[\w-]{{3,}}?-?)?({_HEADS['de']})(es|s)?$"),
@@ -100,7 +100,8 @@ class _Reader:
     def complement(self, i: int) -> int:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
         k = i + 1
-        if k >= len(self.tokens) or self.tokens[k].text not in _COMPLEMENT_START[self.language]:
+        if k >= len(self.tokens) or (self.tokens[k].text not in _COMPLEMENT_START[self.language]
+                                     and not self._genitive(k)):
             return k
         end = k
         while k < len(self.tokens) and k - i <= MAX_COMPLEMENT:
@@ -137,6 +138,14 @@ class _Reader:
                 return False
         return False
 
+    def _genitive(self, k: int) -> bool:
+        """A Russian word in the genitive right after the head: its complement ("Министерство
+        иностранных дел …", "Азиатский банк развития"); not a state, which the loop reads."""
+        if self.language != "ru" or self.state_at(self.tokens[k]):
+            return False
+        parses = morph().parse(self.tokens[k].text)[:2]
+        return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in parses)
+
     def _attribute_word(self, word: str) -> bool:
         if self.language == "de":
             return is_german_adjective(word.rsplit("-", 1)[-1])  # "wissenschaftlich-technische"
@@ -158,6 +167,8 @@ class _Reader:
         word = self.tokens[k].text
         if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
             nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+            if nxt and self.head(k + 1):  # "… банком развития и Министерством …": another organisation
+                return False
             series = self.language == "de" and k > 0 and self._attribute_word(self.tokens[k - 1].text) \
                 and self._attribute_word(nxt)  # "wirtschaftliche und wissenschaftlich-technische Zusammenarbeit"
             return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha()) or series
@@ -208,6 +219,8 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
             continue
         first, end = r.adjectives(i), r.complement(i)
         adjective_state = _state_adjective(r, first - 1) if first > 0 else None
+        if adjective_state is None and first < i and r.language == "en":  # "the Latvian Ministry of …"
+            adjective_state = _state_adjective(r, first)
         named = first < i or end > i + 1 or adjective_state or _acronym_after(r, end) \
             or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
         if r.language != "de" and not r.tokens[first].text[:1].isupper():
@@ -245,12 +258,11 @@ def _state_adjective(r: _Reader, i: int) -> str | None:
     word = r.tokens[i].text.casefold()
     stem = {"de": r"^(\w{4,}?)(?:isch|sch)(?:e|en|er|es|em)?$", "en": r"^(\w{4,}?)(?:ian|ese|ish|ic|i|an)$",
             "ru": r"^(\w{4,}?)(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)$"}[r.language]
-    m = re.match(stem, word)
-    if m is None:
-        return None
-    for form, alpha3 in r.gazetteer.forms[r.language].items():
-        if " " not in form and form.startswith(m.group(1)) and len(m.group(1)) >= min(5, len(form) - 1):
-            return alpha3
+    stems = [m.group(1) for m in (re.match(stem, word), re.match(stem.replace("{4,}?", "{4,}"), word)) if m]
+    for found in dict.fromkeys(stems):  # the shortest stem, then the longest ("latv-ian", "latvi-an")
+        for form, alpha3 in r.gazetteer.forms[r.language].items():
+            if " " not in form and form.startswith(found) and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
+                return alpha3
     return None
 
 
@@ -287,7 +299,8 @@ def _by_quotes(r: _Reader) -> Iterable[OrganisationSpan]:
             end = m.end() + after.end()
             yield OrganisationSpan(m.start(), end, r.text[m.start():end], f"{inner} {after.group(1)}",
                                    after.group(1).casefold(), how="quoted name and head noun")
-        elif before and _HEAD[r.language].match(before[-1]) and len(inner.split()) <= 3:
+        elif before and _HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
+                                                else before[-1]) and len(inner.split()) <= 3:  # 'company "X"'
             yield OrganisationSpan(m.start(), m.end(), unquote(m.group(0)), inner, before[-1].casefold(),
                                    how="quoted name after an organisation noun")
 

@@ -73,7 +73,7 @@ def _intended(view: SentenceView, names: PageNames, mention: NameMention, langua
         return None
     organisation = entity.organisation()
     noun = re.search(_ESTABLISHMENT[language], view.text[:mention.start])
-    cue = re.search(_PROSPECTIVE[language], view.text)
+    cue = re.search(rf"\w*(?:{_PROSPECTIVE[language]})\w*", view.text)
     reasons = [f"'{noun.group(0).strip() if noun else ''} {mention.text}': its establishment is spoken of as a "
                f"step to come ('{cue.group(0) if cue else ''}'), not as done: status intended"]
     states = _joint_states(view, organisation.name, organisation.state, reasons)
@@ -85,7 +85,7 @@ def _intended(view: SentenceView, names: PageNames, mention: NameMention, langua
 
 def _joint_states(view: SentenceView, name: str, state: str | None, reasons: list[str]) -> frozenset[str]:
     """The page's two states for a joint or intergovernmental body that names no state of its own."""
-    joint = _JOINT.search(name)
+    joint = re.search(rf"\w*(?:{_JOINT.pattern})\w*", name, re.I)
     if state or not joint or not view.context.partner:
         return frozenset({state} if state else ())
     reasons.append(f"'{joint.group(0)}' and no state named: a body of the page's two states "

@@ -95,13 +95,35 @@ def _organisation(names: PageNames, mention: NameMention) -> Organisation:
     for other in sorted(inner, key=lambda m: m.start):
         between = mention.text[:other.start - mention.start]
         if _OF[language].match(between):
-            return replace(organisation, of=_organisation(names, other))
+            return replace(organisation, of=_known_prefix(names, _organisation(names, other)))
     return organisation
+
+
+def _known_prefix(names: PageNames, organisation: Organisation) -> Organisation:
+    """An organisation the page names elsewhere whose name begins this one's, which goes on with a
+    complement ("Азиатский банк развития" of "Азиатский банк развития по поддержке …"): that one
+    (the complement is the outer organisation's)."""
+    known = [e for e in names.entities if e.kind == "organisation" and len(e.name) < len(organisation.name)
+             and organisation.name.startswith(e.name + " ")]
+    return max(known, key=lambda e: len(e.name)).organisation() if known else organisation
 
 
 def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
     before = [m for m in orgs if m.end <= offset]
     return before[-1] if before else None
+
+
+def _of_question(names: PageNames, mention: NameMention) -> str | None:
+    """A question where an organisation named as of another one ends where that one ends: the words
+    after its head may be the outer one's ("Программа Азиатского банка развития по поддержке …")."""
+    for inner in names.in_sentence(mention.sentence):
+        if inner.kind == "organisation" and inner.key is None and mention.start < inner.start \
+                and _known_prefix(names, Organisation(inner.name)).name == inner.name \
+                and inner.end == mention.end and _OF[names.context.page.language].match(
+                    mention.text[:inner.start - mention.start]) and len(inner.name.split()) > 3:
+            return (f"Does '{inner.name}' end where '{mention.name}' ends? Its last words may belong to "
+                    f"'{mention.name}' instead.")
+    return None
 
 
 def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: str, other: Organisation | str,
@@ -122,7 +144,11 @@ def _members(view: SentenceView, names: PageNames, orgs: list[NameMention], lang
         subject = _subject_before(orgs, m.start())
         other = next((o for o in orgs if m.end() <= o.start <= m.end() + 3), None)
         if subject and other:
-            yield _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
+            drafted = _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
+            question = _of_question(names, other)
+            if question:
+                drafted.questions.append(question)
+            yield drafted
 
 
 def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
@@ -173,7 +199,8 @@ def _founded_on(view: SentenceView, names: PageNames, orgs: list[NameMention], l
     if agreement is None:
         return
     title, end, parties = agreement
-    founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if o.start >= max(end, verb.end())), None)
+    after = verb.start() >= end  # "… entstand die X": the organisation after the verb that follows the agreement
+    founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if after and o.start >= verb.end()), None)
     if founded is None:
         return
     if not parties:
@@ -184,7 +211,7 @@ def _founded_on(view: SentenceView, names: PageNames, orgs: list[NameMention], l
     if parties and parties == (HOME, view.context.partner):
         drafted.reasons.append("parties: the page's two states, from 'zwischenstaatlich' / "
                                "'intergovernmental' (no party is named)")
-    if not parties:
+    if not parties and not (drafted_by_rules and drafted_by_rules.parties):
         drafted.questions.append(f"Which agreement is '{title}'? The sentence names no parties.")
     if drafted_by_rules:
         drafted.reasons.append(f"'{title}' is the agreement drafted from this sentence")
@@ -207,10 +234,12 @@ def _instrument(view: SentenceView, title: str, start: int, end: int,
 
 def _parties_between(view: SentenceView, names: PageNames, orgs: list[NameMention], end: int,
                      founded: NameMention) -> tuple[Organisation | str, ...]:
-    """The organisations of "… zwischen dem A und dem B" right after the agreement."""
-    between = re.match(r"\s*(?:zwischen|between|между)\s", view.text[end:end + 20])
+    """The organisations of "… zwischen dem A und dem B" right after the agreement (or after the day
+    it was signed: "a Joint Declaration signed on 12 May 2011 between the A and the B")."""
+    between = re.match(r"[^,;:]{0,40}?(?:zwischen|between|между)\s", view.text[end:])
     if between is None:
         return ()
+    end += between.end()
     stop = re.search(r"[,;:]|\s(?:gegründet|unterzeichnet|signed|подписан)", view.text[end:])
     limit = end + (stop.start() if stop else len(view.text))
     return tuple(_organisation(names, o) for o in orgs if end < o.start and o.end <= limit and o is not founded)

@@ -31,7 +31,7 @@ ORGANISATION_TYPES = (
     ("union|organisation|organization|организаци|союз", "international-organization"),
     ("unternehmen|company|компани|корпораци|corporation|предприяти\\w*|enterprise", "company"),
     ("kommission|commission|комисси", "intergovernmental-commission"),
-    ("programm|program|программ|dialog|диалог", "programme"),
+    ("programme|programm|program|программ|dialog|dialogue|диалог", "programme"),
     ("parlament|parliament|парламент", "parliament"),
     ("versammlung|assembly|ассамбле|akademie|academy|академи", "organization-body"),
     ("agentur|agency|агентств|direktion|directorate|sekretariat|secretariat|amt|office|büro|behörde|authority|"
@@ -148,8 +148,9 @@ class Writer:
         for path, en, de, patterns in _INSTITUTIONS:
             if re.search(patterns.get(self.language, "^$"), organisation.name.lower()):
                 code = organisation.state
-                labels = {"en": en.format(self.name(code, "en")), "de": de.format(self.name(code, "de")),
-                          self.language: organisation.name}
+                labels = {"en": en.format(self.name(code, "en")), "de": de.format(self.name(code, "de"))}
+                if len(organisation.name.split()) > 1:  # as the page names it, where that is more than the noun
+                    labels[self.language] = organisation.name
                 reading = (f"'{organisation.name}' is the {path.replace('-', ' ')} of {code} "
                            f"(id:organization/{path}-{code}); a label in a language the page does not use says so, "
                            "it does not translate the page")
@@ -162,8 +163,8 @@ class Writer:
         others = [lang for lang in ("en", "de") if lang != self.language]
         words = {"en": "English", "de": "German"}
         if drafted is not None:
-            _reason(drafted, f"'{name}' is named in the page's language only: its "
-                             f"{' and '.join(words[o] for o in others)} label repeats the name as written "
+            labels = f"{' and '.join(words[o] for o in others)} label" + ("s repeat" if len(others) > 1 else " repeats")
+            _reason(drafted, f"'{name}' is named in the page's language only: its {labels} the name as written "
                              "(not translated)")
         return name, name
 
