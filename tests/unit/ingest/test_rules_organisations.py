@@ -293,3 +293,20 @@ def test_a_name_stated_in_one_language_is_the_other_label_said_so(drafter: Draft
 ])
 def test_a_name_goes_on_over_a_series_of_attributes(text: str, language: str, name: str) -> None:
     assert name in [o.name for o in find_organisations(text, language, [])]
+
+
+@pytest.mark.parametrize(("organisation", "language", "path"), [
+    (Organisation("Government Agency for Water Resources", head="agency", state="UZB"), "en",
+     "organization/government-agency-for-water-resources-UZB"),
+    (Organisation("Правительственная комиссия по водным ресурсам", head="комисси", state="UZB"), "ru",
+     "organization/pravitel-stvennaya-komissiya-po-vodnym-resursam-UZB"),
+    (Organisation("Pressedienst des Außenministeriums", head="dienst", state="UZB"), "de",
+     "organization/pressedienst-des-aussenministeriums-UZB"),
+])
+def test_a_body_of_the_government_is_not_the_government(drafter: Drafter, organisation: Organisation, language: str,
+                                                        path: str) -> None:
+    result = drafter.draft(Page("Text.", language))
+    writer = FactWriter(Graph(ox.NamedNode("https://w3id.org/diplokg/graph/source/test")), drafter.entities, {}, {},
+                        language)
+    drafted = Drafted(OrganisationFact(organisation), result.context.views[0].sentence, "test", 1.0)
+    assert writer.organisation(organisation, drafted).value == ID + path

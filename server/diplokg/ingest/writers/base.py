@@ -146,6 +146,8 @@ class Writer:
         if not organisation.state:
             return None
         for path, en, de, patterns in _INSTITUTIONS:
+            if path == "government" and organisation_type(organisation) != "government":
+                continue  # "Government Agency for …", "Правительственная комиссия": not the government
             if re.search(patterns.get(self.language, "^$"), organisation.name.lower()):
                 code = organisation.state
                 labels = {"en": en.format(self.name(code, "en")), "de": de.format(self.name(code, "de"))}
