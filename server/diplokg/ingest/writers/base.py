@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from diplokg.core.namespaces import ID
 from diplokg.ingest.entities import EntityIndex, Linked
 from diplokg.ingest.facts import Drafted, Organisation, Person, Place
 from diplokg.ingest.rdf import Graph, iri, state, vocab
@@ -115,7 +116,8 @@ class Writer:
         linked = Linked(organisation.key, True, None) if organisation.key else \
             self.entities.organisation(organisation.name, organisation.state)
         if not linked.existing and institution and institution.node.value in self.entities.preferred:
-            linked = Linked(institution.node.value, True, institution.reading)
+            linked = Linked(institution.node.value, True, f"'{organisation.name}' is "
+                            f"id:{institution.node.value.removeprefix(ID)} of the graph (the state's institution)")
         node = iri(linked.iri)
         if linked.existing:
             note(drafted, linked)
