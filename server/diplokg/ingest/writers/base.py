@@ -23,7 +23,7 @@ from diplokg.ingest.entities import EntityIndex, Linked
 from diplokg.ingest.facts import Drafted, Organisation, Person, Place
 from diplokg.ingest.rdf import Graph, iri, state, vocab
 
-_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F'’.-]+$")
+_LATIN = re.compile(r"[\sA-Za-z\u00C0-\u024F'’.-]+")  # a name in Latin letters (with accents)
 #: an organisation's kind (vocab:organization-type) from its head noun, lower case, by its ending
 ORGANISATION_TYPES = (
     ("gemeinschaftsunternehmen|joint-venture|joint venture|совместн\\w* предприяти\\w*", "joint-venture"),
@@ -101,9 +101,8 @@ class Writer:
                 note(drafted, linked)
             else:
                 self.graph.typed(node, "dkg:Person", person.name, person.name)
-                if not _LATIN.match(person.name):
-                    _reason(drafted, f"'{person.name}' is written in one script only: its English and German labels "
-                                     "repeat it as written (not transliterated)")
+                if not _LATIN.fullmatch(person.name):  # a name in Latin letters is the same name in en and de
+                    as_written(drafted, person.name, self.language)
             return node
 
 
@@ -164,12 +163,8 @@ class Writer:
     def _labels(self, name: str, drafted: Drafted | None) -> tuple[str, str]:
         """A name stated in the page's language only: the label in the other language repeats it (said
         in the reading notes of the first fact that writes it)."""
-        others = [lang for lang in ("en", "de") if lang != self.language]
-        words = {"en": "English", "de": "German"}
         if drafted is not None:
-            labels = f"{' and '.join(words[o] for o in others)} label" + ("s repeat" if len(others) > 1 else " repeats")
-            _reason(drafted, f"'{name}' is named in the page's language only: its {labels} the name as written "
-                             "(not translated)")
+            as_written(drafted, name, self.language)
         return name, name
 
 
@@ -186,7 +181,13 @@ def organisation_type(organisation: Organisation) -> str:
     return "other"
 
 
-def _reason(drafted: Drafted, reason: str) -> None:
+def as_written(drafted: Drafted, name: str, language: str) -> None:
+    """Say that a new entity's labels in the languages other than the page's repeat its name as
+    written (the shapes want labels in en and de; the page gives only its own language's form)."""
+    others = [lang for lang in ("en", "de") if lang != language]
+    labels = "the en and de labels" if len(others) == 2 else f"the {others[0]} label"
+    repeat = "repeat" if len(others) == 2 else "repeats"
+    reason = f"{labels} of '{name}' {repeat} the name as written: the page names it in {language} only"
     if reason not in drafted.reasons:
         drafted.reasons.append(reason)
 
@@ -195,3 +196,8 @@ def note(drafted: Drafted, linked: Linked) -> None:
     """Keep why an entity was linked to an existing IRI among the fact's reasons."""
     if linked.reason and linked.reason not in drafted.reasons:
         drafted.reasons.append(linked.reason)
+
+
+def _reason(drafted: Drafted, reason: str) -> None:
+    if reason not in drafted.reasons:
+        drafted.reasons.append(reason)
