@@ -18,15 +18,10 @@ SEEDS = {"mfa-tj-romania": "000_fd352b37559a1e18.txt", "mfa-tj-norway": "001_cc2
 
 #: seed facts the drafts do not answer yet (issue 21 is open while this list is not empty)
 NOT_YET: set[str] = {
-    'intended joint intergovernmental commission',
     '2 September 2020 decision on a friendship group with the Romanian Chamber of Deputies',
     '2012 visit of the Norwegian delegation to the OSCE Parliamentary Assembly',
     'assistance: OSCE Border Management Staff College in Dushanbe',
     'assistance: disaster protection and management',
-    'Tajik-Norwegian joint venture Tajikhydro (also Tajhydro) operating in Tajikistan',
-    'Tajikhydro founded on the joint declaration signed 27 April 2010',
-    'Tajikhydro is a member of the EBRD programme advising energy companies',
-    "Tajikhydro works with the IFC and Norway's foreign ministry on small hydropower funding",
 }
 
 

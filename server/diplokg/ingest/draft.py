@@ -41,7 +41,8 @@ def write_draft(result: DraftResult, entities: EntityIndex, source: str | None =
     evidence = {s.number: _sentence(graph, document, name, s) for s in (v.sentence for v in result.context.views)}
     records = result.context.states.records.values()
     labels = {r.alpha3: {lang: label for lang in ("en", "de") if (label := r.name(lang))} for r in records}
-    writer = FactWriter(graph, entities, labels, {r.alpha2: r.alpha3 for r in records}, page.language)
+    writer = FactWriter(graph, entities, labels, {r.alpha2: r.alpha3 for r in records}, page.language,
+                        result.organisations)
     for number, drafted in enumerate(result.facts, start=1):
         resources = writer.write(drafted, evidence[drafted.sentence.number])
         _drafted_fact(graph, f"draft/{name}/{number}", drafted, resources, evidence[drafted.sentence.number])

@@ -37,6 +37,7 @@ class Organisation:
     key: str | None = None  # the graph's IRI
     head: str | None = None  # its head noun, lower case ("ministerium", "agency")
     state: str | None = None  # ISO alpha-3 of the state it is of
+    of: Organisation | None = None  # the organisation its name is of ("Programm der Europäischen Bank …")
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,26 @@ class OrganisationLink:
     other_kind: str  # organisation | state | agreement
     partners: tuple[Organisation | str, ...] = ()  # cooperates-with: every partner the sentence names
     parties: tuple[Organisation | str, ...] = ()  # founded-on: the agreement's parties (organisations, states)
+    purpose: str | None = None  # cooperates-with: the purpose as stated ("um Mittel … zu erhalten")
+    agreement: Agreement | None = None  # founded-on: the agreement (the one the agreement rules drafted, if any)
 
     kind = "organisation-link"
-    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "partners", "parties"})
+    NOT_SCORED: ClassVar[frozenset[str]] = frozenset({"other_kind", "partners", "parties", "purpose", "agreement"})
+
+
+@dataclass(frozen=True)
+class OrganisationFact:
+    """What a sentence states of an organisation itself, beyond naming it: its kind, the states it is
+    of, the state it works in, a status ("die Einrichtung der … Kommission" as a step still to
+    come: intended). Not a kind of the gold format: drafted and written, not scored."""
+
+    organisation: Organisation
+    states: frozenset[str] = frozenset()  # ISO alpha-3 of the states it belongs to
+    located_in: str | None = None  # ISO alpha-3 of the state it works in ("In Tadschikistan funktioniert …")
+    status: str | None = None  # a concept of vocab:status (intended)
+    described_as: str | None = None  # the words that describe it without its name ("ein … Gemeinschaftsunternehmen")
+
+    kind = "organisation"
 
 
 @dataclass(frozen=True)
@@ -255,7 +273,7 @@ class LegalFramework:
 
 
 Fact = (RelationEstablished | Recognition | MissionOpened | HeadOfMission | Event | NameVariant | OrganisationLink
-        | Agreement | Assistance | PlannedAgreement | LegalFramework)
+        | Agreement | Assistance | PlannedAgreement | LegalFramework | OrganisationFact)
 
 
 @dataclass

@@ -12,7 +12,10 @@ transliteration, renaming); a mention that fits two persons is left to the revie
 Organisations (diplokg.ingest.organisations) are one when the graph knows them as one, when one
 abbreviates the other in a sentence, when their names agree, when a state's adjective and head noun
 fit a name of that state ("norwegischen Außenministerium" / "Außenministerium des Königreichs
-Norwegen"), or when a one-word name is spelt nearly alike ("Tajhydro" / "Tajikhydro"). Cities are
+Norwegen"), or when a one-word name is spelt nearly alike ("Tajhydro" / "Tajikhydro"); a
+description without a name that the next sentence names ("ein tadschikisch-norwegisches
+Gemeinschaftsunternehmen" … 'Das tadschikisch-norwegische Unternehmen "Tajikhydro"') is a mention
+of that organisation (diplokg.ingest.descriptions), the first one. Cities are
 one when they are the same GeoNames city ("Нур-Султан" / "Астана"). A person the graph holds whose
 words the page writes in another order keeps the graph's name ("Kalandar Idibek" → "Idibek Kalandar")."""
 
@@ -23,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from diplokg.ingest.descriptions import describe
 from diplokg.ingest.entities import EntityIndex
 from diplokg.ingest.facts import Organisation, Place
 from diplokg.ingest.gazetteer import CityGazetteer, Mention, StateGazetteer
@@ -74,9 +78,11 @@ class Entity:
     place: Place | None = None  # a city: its GeoNames record
 
     def organisation(self) -> Organisation:
-        """The entity as an organisation of a drafted fact (head noun and state from its mentions)."""
-        head = next((m.head for m in self.mentions if m.head), None)
-        state = next((m.state for m in self.mentions if m.state), None)
+        """The entity as an organisation of a drafted fact (head noun and state from its mentions, the
+        first the page writes first: a description's noun before the name's)."""
+        ordered = sorted(self.mentions, key=lambda m: (m.sentence, m.start))
+        head = next((m.head for m in ordered if m.head), None)
+        state = next((m.state for m in ordered if m.state), None)
         return Organisation(self.name, self.key, head, state)
 
 
@@ -91,6 +97,16 @@ class PageNames:
 
     def entity_of(self, mention: NameMention) -> Entity | None:
         return self._of.get(id(mention))
+
+    def organisations(self) -> dict[str, Organisation]:
+        """Every organisation of the page by each name it goes by (as written, unquoted, in the nominative)."""
+        out: dict[str, Organisation] = {}
+        for entity in self.entities:
+            if entity.kind == "organisation":
+                organisation = entity.organisation()
+                for form in (entity.name, *(f for m in entity.mentions for f in (m.name, unquote(m.text)))):
+                    out.setdefault(form, organisation)
+        return out
 
     def add(self, mention: NameMention, entity: Entity, relation: str) -> None:
         entity.mentions.append(mention)
@@ -125,6 +141,12 @@ def page_names(context: PageLike, index: EntityIndex) -> PageNames:
         _add_person(names, mention, index, language)
     for mention in sorted(organisations, key=lambda m: (m.sentence, m.start, -m.end)):
         _add_organisation(names, mention)
+    for d in describe([(v.sentence.number, v.text) for v in context.views], language, organisations):
+        entity = names.entity_of(d.named)
+        if entity is not None:
+            names.add(NameMention("organisation", d.sentence, d.start, d.end, d.text, entity.name, entity.key, d.noun,
+                                  how=f"description, named '{unquote(d.named.text)}' after '{d.reference}' in "
+                                      f"sentence {d.named.sentence}"), entity, "description")
     for mention in sorted(cities, key=lambda m: (m.sentence, m.start)):
         _add_city(names, mention, places)
     return names
@@ -144,11 +166,12 @@ def _known_persons(context: PageLike, persons: list[NameMention],
 
 
 def _known_organisations(context: PageLike, organisations: list[NameMention]) -> list[NameMention]:
-    """Abbreviations and one-word names the page has introduced, where it uses them again ("Die DAW
-    arbeitet …"), and one-word quoted names ("„Tajhydro“ ist …") that may be one of them."""
+    """Abbreviations, one-word names and names quoted after an organisation noun the page has
+    introduced, where it uses them again ("Die DAW arbeitet …", '"Riga Pamir Textiles" works …'),
+    and one-word quoted names ("„Tajhydro“ ist …") that may be one of them."""
     known: dict[str, NameMention] = {}
     for o in organisations:
-        if o.full or len(o.name.split()) == 1:
+        if o.full or len(o.name.split()) == 1 or o.how == "quoted name after an organisation noun":
             known.setdefault(o.text, o)
     out = []
     for view in context.views:

@@ -36,7 +36,7 @@ _HEADS = {
           r"Service|Authority|Dialogue|Forum|Centre|Center|Secretariat|Academy|University|Directorate",
     "ru": r"[Сс]оюз|[Оо]рганизаци|[Аа]гентств|[Мм]инистерств|[Вв]едомств|[Бб]анк|[Фф]онд|[Кк]омисси|[Кк]омитет|"
           r"[Сс]овет|[Пп]рограмм|[Кк]орпораци|[Кк]омпани|[Аа]ссоциаци|[Ии]нститут|[Оо]бществ|[Аа]ссамбле|"
-          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент",
+          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент|[Пп]редприяти",
 }
 _HEAD = {
     "de": re.compile(rf"^(?:[\w-]{{3,}}?-?)?({_HEADS['de']})(es|s)?$"),
@@ -100,11 +100,15 @@ class _Reader:
     def complement(self, i: int) -> int:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
         k = i + 1
-        if k >= len(self.tokens) or self.tokens[k].text not in _COMPLEMENT_START[self.language]:
+        if k >= len(self.tokens) or (self.tokens[k].text not in _COMPLEMENT_START[self.language]
+                                     and not self._genitive(k)):
             return k
         end = k
         while k < len(self.tokens) and k - i <= MAX_COMPLEMENT:
             t = self.tokens[k]
+            if t.text == "," and self._enumeration(k):
+                k += 1
+                continue
             if _ACRONYM.match(t.text) or not (t.text[:1].isalpha() or t.text == "-"):
                 break
             state = self.state_at(t)
@@ -118,6 +122,36 @@ class _Reader:
             if t.text not in _LINKS[self.language]:
                 end = k
         return end
+
+    def _enumeration(self, k: int) -> bool:
+        """A comma between two attributes of one noun, in a series closed by "und / and / и" ("für
+        wirtschaftliche, handelspolitische und wissenschaftlich-technische Zusammenarbeit", "on
+        Economic, Trade and Scientific Cooperation", "по торгово-экономическому, научно-техническому
+        и культурному сотрудничеству")."""
+        if not 0 < k < len(self.tokens) - 1 or \
+                not all(self._attribute_word(self.tokens[j].text) for j in (k - 1, k + 1)):
+            return False
+        for t in self.tokens[k + 1:k + 8]:
+            if t.text in ("und", "and", "и"):
+                return True
+            if not (t.text == "," or self._attribute_word(t.text)):
+                return False
+        return False
+
+    def _genitive(self, k: int) -> bool:
+        """A Russian word in the genitive right after the head: its complement ("Министерство
+        иностранных дел …", "Азиатский банк развития"); not a state, which the loop reads."""
+        if self.language != "ru" or self.state_at(self.tokens[k]):
+            return False
+        parses = morph().parse(self.tokens[k].text)[:2]
+        return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in parses)
+
+    def _attribute_word(self, word: str) -> bool:
+        if self.language == "de":
+            return is_german_adjective(word.rsplit("-", 1)[-1])  # "wissenschaftlich-technische"
+        if self.language == "en":
+            return word[:1].isupper() and word.replace("-", "").isalpha()
+        return any("ADJF" in p.tag for p in morph().parse(word)[:2])
 
     def _after_states(self, k: int, state: Mention) -> int:
         """The token after a state, or after "… und Y" when Y is a state too ("zwischen X und Y")."""
@@ -133,11 +167,15 @@ class _Reader:
         word = self.tokens[k].text
         if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
             nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
-            return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha())
+            if nxt and self.head(k + 1):  # "… банком развития и Министерством …": another organisation
+                return False
+            series = self.language == "de" and k > 0 and self._attribute_word(self.tokens[k - 1].text) \
+                and self._attribute_word(nxt)  # "wirtschaftliche und wissenschaftlich-technische Zusammenarbeit"
+            return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha()) or series
         if word in _LINKS[self.language] or word[:1].isupper():
             return True
         if self.language == "de":
-            return is_german_adjective(word)
+            return self._attribute_word(word)
         if self.language == "ru":
             return any(p.tag.POS in ("NOUN", "ADJF", "PREP") for p in morph().parse(word)[:1])
         return False
@@ -181,6 +219,8 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
             continue
         first, end = r.adjectives(i), r.complement(i)
         adjective_state = _state_adjective(r, first - 1) if first > 0 else None
+        if adjective_state is None and first < i and r.language == "en":  # "the Latvian Ministry of …"
+            adjective_state = _state_adjective(r, first)
         named = first < i or end > i + 1 or adjective_state or _acronym_after(r, end) \
             or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
         if r.language != "de" and not r.tokens[first].text[:1].isupper():
@@ -218,12 +258,11 @@ def _state_adjective(r: _Reader, i: int) -> str | None:
     word = r.tokens[i].text.casefold()
     stem = {"de": r"^(\w{4,}?)(?:isch|sch)(?:e|en|er|es|em)?$", "en": r"^(\w{4,}?)(?:ian|ese|ish|ic|i|an)$",
             "ru": r"^(\w{4,}?)(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)$"}[r.language]
-    m = re.match(stem, word)
-    if m is None:
-        return None
-    for form, alpha3 in r.gazetteer.forms[r.language].items():
-        if " " not in form and form.startswith(m.group(1)) and len(m.group(1)) >= min(5, len(form) - 1):
-            return alpha3
+    stems = [m.group(1) for m in (re.match(stem, word), re.match(stem.replace("{4,}?", "{4,}"), word)) if m]
+    for found in dict.fromkeys(stems):  # the shortest stem, then the longest ("latv-ian", "latvi-an")
+        for form, alpha3 in r.gazetteer.forms[r.language].items():
+            if " " not in form and form.startswith(found) and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
+                return alpha3
     return None
 
 
@@ -260,7 +299,8 @@ def _by_quotes(r: _Reader) -> Iterable[OrganisationSpan]:
             end = m.end() + after.end()
             yield OrganisationSpan(m.start(), end, r.text[m.start():end], f"{inner} {after.group(1)}",
                                    after.group(1).casefold(), how="quoted name and head noun")
-        elif before and _HEAD[r.language].match(before[-1]) and len(inner.split()) <= 3:
+        elif before and _HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
+                                                else before[-1]) and len(inner.split()) <= 3:  # 'company "X"'
             yield OrganisationSpan(m.start(), m.end(), unquote(m.group(0)), inner, before[-1].casefold(),
                                    how="quoted name after an organisation noun")
 

@@ -3,17 +3,18 @@ GeoNames' cities), then for each page all rules over its sentences."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from diplokg.ingest.entities import EntityIndex
-from diplokg.ingest.facts import Drafted
+from diplokg.ingest.facts import Drafted, Organisation
 from diplokg.ingest.gazetteer import CityGazetteer, StateGazetteer, city_gazetteer, state_gazetteer
 from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
 from diplokg.ingest.rules.agreements import agreement_rules
 from diplokg.ingest.rules.assistance import assistance_rules
+from diplokg.ingest.rules.bodies import body_rules
 from diplokg.ingest.rules.context import PageContext
 from diplokg.ingest.rules.events import EventMemory, event_rules
 from diplokg.ingest.rules.frameworks import framework_rules
@@ -30,6 +31,7 @@ from diplokg.source.tree import SourceTree
 class DraftResult:
     context: PageContext
     facts: list[Drafted]
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # the page's, by every name they go by
 
 
 class Drafter:
@@ -57,5 +59,6 @@ class Drafter:
             facts.extend(assistance_rules(view, facts))
             facts.extend(framework_rules(view))
         facts.extend(variant_rules(names, {v.sentence.number: v.sentence for v in context.views}))
-        facts.extend(f for view in context.views for f in organisation_rules(view, names))
-        return DraftResult(context, facts)
+        facts.extend([f for view in context.views for f in organisation_rules(view, names, facts)])
+        facts.extend(f for view in context.views for f in body_rules(view, names))
+        return DraftResult(context, facts, names.organisations())

@@ -49,7 +49,7 @@ def _variants(entity: Entity, sentences: dict[int, Sentence]) -> Iterator[Drafte
     for mention in sorted(entity.mentions, key=lambda m: (m.sentence, m.start)):
         relation = entity.relations.get(id(mention), "same")
         form = tuple(words(mention.name))
-        if relation in ("first", "same") or form in seen:
+        if relation in ("first", "same", "description") or form in seen:
             seen.add(form)
             continue
         seen.add(form)

@@ -2,7 +2,8 @@
 
 - member-of: "„Tajhydro“ ist Mitglied des Programms der …", "X is a member of Y", "X является членом Y";
 - cooperates-with: "X arbeitet auch zusammen mit der A und dem B, um …", "X cooperates with A and
-  B", "X сотрудничает с A": one link per partner;
+  B", "X сотрудничает с A": one link per partner, with the purpose the sentence states ("um Mittel
+  … zu erhalten", "to obtain funds for …", "чтобы привлечь средства …");
 - founded-by: "The Government of Japan initiated the … Dialogue" (a state's government acts for the
   state), "X wurde von Y gegründet", "X was established by Y", "X создан по инициативе Y";
 - founded-on: "X wurde auf Grund einer … Gemeinsamen Erklärung … gegründet", "Auf der Grundlage
@@ -10,7 +11,12 @@
   … Agreement", "X создан на основе Соглашения …": the agreement as the page names it, in the
   nominative, with the capitalised adjectives of its name ("Gemeinsame Erklärung") and without the
   lower-case ones ("Regierungsabkommen"); its parties where the sentence names them ("zwischen dem
-  A und dem B", or "zwischenstaatlich": the page's two states, said so).
+  A und dem B", or "zwischenstaatlich": the page's two states, said so) and the day it was signed
+  ("eines am 27. April 2010 unterzeichneten …"); where the agreement rules drafted that agreement
+  from the same sentence, the link names theirs (one agreement, not two).
+
+An organisation whose name is of another one ("Programm der Europäischen Bank für Wiederaufbau und
+Entwicklung …", "Programme of the United Nations …", "Программа ЕБРР") keeps it as ``of``.
 
 Organisations are named as the page first names them (diplokg.ingest.mentions): "dem norwegischen
 Außenministerium" is the "Außenministerium des Königreichs Norwegen" of an earlier sentence."""
@@ -19,12 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from diplokg.ingest.facts import Drafted, Organisation, OrganisationLink
+from diplokg.ingest.facts import Agreement, Drafted, Organisation, OrganisationLink
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.mentions import PageNames
 from diplokg.ingest.names import NameMention, unquote
 from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.instruments import agreement_type
 
 _MEMBER = {"de": r"\b(?:ist|war|wurde)\s+(?:auch\s+)?Mitglied\s+(?:des|der|im|in\s+der|in\s+dem)\s+",
            "en": r"\b(?:is|was|became|has\s+been)\s+(?:also\s+)?(?:a\s+)?member\s+of\s+(?:the\s+)?",
@@ -48,15 +56,27 @@ _AGREEMENT = {"de": re.compile(r"^\w*(?:[Aa]bkommen|[Vv]ereinbarung|[Ee]rklärun
               "en": re.compile(r"^(?:Agreement|Treaty|Declaration|Memorandum|Protocol|Convention|Accord)$"),
               "ru": re.compile(r"^(?:[Сс]оглашени|[Дд]оговор|[Дд]екларац|[Мм]еморандум|[Пп]ротокол|[Кк]онвенци)\w*$")}
 _BETWEEN_STATES = re.compile(r"zwischenstaatlich|intergovernmental|межгосударствен|межправительствен", re.I)
+#: a purpose clause after the partners of a cooperation, to the end of the clause
+_PURPOSE = {"de": re.compile(r",?\s*(\bum\s[^.;]*?\bzu\s+\w+)"),
+            "en": re.compile(r",?\s*(\b(?:in\s+order\s+to|so\s+as\s+to|to)\s+[a-z][^.;,]*)"),
+            "ru": re.compile(r",?\s*(\b(?:чтобы|с\s+целью|в\s+целях)\s[^.;]*)")}
+#: the words between an organisation's head noun and another organisation its name is of
+_OF = {"de": re.compile(r"^(?:[\w-]+\s+){1,3}(?:der|des)\s+$"),
+       "en": re.compile(r"^(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$"),
+       "ru": re.compile(r"^(?:[\w-]+\s+){1,3}$")}
+_SIGNED = re.compile(r"unterzeichnet|signed|подписан", re.I)
 _GOVERNMENT = {"government", "regierung", "правительство", "bundesregierung"}
 
 
-def organisation_rules(view: SentenceView, names: PageNames) -> Iterator[Drafted]:
+def organisation_rules(view: SentenceView, names: PageNames, drafted: list[Drafted]) -> Iterator[Drafted]:
+    """The links the sentence states; ``drafted``: the facts drafted so far (the agreements of the sentence)."""
     language = view.context.page.language
-    orgs = _outermost([m for m in names.in_sentence(view.sentence.number) if m.kind == "organisation"])
+    orgs = _outermost([m for m in names.in_sentence(view.sentence.number) if m.kind == "organisation"
+                       and not m.how.startswith("description")])
+    agreements = [d.fact for d in drafted if isinstance(d.fact, Agreement) and d.sentence is view.sentence]
     yield from _members(view, names, orgs, language)
     yield from _cooperations(view, names, orgs, language)
-    yield from _foundings(view, names, orgs, language)
+    yield from _foundings(view, names, orgs, language, agreements)
 
 
 def _outermost(mentions: list[NameMention]) -> list[NameMention]:
@@ -67,7 +87,25 @@ def _outermost(mentions: list[NameMention]) -> list[NameMention]:
 
 def _organisation(names: PageNames, mention: NameMention) -> Organisation:
     entity = names.entity_of(mention)
-    return entity.organisation() if entity else Organisation(mention.name, mention.key, mention.head, mention.state)
+    organisation = entity.organisation() if entity else \
+        Organisation(mention.name, mention.key, mention.head, mention.state)
+    language = names.context.page.language
+    inner = [m for m in names.in_sentence(mention.sentence) if m.kind == "organisation" and m is not mention
+             and mention.start < m.start and m.end <= mention.end and names.entity_of(m) is not entity]
+    for other in sorted(inner, key=lambda m: m.start):
+        between = mention.text[:other.start - mention.start]
+        if _OF[language].match(between):
+            return replace(organisation, of=_known_prefix(names, _organisation(names, other)))
+    return organisation
+
+
+def _known_prefix(names: PageNames, organisation: Organisation) -> Organisation:
+    """An organisation the page names elsewhere whose name begins this one's, which goes on with a
+    complement ("Азиатский банк развития" of "Азиатский банк развития по поддержке …"): that one
+    (the complement is the outer organisation's)."""
+    known = [e for e in names.entities if e.kind == "organisation" and len(e.name) < len(organisation.name)
+             and organisation.name.startswith(e.name + " ")]
+    return max(known, key=lambda e: len(e.name)).organisation() if known else organisation
 
 
 def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
@@ -75,11 +113,25 @@ def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
     return before[-1] if before else None
 
 
+def _of_question(names: PageNames, mention: NameMention) -> str | None:
+    """A question where an organisation named as of another one ends where that one ends: the words
+    after its head may be the outer one's ("Программа Азиатского банка развития по поддержке …")."""
+    for inner in names.in_sentence(mention.sentence):
+        if inner.kind == "organisation" and inner.key is None and mention.start < inner.start \
+                and _known_prefix(names, Organisation(inner.name)).name == inner.name \
+                and inner.end == mention.end and _OF[names.context.page.language].match(
+                    mention.text[:inner.start - mention.start]) and len(inner.name.split()) > 3:
+            return (f"Does '{inner.name}' end where '{mention.name}' ends? Its last words may belong to "
+                    f"'{mention.name}' instead.")
+    return None
+
+
 def _link(view: SentenceView, names: PageNames, subject: NameMention, relation: str, other: Organisation | str,
           other_kind: str, partners: tuple[Organisation | str, ...] = (),
-          parties: tuple[Organisation | str, ...] = ()) -> Drafted:
+          parties: tuple[Organisation | str, ...] = (), purpose: str | None = None,
+          agreement: Agreement | None = None) -> Drafted:
     organisation = _organisation(names, subject)
-    fact = OrganisationLink(organisation, relation, other, other_kind, partners, parties)
+    fact = OrganisationLink(organisation, relation, other, other_kind, partners, parties, purpose, agreement)
     written = unquote(subject.text)
     reasons = [f"'{written}' read as '{organisation.name}'"] if written != organisation.name else []
     if isinstance(other, Organisation):
@@ -92,7 +144,11 @@ def _members(view: SentenceView, names: PageNames, orgs: list[NameMention], lang
         subject = _subject_before(orgs, m.start())
         other = next((o for o in orgs if m.end() <= o.start <= m.end() + 3), None)
         if subject and other:
-            yield _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
+            drafted = _link(view, names, subject, "member-of", _organisation(names, other), "organisation")
+            question = _of_question(names, other)
+            if question:
+                drafted.questions.append(question)
+            yield drafted
 
 
 def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
@@ -107,13 +163,19 @@ def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention],
             continue
         named = [_organisation(names, p) for p in partners]
         everyone: tuple[Organisation | str, ...] = (*named, *(s.key for s in states))
-        for organisation in named:
-            yield _link(view, names, subject, "cooperates-with", organisation, "organisation", partners=everyone)
-        for state in states:
-            yield _link(view, names, subject, "cooperates-with", state.key, "state", partners=everyone)
+        said = _PURPOSE[language].match(view.text[end:])
+        purpose = said.group(1).strip() if said else None
+        others: list[tuple[Organisation | str, str]] = [*((o, "organisation") for o in named),
+                                                          *((s.key, "state") for s in states)]
+        for other, kind in others:
+            drafted = _link(view, names, subject, "cooperates-with", other, kind, partners=everyone, purpose=purpose)
+            if purpose:
+                drafted.reasons.append(f"purpose as stated: '{purpose}'")
+            yield drafted
 
 
-def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str,
+               agreements: list[Agreement]) -> Iterator[Drafted]:
     for m in re.finditer(_FOUNDED_BY[language], view.text):
         agent = _subject_before(orgs, m.start())
         founded = next((o for o in orgs if m.end() <= o.start <= m.end() + 6), None)
@@ -127,29 +189,57 @@ def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], la
     basis = re.search(_BASIS[language], view.text, re.IGNORECASE)
     verb = re.search(_FOUNDING[language], view.text)
     if basis and verb:
-        agreement = _agreement(view, basis.end(), language)
-        if agreement:
-            title, end, parties = agreement
-            founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if o.start >= max(end, verb.end())),
-                                                                    None)
-            if founded:
-                if not parties:
-                    parties = _parties_between(view, names, orgs, end, founded)
-                drafted = _link(view, names, founded, "founded-on", title, "agreement", parties=parties)
-                if parties and parties == (HOME, view.context.partner):
-                    drafted.reasons.append("parties: the page's two states, from 'zwischenstaatlich' / "
-                                           "'intergovernmental' (no party is named)")
-                if not parties:
-                    drafted.questions.append(f"Which agreement is '{title}'? The sentence names no parties.")
-                yield drafted
+        yield from _founded_on(view, names, orgs, language, agreements, basis, verb)
+
+
+def _founded_on(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str,
+                agreements: list[Agreement], basis: re.Match[str], verb: re.Match[str]) -> Iterator[Drafted]:
+    """"X wurde auf Grund einer … Erklärung … gegründet": the agreement, its parties and signing day."""
+    agreement = _agreement(view, basis.end(), language)
+    if agreement is None:
+        return
+    title, end, parties = agreement
+    after = verb.start() >= end  # "… entstand die X": the organisation after the verb that follows the agreement
+    founded = _subject_before(orgs, basis.start()) or next((o for o in orgs if after and o.start >= verb.end()), None)
+    if founded is None:
+        return
+    if not parties:
+        parties = _parties_between(view, names, orgs, end, founded)
+    drafted_by_rules = next((a for a in agreements if a.title.casefold() == title.casefold()), None)
+    instrument = drafted_by_rules or _instrument(view, title, basis.end(), end, parties)
+    drafted = _link(view, names, founded, "founded-on", title, "agreement", parties=parties, agreement=instrument)
+    if parties and parties == (HOME, view.context.partner):
+        drafted.reasons.append("parties: the page's two states, from 'zwischenstaatlich' / "
+                               "'intergovernmental' (no party is named)")
+    if not parties and not (drafted_by_rules and drafted_by_rules.parties):
+        drafted.questions.append(f"Which agreement is '{title}'? The sentence names no parties.")
+    if drafted_by_rules:
+        drafted.reasons.append(f"'{title}' is the agreement drafted from this sentence")
+    elif instrument.date:
+        drafted.reasons.append(f"'{title}' signed on {instrument.date.as_stated}, as the words before it say")
+    yield drafted
+
+
+def _instrument(view: SentenceView, title: str, start: int, end: int,
+                parties: tuple[Organisation | str, ...]) -> Agreement:
+    """The agreement a founding rests on, where the agreement rules did not draft it: its title,
+    parties, and the day it was signed where the words before it say so ("eines am 27. April 2010
+    unterzeichneten …", "the agreement signed on 3 May 2011")."""
+    stretch = view.text[start:end]
+    date = next((d.date for d in view.dates_unquoted() if start <= d.start and d.end <= end), None) \
+        if _SIGNED.search(stretch) else None
+    names = frozenset(p.name if isinstance(p, Organisation) else p for p in parties)
+    return Agreement(title, names, date, type=agreement_type(title.split()[-1]), signed=date is not None)
 
 
 def _parties_between(view: SentenceView, names: PageNames, orgs: list[NameMention], end: int,
                      founded: NameMention) -> tuple[Organisation | str, ...]:
-    """The organisations of "… zwischen dem A und dem B" right after the agreement."""
-    between = re.match(r"\s*(?:zwischen|between|между)\s", view.text[end:end + 20])
+    """The organisations of "… zwischen dem A und dem B" right after the agreement (or after the day
+    it was signed: "a Joint Declaration signed on 12 May 2011 between the A and the B")."""
+    between = re.match(r"[^,;:]{0,40}?(?:zwischen|between|между)\s", view.text[end:])
     if between is None:
         return ()
+    end += between.end()
     stop = re.search(r"[,;:]|\s(?:gegründet|unterzeichnet|signed|подписан)", view.text[end:])
     limit = end + (stop.start() if stop else len(view.text))
     return tuple(_organisation(names, o) for o in orgs if end < o.start and o.end <= limit and o is not founded)

@@ -22,6 +22,7 @@ from diplokg.ingest.facts import (
     LegalFramework,
     MissionOpened,
     NameVariant,
+    OrganisationFact,
     OrganisationLink,
     PlannedAgreement,
     Recognition,
@@ -43,6 +44,7 @@ KINDS: dict[type, Callable[[Writer, Any, Drafted], list[ox.NamedNode]]] = {
     Assistance: agreements.assistance,
     PlannedAgreement: agreements.planned,
     LegalFramework: states.framework,
+    OrganisationFact: names.body,
 }
 
 

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from diplokg.ingest.entities import slug
 from diplokg.ingest.facts import Agreement, Assistance, Drafted, Organisation, PlannedAgreement
 from diplokg.ingest.rdf import XSD, Graph, iri, state, vocab
-from diplokg.ingest.writers.base import Writer, as_written
+from diplokg.ingest.writers.base import Writer, organisation_type
 
 _TYPES = {"agreement": ("Agreement", "Abkommen"), "treaty": ("Treaty", "Vertrag"),
           "joint-declaration": ("Joint declaration", "Gemeinsame Erklärung"),
@@ -89,15 +89,13 @@ def _party(w: Writer, party: str, government: Organisation | None, drafted: Draf
 
 
 def _organisation(w: Writer, name: str, drafted: Drafted) -> ox.NamedNode:
-    """An organisation that is a party, named as the page names it, its kind read from its name."""
-    node = w.graph.typed(f"organization/{slug(name)}", "dkg:Organization", name, name)
-    as_written(drafted, name, w.language)
+    """An organisation that is a party: the page's organisation of that name (Writer.organisation: the
+    same IRI wherever the page names it), its kind read from its name where its head noun shows none."""
     kind = next((k for pattern, k in _ORGANISATION_TYPES if re.search(pattern, name, re.I)), None)
-    if kind is None:
-        kind = "international-organization"
+    node = w.organisation(name, drafted, kind or "international-organization")
+    known = w.organisations.get(name) or Organisation(name)
+    if kind is None and node in w.described and organisation_type(known) == "other":
         drafted.questions.append(f"what kind of organisation is '{name}'? (drafted as an international organisation)")
-    w.graph.add(node, "dkg:organizationType", vocab("organization-type", kind))
-    w.described.append(node)
     return node
 
 

@@ -1,30 +1,37 @@
 """Name variants and organisation links, written as the seed graphs write them.
 
-A variant is a ``skos:altLabel`` (in the page's language) of the person, organisation or city it
-names; another order of the words or another spelling also gets a ``dkg:Interpretation`` (kind
-name-order or spelling-variant), as "Kalandar Idibek" and "Tajhydro" have in data/sources.
+A variant is a ``skos:altLabel`` (in the page's language, and in the other label language where the
+draft's label there repeats the name as written) of the person, organisation or city it names;
+another order of the words or another spelling also gets a ``dkg:Interpretation`` (kind name-order
+or spelling-variant), as "Kalandar Idibek" and "Tajhydro" have in data/sources.
 
 Organisation links: ``dkg:memberOf``; a cooperation is an event of type cooperation with a
 participation (role partner) of the organisation and of each partner; a founding is an event of
 type founding that ``dkg:concerns`` the organisation (which is ``dkg:foundedBy`` it), with the
-founder as ``dkg:organizer`` or the agreement it rests on as ``dkg:underAgreement`` (an agreement of
-the parties the sentence names)."""
+founder as ``dkg:organizer`` or the agreement it rests on as ``dkg:underAgreement`` (written by
+writers.agreements: one resource with the agreement rules' draft of it, its parties the page's
+organisations with their states)."""
 
 from __future__ import annotations
-
-import re
 
 import pyoxigraph as ox
 
 from diplokg.ingest.entities import slug
-from diplokg.ingest.facts import Drafted, NameVariant, Organisation, OrganisationLink, Person, Place
+from diplokg.ingest.facts import (
+    Drafted,
+    NameVariant,
+    Organisation,
+    OrganisationFact,
+    OrganisationLink,
+    Person,
+    Place,
+)
 from diplokg.ingest.rdf import iri, state, vocab
+from diplokg.ingest.writers.agreements import agreement, agreement_path
 from diplokg.ingest.writers.base import Writer
 
 _INTERPRETATIONS = {"order": "name-order", "spelling": "spelling-variant", "similar": "spelling-variant",
                     "renamed": "spelling-variant", "state-adjective": "coreference"}
-_JOINT = re.compile(r"gemeinsam|joint|совместн", re.I)
-_DECLARATION = re.compile(r"erklärung|declaration|декларац", re.I)
 
 
 def variant(w: Writer, fact: NameVariant, drafted: Drafted) -> list[ox.NamedNode]:
@@ -36,6 +43,8 @@ def variant(w: Writer, fact: NameVariant, drafted: Drafted) -> list[ox.NamedNode
     else:
         node = w.person(Person(fact.entity), drafted)
     w.graph.add(node, "skos:altLabel", ox.Literal(fact.variant, language=w.language))
+    for language in _same_labels(w, node):  # a label that repeats the name as written: its variant too
+        w.graph.add(node, "skos:altLabel", ox.Literal(fact.variant, language=language))
     kind = _INTERPRETATIONS.get(fact.relation)
     if kind:
         interpretation = w.graph.typed(f"interpretation/{slug(fact.variant)}-is-{slug(fact.entity)}",
@@ -47,6 +56,14 @@ def variant(w: Writer, fact: NameVariant, drafted: Drafted) -> list[ox.NamedNode
             f"one {fact.entity_kind}, the later form kept as an alternative label.", language="en"))
         w.graph.add(node, "dkg:interpretation", interpretation)
     return [node]
+
+
+def _same_labels(w: Writer, node: ox.NamedNode) -> list[str]:
+    """The other label languages in which the draft labels ``node`` as in the page's language."""
+    labels = {q.object.language: q.object.value for q in w.graph.quads if q.subject == node
+              and q.predicate.value.endswith("#label") and isinstance(q.object, ox.Literal)}
+    mine = labels.get(w.language)
+    return [lang for lang in ("en", "de") if lang != w.language and mine is not None and labels.get(lang) == mine]
 
 
 def link(w: Writer, fact: OrganisationLink, drafted: Drafted) -> list[ox.NamedNode]:
@@ -69,16 +86,20 @@ def _name(w: Writer, party: Organisation | str, language: str) -> str:
 
 
 def _cooperation(w: Writer, fact: OrganisationLink, organisation: ox.NamedNode, drafted: Drafted) -> ox.NamedNode:
-    """One cooperation event per sentence: the organisation and every partner the sentence names."""
+    """One cooperation event per sentence: the organisation and every partner the sentence names
+    (id:event/cooperation-ORGANISATION-PARTNER-…, after their IRIs), with the purpose as stated."""
     partners = fact.partners or (fact.other,)
+    nodes = [_agent(w, p, drafted) for p in partners]
     en = " and ".join(_name(w, p, "en") for p in partners)
     de = " und ".join(_name(w, p, "de") for p in partners)
-    path = f"event/cooperation-{slug(fact.organisation.name)}-" + "-".join(slug(_name(w, p, "en")) for p in partners)
+    path = "event/cooperation-" + "-".join(n.value.rsplit("/", 1)[-1] for n in (organisation, *nodes))
     event = w.graph.typed(path[:160], "dkg:Event", f"Cooperation of {fact.organisation.name} with {en}",
                           f"Zusammenarbeit von {fact.organisation.name} mit {de}")
     w.graph.add(event, "dkg:eventType", vocab("event-type", "cooperation"))
+    if fact.purpose:
+        w.graph.add(event, "dkg:purpose", ox.Literal(fact.purpose, language=w.language))
     for party, node in ((fact.organisation, organisation), (fact.other, _agent(w, fact.other, drafted))):
-        participation = iri(f"{event.value}/participation/{slug(_name(w, party, 'en'))}")
+        participation = iri(f"{event.value}/participation/{node.value.rsplit('/', 1)[-1]}")
         w.graph.typed(participation, "dkg:Participation", f"{_name(w, party, 'en')}, partner",
                       f"{_name(w, party, 'de')}, Partner")
         w.graph.add(participation, "dkg:agent", node)
@@ -89,6 +110,8 @@ def _cooperation(w: Writer, fact: OrganisationLink, organisation: ox.NamedNode, 
 
 
 def _founding(w: Writer, fact: OrganisationLink, organisation: ox.NamedNode, drafted: Drafted) -> ox.NamedNode:
+    """The founding event; one resting on an agreement is ``dkg:underAgreement`` the agreement as the
+    agreement writer names and writes it (the same resource as the agreement rules' draft of it)."""
     name = fact.organisation.name
     event = w.graph.typed(f"event/founding-{slug(name)}", "dkg:Event", f"Founding of {name}", f"Gründung von {name}")
     w.graph.add(event, "dkg:eventType", vocab("event-type", "founding"))
@@ -96,19 +119,19 @@ def _founding(w: Writer, fact: OrganisationLink, organisation: ox.NamedNode, dra
     w.graph.add(organisation, "dkg:foundedBy", event)
     if fact.relation == "founded-by":
         w.graph.add(event, "dkg:organizer", _agent(w, fact.other, drafted))
-    elif fact.parties and isinstance(fact.other, str):
-        w.graph.add(event, "dkg:underAgreement", _agreement(w, fact, fact.other, drafted))
+    elif fact.agreement is not None and fact.agreement.parties:
+        w.described.extend(agreement(w, fact.agreement, drafted))
+        w.graph.add(event, "dkg:underAgreement", iri(agreement_path(fact.agreement)))
     return event
 
 
-def _agreement(w: Writer, fact: OrganisationLink, title: str, drafted: Drafted) -> ox.NamedNode:
-    kind = "joint-declaration" if _JOINT.search(title) or _DECLARATION.search(title) else "agreement"
-    agreement = w.graph.typed(f"agreement/{slug(title)}-founding-{slug(fact.organisation.name)}", "dkg:Agreement",
-                              f"{title} (founding of {fact.organisation.name})",
-                              f"{title} (Gründung von {fact.organisation.name})")
-    w.graph.add(agreement, "dkg:agreementType", vocab("agreement-type", kind))
-    w.graph.add(agreement, "dkg:title", ox.Literal(title, language=w.language))
-    for party in fact.parties:
-        w.graph.add(agreement, "dkg:party", _agent(w, party, drafted))
-    w.described.append(agreement)
-    return agreement
+def body(w: Writer, fact: OrganisationFact, drafted: Drafted) -> list[ox.NamedNode]:
+    """An organisation with what the sentence states of it: its states, where it works, its status."""
+    node = w.organisation(fact.organisation, drafted)
+    for code in sorted(fact.states):
+        w.graph.add(node, "dkg:belongsToState", state(code))
+    if fact.located_in:
+        w.graph.add(node, "dkg:locatedIn", state(fact.located_in))
+    if fact.status:
+        w.graph.add(node, "dkg:status", vocab("status", fact.status))
+    return [node]
