@@ -49,3 +49,75 @@ def test_a_state_is_found_by_its_official_name_declined(drafter: Drafter, langua
 def test_a_russian_pronoun_is_no_state(drafter: Drafter) -> None:
     """"Того" is a state, "в том же году" and "того" are a pronoun."""
     assert [m.key for m in drafter.states.find("В том же году, после того как в Того …", "ru")] == ["TGO"]
+
+
+# ---- assistance: who gives, who receives --------------------------------------------------------
+
+AUSTRIA = {"de": "Die diplomatischen Beziehungen zwischen der Republik Tadschikistan und der Republik Österreich "
+                 "wurden 1992 aufgenommen.",
+           "en": "Diplomatic relations between the Republic of Tajikistan and the Republic of Austria were "
+                 "established in 1992.",
+           "ru": "Дипломатические отношения между Республикой Таджикистан и Австрийской Республикой были "
+                 "установлены в 1992 году."}
+FRANCE = {"de": "Die diplomatischen Beziehungen zwischen der Republik Tadschikistan und der Französischen Republik "
+                "wurden 1992 aufgenommen.",
+          "en": "Diplomatic relations between the Republic of Tajikistan and the French Republic were established "
+                "in 1992.",
+          "ru": "Дипломатические отношения между Республикой Таджикистан и Французской Республикой были "
+                "установлены в 1992 году."}
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "2015 stellte Österreich dem Landwirtschaftsministerium der Republik Tadschikistan 300.000 Euro für "
+           "Bewässerungspumpen zur Verfügung."),
+    ("en", "In 2015 Austria provided EUR 300,000 to the Ministry of Agriculture of the Republic of Tajikistan "
+           "for irrigation pumps."),
+    ("ru", "В 2015 году Австрия выделила 300 тысяч евро Министерству сельского хозяйства Республики Таджикистан "
+           "для закупки насосов."),
+])
+def test_a_state_named_inside_the_receiving_organisation_is_the_recipient(drafter: Drafter, language: str,
+                                                                           sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "amounts", "year") == [
+        {"donor": "AUT", "recipient": "TJK", "amounts": [{"value": 300000, "currency": "EUR"}], "year": "2015"}]
+    fact = found[0].fact
+    assert isinstance(fact, Assistance) and fact.purpose and "Verfügung" not in fact.purpose
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "2019 erhielt Tadschikistan aus Österreich Hilfe im Wert von 500.000 Euro für den Hochwasserschutz."),
+    ("en", "In 2019 Tajikistan received assistance worth EUR 500,000 from Austria for flood protection."),
+    ("ru", "В 2019 году Таджикистан получил от Австрии помощь на сумму 500 тысяч евро для защиты от паводков."),
+])
+def test_the_state_that_receives_is_the_recipient(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "amounts") == [
+        {"donor": "AUT", "recipient": "TJK", "amounts": [{"value": 500000, "currency": "EUR"}]}]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "2016 leistete die französische Seite Hilfe in Höhe von 2 Millionen Euro für ländliche Straßen."),
+    ("en", "In 2016 the French side provided assistance worth EUR 2 million for rural roads."),
+    ("ru", "В 2016 году французская сторона оказала помощь на сумму 2 млн евро на ремонт сельских дорог."),
+])
+def test_the_demonym_of_an_official_name_gives_the_donor(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, FRANCE[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "year") == [{"donor": "FRA", "recipient": "TJK", "year": "2016"}]
+
+
+@pytest.mark.parametrize(("language", "defined", "used"), [
+    ("de", "2010 eröffnete die Österreichische Entwicklungsagentur (ADA) ein Büro in Duschanbe.",
+     "2018 stellte die ADA 2 Millionen Euro für ländliche Straßen bereit."),
+    ("en", "In 2010 the Austrian Development Agency (ADA) opened an office in Dushanbe.",
+     "In 2018 ADA provided EUR 2 million for rural roads."),
+    ("ru", "В 2010 году Австрийское агентство развития (АДА) открыло офис в Душанбе.",
+     "В 2018 году АДА выделило 2 млн евро на ремонт сельских дорог."),
+])
+def test_an_agency_defined_by_its_abbreviation_is_its_state(drafter: Drafter, language: str, defined: str,
+                                                            used: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], defined, used, kind=Assistance)
+    assert _gold(found, "sentence", "donor", "recipient") == [{"sentence": 3, "donor": "AUT", "recipient": "TJK"}]

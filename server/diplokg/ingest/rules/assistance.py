@@ -20,15 +20,13 @@ of purposes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
 from diplokg.ingest.rules.channels import read_item, through_organisations
-from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.context import SentenceView
+from diplokg.ingest.rules.givers import Reading, roles
 from diplokg.ingest.rules.money import Money, find_money
-from diplokg.ingest.rules.parties import Side, demonyms, role
-from diplokg.ingest.russian import morph
 
 _GIVING = {
     "de": r"Hilfe\w*|Unterstützung\w*|Engagement\w*|\w*(?:Kooperations|Entwicklungs|Hilfs)programm\w*"
@@ -44,12 +42,11 @@ _GIVING = {
 _HELP = {"de": r"Hilfe|Unterstützung", "en": r"assistance|aid|support", "ru": r"помощ\w+|содейств\w+|поддержк\w+"}
 _GAVE = {"de": r"geleistet|leistete\w*|gewährt\w*|erwiesen|erwies|bereitgestellt|stellte\w*",
          "en": r"provided|rendered|extended|gave|given|granted|offered", "ru": r"оказ\w+|предостав\w+"}
-_GOVERNMENT = {"de": r"\b(?:Bundes)?[Rr]egierung\b", "en": r"\b[Gg]overnment\b(?!\s+of)",
-               "ru": r"(?<!\w)[Пп]равительств\w+"}
 _TECHNICAL = re.compile(r"technisch|technical|техническ", re.I)
 _PURPOSE = {"de": r"\b(?:für|zur(?!\s+Verfügung)|zum|bei)\s", "en": r"\bfor\s", "ru": r"(?<!\w)(?:на|для)\s(?!сумм)"}
 _PURPOSE_END = re.compile(r"[,;:(]|\.$|\s(?:und|and|и|а)\s+(?:\w+\s+){0,2}(?:wurde|was|were|был)")
-_TRAILING = re.compile(r"\s+(?:zu|bereit|vor|an|aus|ein|mit|fest|frei|ge\w+(?:t|en)|\w+iert|wurden?|ist|sind)$")
+_TRAILING = re.compile(r"\s+(?:zur\s+Verfügung|zu|bereit|vor|an|aus|ein|mit|fest|frei|ge\w+(?:t|en)|\w+iert"
+                       r"|wurden?|ist|sind)$")
 _REFERENCE = {"de": r"\bdies\w*\s+(?:Vereinbarung|Abkommen\w*|Vertrag\w*|Memorandum\w*|Programm\w*)",
               "en": r"\bth(?:is|at)\s+(?:agreement|treaty|memorandum|programme|program)",
               "ru": r"(?:эт\w+|данн\w+|указанн\w+)\s+(?:соглашени\w+|договор\w*|меморандум\w*|программ\w+)"}
@@ -63,14 +60,6 @@ _SINCE = re.compile(r"(?:\bseit|\bsince|(?<!\w)с)\s+$", re.I)
 _ITEM = re.compile(r"^[\s\-–•*]*(.*?)[\s;,.]*$")
 
 
-@dataclass
-class _Reading:
-    donor: str
-    recipient: str
-    reasons: list[str]
-    sure: bool
-
-
 def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted]:
     """The assistance the sentence states (``drafted``: what the page's earlier rules drafted)."""
     language = view.context.page.language
@@ -82,7 +71,7 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     helped = help_word if help_word and re.search(_GAVE[language], view.text, re.I) else None
     if not helped and not (money and re.search(_GIVING[language], view.text, 0 if language == "de" else re.I)):
         return []
-    reading = _roles(view, intro_end, money)
+    reading = roles(view, intro_end, money, drafted)
     if reading is None:
         return []
     types = {"financial-assistance"} | ({"technical-assistance"} if _TECHNICAL.search(view.text[:intro_end]) else set())
@@ -117,58 +106,11 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     return out
 
 
-def _drafted(view: SentenceView, fact: Assistance, reading: _Reading, questions: list[str],
+def _drafted(view: SentenceView, fact: Assistance, reading: Reading, questions: list[str],
              more: tuple[str, ...] | list[str] = ()) -> Drafted:
     confidence = (0.8 if reading.sure else 0.6) - (0.2 if questions else 0)
     return Drafted(fact, view.sentence, "assistance/" + ("listed" if fact.enumeration is not None else "amount"),
-                   confidence, [*reading.reasons, *more], questions)
-
-
-def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | None:
-    """Donor and recipient: as the sentence marks them, else in the order it names them."""
-    partner = view.context.partner
-    sides = [Side(m.key, m.start, m.text, role(view, m.start, m.text)) for m in view.states
-             if m.start < limit and not any(a.start <= m.start < a.end for a in money)]
-    sides += [s for s in demonyms(view, (HOME, partner)) if s.start < limit]
-    sides.sort(key=lambda s: s.start)
-    reasons: list[str] = []
-    sure = True
-    donor = next((s.key for s in sides if s.role == "donor"), None)
-    recipient = next((s.key for s in sides if s.role == "recipient" and s.key != donor), None)
-    government = _bare_government(view, limit)
-    if donor is None and government and partner and partner != recipient:
-        donor = partner
-        reasons.append(f"'{government.group(0).strip()}' names no state: the government of the page's partner "
-                       f"{partner}")
-    for side in (s for s in sides if s.role is None):
-        if donor is None:
-            donor, sure = side.key, False
-            reasons.append(f"'{side.text}' is read as the donor, named first")
-        elif recipient is None and side.key != donor:
-            recipient = side.key
-            reasons.append(f"'{side.text}' is read as the recipient, named after the donor")
-    if donor and recipient is None and donor != HOME:
-        recipient = HOME
-        reasons.append(f"the sentence names no recipient: {HOME}, the ministry's state")
-    if donor is None or recipient is None or donor == recipient:
-        return None
-    return _Reading(donor, recipient, reasons, sure)
-
-
-def _bare_government(view: SentenceView, limit: int) -> re.Match[str] | None:
-    """A government the sentence names without its state ("die Bundesregierung", "the Government",
-    "Правительство"), not "die japanische Regierung", "the Swedish government", "шведское правительство"."""
-    language = view.context.page.language
-    for match in re.finditer(_GOVERNMENT[language], view.text[:limit]):
-        before = re.findall(r"[\w'’-]+", view.text[:match.start()])
-        previous = before[-1] if before else ""
-        if language == "ru":
-            bare = not any(p.tag.POS == "ADJF" for p in morph().parse(previous)) if previous else True
-        else:
-            bare = previous.lower() in ("", "die", "der", "seitens", "the", "its", "their")
-        if bare:
-            return match
-    return None
+                   confidence, [*reading.reasons, *more], [*reading.questions, *questions])
 
 
 def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list[str]) -> tuple[Amount, ...]:
