@@ -121,3 +121,71 @@ def test_an_agency_defined_by_its_abbreviation_is_its_state(drafter: Drafter, la
     from diplokg.ingest.facts import Assistance
     found = _drafts(drafter, language, AUSTRIA[language], defined, used, kind=Assistance)
     assert _gold(found, "sentence", "donor", "recipient") == [{"sentence": 3, "donor": "AUT", "recipient": "TJK"}]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Am 3. Mai 2021 übergab Geschäftsträger Peter Gruber dem Gesundheitsministerium der Republik "
+           "Tadschikistan medizinische Geräte im Wert von 80.000 Euro."),
+    ("en", "On 3 May 2021 Chargé d'Affaires a.i. Peter Gruber handed over medical equipment worth EUR 80,000 to "
+           "the Ministry of Health of the Republic of Tajikistan."),
+    ("ru", "3 мая 2021 года Временный поверенный в делах Петер Грубер передал Министерству здравоохранения "
+           "Республики Таджикистан медицинское оборудование на сумму 80 тысяч евро."),
+])
+def test_goods_handed_over_by_an_envoy_are_assistance_of_his_state_asked(drafter: Drafter, language: str,
+                                                                         sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "amounts", "year") == [
+        {"donor": "AUT", "recipient": "TJK", "amounts": [{"value": 80000, "currency": "EUR"}], "year": "2021"}]
+    assert found[0].questions and found[0].confidence < 0.8
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "2020 erhielt der Zolldienst Tadschikistans aus Österreich zehn Scanner im Wert von 600.000 Euro."),
+    ("en", "In 2020 the customs service of Tajikistan received from Austria ten scanners worth EUR 600,000."),
+    ("ru", "В 2020 году Таможенная служба Таджикистана получила от Австрии десять сканеров на сумму 600 тысяч евро."),
+])
+def test_the_state_of_the_receiving_subject_is_the_recipient(drafter: Drafter, language: str,
+                                                             sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "year") == [{"donor": "AUT", "recipient": "TJK", "year": "2020"}]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "2020 erhielt Tadschikistan aus Österreich Investitionen im Wert von 600 Millionen Euro."),
+    ("en", "In 2020 Tajikistan received investments worth EUR 600 million from Austria."),
+    ("ru", "В 2020 году Таджикистан получил инвестиции на сумму 600 млн евро от Австрии."),
+])
+def test_investment_received_is_no_assistance(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    assert _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance) == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Seit 2005 wurden in Tadschikistan von der österreichischen Seite 40 Projekte im Wert von 12 Millionen "
+           "Euro umgesetzt."),
+    ("en", "Since 2005 Austria has implemented 40 projects worth EUR 12 million in Tajikistan."),
+    ("ru", "С 2005 года австрийская сторона реализовала в Таджикистане 40 проектов на сумму 12 млн евро."),
+])
+def test_projects_implemented_are_assistance(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "amounts") == [
+        {"donor": "AUT", "recipient": "TJK", "amounts": [{"value": 12000000, "currency": "EUR"}]}]
+    assert any("when it began" in r for r in found[0].reasons)  # "since 2005": no year drafted
+
+
+@pytest.mark.parametrize(("language", "before", "sentence"), [
+    ("de", "Im März 2016 besuchte der Außenminister Österreichs Duschanbe.",
+     "Im selben Jahr übergab die österreichische Seite einer Schule in Chudschand Computer im Wert von 50.000 Euro."),
+    ("en", "In March 2016 the Foreign Minister of Austria visited Dushanbe.",
+     "In the same year the Austrian side handed over computers worth EUR 50,000 to a school in Khujand."),
+    ("ru", "В марте 2016 года Министр иностранных дел Австрии посетил Душанбе.",
+     "В том же году австрийская сторона передала школе в Худжанде компьютеры на сумму 50 тысяч евро."),
+])
+def test_the_year_stated_relative_to_the_sentence_before(drafter: Drafter, language: str, before: str,
+                                                         sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], before, sentence, kind=Assistance)
+    assert _gold(found, "donor", "recipient", "year") == [{"donor": "AUT", "recipient": "TJK", "year": "2016"}]

@@ -4,6 +4,9 @@ of purposes.
 - an amount (rules/money.py) and a word of giving: "2019 stellte Japan 4 Mio. Euro für Schulen
   bereit", "sagte … zu", "Engagement", "Kooperationsprogramm", "provided", "allocated", "with the
   support of", "выделило", "безвозмездная помощь" — one fact, the bracketed amount its conversion;
+  goods handed over or received ("übergab … im Wert von", "handed over equipment worth", "received
+  from", "передал", "получил от") and projects implemented ("projects worth … implemented by X",
+  "Projekte … umgesetzt", "реализовано проектов на сумму") are given too;
 - help and a verb of giving, no amount needed: "X hat Y technische Hilfe … geleistet:" and a list
   of items, one fact per item, its purpose the item ("die Sanierung von Schulen;").
 - donor and recipient: a demonym of one of the page's two states ("die norwegische Seite", "das
@@ -11,7 +14,8 @@ of purposes.
   to / for / в / для" or a Russian dative the recipient; states otherwise marked are read in the
   order named (donor first). "Die Bundesregierung", "the Government", "Правительство" without a
   state: the page's partner; no recipient named: Tajikistan. Each such reading is a reading note.
-- year: the sentence's year or years; purpose: the phrase after the amount ("für die Räumung von
+- year: the sentence's year or years, or the one it states relative to the sentence before ("im
+  selben Jahr", "in the same year", "в том же году"); purpose: the phrase after the amount ("für die Räumung von
   Minenfeldern"), as stated; the agreement it is given under, when the sentence refers back to one
   ("in Übereinstimmung mit dieser Vereinbarung", "under this agreement") or names one.
 - of a listed item, the organisation it was given through and the one it is about (rules/channels.py).
@@ -25,6 +29,7 @@ from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
 from diplokg.ingest.rules.channels import read_item, through_organisations
 from diplokg.ingest.rules.context import SentenceView
+from diplokg.ingest.rules.event_dates import DateReader
 from diplokg.ingest.rules.givers import Reading, roles
 from diplokg.ingest.rules.money import Money, find_money
 
@@ -33,11 +38,17 @@ _GIVING = {
           r"|Entwicklungszusammenarbeit|Zuschu(?:ss|ß)\w*"
           r"|Zuschüsse\w*|Kredit\w*|Darlehen\w*|Spende\w*|finanzier\w*|Finanzierung\w*|bereit(?:gestellt|stellen)?"
           r"|zugesagt|sagten?\s[^;]*?\bzu\b|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*"
-          r"|zur\s+Verfügung",
+          r"|zur\s+Verfügung|übergab\w*|übergeben|überreicht\w*|überließ\w*|überlassen"
+          r"|(?:erhielt\w*|erhalten|bekam\w*)(?![^.]*[Ii]nvest)(?=[^.]*\b(?:von|aus)\s)"
+          r"|Projekt\w*[^.]*\b(?:umgesetzt|durchgeführt|realisiert)",
     "en": r"assistance|aid|support\w*|grants?|loans?|fund(?:s|ed|ing)|financ\w+|provided|allocated|pledged"
-          r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?",
+          r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?"
+          r"|handed\s+over|delivered|transferred|received(?![^.]*invest)(?=[^.]*\bfrom\s)"
+          r"|projects?\b[^.]*\b(?:implemented|carried\s+out)|(?:implemented|carried\s+out)\b[^.]*\bprojects?\b",
     "ru": r"помощ\w+|содейств\w+|поддержк\w+|грант\w*|кредит\w*|займ\w*|заём|финансир\w+|выдел\w+|предостав\w+"
-          r"|безвозмездн\w+|программ\w+\s+(?:сотрудничества|помощи|развития)",
+          r"|безвозмездн\w+|программ\w+\s+(?:сотрудничества|помощи|развития)|переда[лн]\w*|вручил\w*"
+          r"|получ(?:ил|ен)\w*(?![^.]*инвест)(?=[^.]*(?<!\w)от\s)|проект\w*[^.]*(?<!\w)(?:реализ|осуществл)\w+"
+          r"|(?:реализ|осуществ)\w+[^.]*(?<!\w)проект\w*",
 }
 _HELP = {"de": r"Hilfe|Unterstützung", "en": r"assistance|aid|support", "ru": r"помощ\w+|содейств\w+|поддержк\w+"}
 _GAVE = {"de": r"geleistet|leistete\w*|gewährt\w*|erwiesen|erwies|bereitgestellt|stellte\w*",
@@ -80,7 +91,8 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     reading.reasons += [f"'{m.group(0)}': {note}" for pattern, note in _QUALIFIERS if money
                         and (m := pattern.search(view.text))]
     if not listed:
-        year = _year(view, 0, len(view.text), money, reading.reasons)
+        year = _year(view, 0, len(view.text), money, reading.reasons) or _relative_year(view, reading.reasons,
+                                                                                           questions)
         amounts = _amounts(view, money, reading.donor, questions)
         purpose = _purpose(view, money[-1].end if money else (helped.end() if helped else 0), len(view.text))
         fact = Assistance(reading.donor, reading.recipient, amounts, purpose, year, frozenset(types), None, under)
@@ -132,12 +144,24 @@ def _year(view: SentenceView, start: int, end: int, money: list[Money], reasons:
     for d in view.dates:
         if start <= d.start < end and not d.quoted and not d.needs_year and \
                 not any(m.start <= d.start < m.end for m in money):
-            if _SINCE.search(view.text[max(0, d.start - 8):d.start]):
-                reasons.append(f"'{view.text[max(0, d.start - 8):d.end].split()[-2]} {d.text}' is when it began: "
-                               "no year or span is drafted")
+            if since := _SINCE.search(view.text[max(0, d.start - 8):d.start]):
+                reasons.append(f"'{since.group(0).strip()} {d.text}' is when it began: no year or span is drafted")
                 return None
             first, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
             return StatedDate(first, last if last != first else None, d.text)
+    return None
+
+
+def _relative_year(view: SentenceView, reasons: list[str], questions: list[str]) -> StatedDate | None:
+    """The year of a date stated relative to the sentence before ("im selben Jahr", "in the same
+    year", "в том же году", "a year later")."""
+    number = view.sentence.number
+    before = view.context.views[number - 2] if number >= 2 else None
+    previous = [d.date for d in before.dates if not d.quoted and not d.needs_year] if before else []
+    for date in (d for d in DateReader(view, previous).read() if d.relative):
+        reasons.extend(date.reasons)
+        questions.extend(date.questions)
+        return StatedDate(date.date.start[:4], None, date.text)
     return None
 
 

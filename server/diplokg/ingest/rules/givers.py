@@ -17,7 +17,7 @@ states it names, their demonyms and the agencies the page has named by an abbrev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplokg.ingest.facts import Drafted, HeadOfMission
 from diplokg.ingest.rules.context import HOME, SentenceView
@@ -31,6 +31,8 @@ _RECEIVING = {"de": r"\b(?:erhielt\w*|erhalten|bekam\w*|empfing\w*)\b", "en": r"
               "ru": r"(?<!\w)(?:получил\w*|получен\w*)"}
 _ENVOY = {"de": r"Botschafter\w*|Geschäftsträger\w*|Gesandte\w*", "en": r"Ambassador|Charg[ée]\s+d[’']Affaires|Envoy",
           "ru": r"(?<!\w)(?:[Пп]ос(?:ол|л[аеуо]\w*)|[Пп]оверенн\w+\s+в\s+делах)"}
+#: a preposition that marks the giver just before a state's name ("from the Republic of", "от")
+_GIVER = re.compile(r"(?:\b(?:from|von|aus|seitens)|(?<!\w)от)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 #: an abbreviation in brackets after a name ("(USAID)", "(TİKA)", "(ТИКА)")
 _DEFINED = re.compile(r"\(([^\W\d_]{2,8})\)")
 
@@ -51,6 +53,9 @@ def roles(view: SentenceView, limit: int, money: list[Money], drafted: list[Draf
              if m.start < limit and not any(a.start <= m.start < a.end for a in money)]
     sides += [s for s in demonyms(view, (HOME, partner)) + agencies(view) if s.start < limit]
     sides.sort(key=lambda s: s.start)
+    receiving = re.search(_RECEIVING[view.context.page.language], view.text)
+    if receiving:  # "the Border Service of X received … from Y": only "from" marks the giver
+        sides = [s if _GIVER.search(view.text[:s.start]) else replace(s, role=None) for s in sides]
     reading = Reading("", "", [], True, [])
     donor = next((s.key for s in sides if s.role == "donor"), None)
     recipient = next((s.key for s in sides if s.role == "recipient" and s.key != donor), None)
@@ -59,7 +64,6 @@ def roles(view: SentenceView, limit: int, money: list[Money], drafted: list[Draf
         donor = partner
         reading.reasons.append(f"'{government.group(0).strip()}' names no state: the government of the page's "
                                f"partner {partner}")
-    receiving = re.search(_RECEIVING[view.context.page.language], view.text)
     for side in (s for s in sides if s.role is None):
         if receiving and recipient is None and side.key != donor:
             recipient = side.key

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from diplokg.ingest.gazetteer import iso_names
+from diplokg.ingest.rules.adjectives import state_adjectives
 from diplokg.ingest.rules.context import SentenceView
 from diplokg.ingest.russian import morph
 
@@ -83,14 +84,16 @@ def demonyms(view: SentenceView, keys: tuple[str | None, ...]) -> list[Side]:
     names = {key: _names(view, key, language) for key in keys if key}
     official = {key: _official_adjectives(view, key, language) for key in keys if key}
     taken = [(m.start, m.end) for m in view.states]
+    adjectives = state_adjectives(view)
     found: list[Side] = []
     for word in re.finditer(r"(?<![\w-])[^\W\d_]{4,}(?![\w-])", view.text):
         if any(a <= word.start() < b for a, b in taken):
             continue
         lower = word.group(0).lower()
         regular = _ADJECTIVE_END[language].search(word.group(0)) is not None
+        derived = {a.key for a in adjectives if a.start == word.start()}  # "polnisch" of "Polen"
         for key, forms in names.items():
-            if (regular and any(_shares_stem(lower, form) for form in forms)) \
+            if (regular and any(_shares_stem(lower, form) for form in forms)) or key in derived \
                     or any(lower.startswith(a) and len(lower) - len(a) <= 3 for a in official[key]):
                 marked = role(view, word.start(), word.group(0), adjective=True)
                 found.append(Side(key, word.start(), word.group(0), "recipient" if marked == "recipient" else "donor"))
@@ -142,6 +145,8 @@ _LINKS = {"en": {"of", "and", "the", "on", "in", "&"}, "de": {"und", "der", "des
 _CONTINUES = {"for", "für", "zur", "zum"}  # inside a name after its head, else a purpose
 _GENITIVE = {"en": {"of"}, "de": {"der", "des"}}
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+#: prepositions that govern a German dative ("mit dem Ministerium"): the article is no object of its own
+_DATIVE = {"mit", "bei", "nach", "zu", "seit", "von", "aus", "gegenüber", "an", "in", "auf", "unter", "vor"}
 
 
 def _governed(view: SentenceView, start: int, adjective: bool) -> str | None:
@@ -166,6 +171,8 @@ def _governed(view: SentenceView, start: int, adjective: bool) -> str | None:
         if (lower in _CONTINUES and len(tokens) > 1 and _HEAD.search(tokens[-2])) \
                 or (lower in _GENITIVE[language] and len(tokens) > 1 and tokens[-2][:1].isupper()):
             tokens.pop()  # "Agency for …", "Ministry of …": inside the name
+        elif language == "de" and lower == "dem" and named and (len(tokens) < 2 or tokens[-2].lower() not in _DATIVE):
+            return "recipient"  # "übergab dem Ministerium … der Republik X": a dative object receives
         elif lower in _TO or lower in _FROM or lower in _CONTINUES \
                 or not (word[:1].isupper() or lower in _LINKS[language]):
             break
