@@ -189,3 +189,67 @@ def test_the_year_stated_relative_to_the_sentence_before(drafter: Drafter, langu
     from diplokg.ingest.facts import Assistance
     found = _drafts(drafter, language, AUSTRIA[language], before, sentence, kind=Assistance)
     assert _gold(found, "donor", "recipient", "year") == [{"donor": "AUT", "recipient": "TJK", "year": "2016"}]
+
+
+# ---- agreements: titles with lists, plural "between" clauses, negotiations -------------------------
+
+@pytest.mark.parametrize(("language", "sentence", "title"), [
+    ("de", "2019 wurde der Vertrag über Freundschaft, gute Nachbarschaft und Partnerschaft unterzeichnet.",
+     "Vertrag über Freundschaft, gute Nachbarschaft und Partnerschaft"),
+    ("en", "In 2019 the Treaty on Friendship, Good-Neighbourliness and Partnership was signed.",
+     "Treaty on Friendship, Good-Neighbourliness and Partnership"),
+    ("ru", "В 2019 году главы государств подписали Договор о дружбе, добрососедстве и партнёрстве, а министры "
+           "обсудили торговлю.", "Договор о дружбе, добрососедстве и партнёрстве"),
+    ("ru", "В 2019 году было подписано Соглашение о торговле, инвестициях и транспорте.",
+     "Соглашение о торговле, инвестициях и транспорте"),
+])
+def test_a_title_goes_on_through_its_list_of_subjects(drafter: Drafter, language: str, sentence: str,
+                                                      title: str) -> None:
+    found = _drafts(drafter, language, AUSTRIA[language], sentence)
+    assert _gold(found, "title", "date") == [{"title": title, "date": "2019"}]
+
+
+@pytest.mark.parametrize(("language", "sentence", "title"), [
+    ("de", "2019 unterzeichneten die Minister das Abkommen über Kultur, Präsident Berger und Präsident Rahmon "
+           "führten Gespräche.", "Abkommen über Kultur"),
+    ("en", "In 2019 the ministers signed an Agreement on Culture, President Berger and President Rahmon held talks.",
+     "Agreement on Culture"),
+    ("ru", "В 2019 году было подписано Соглашение о культуре, министры провели переговоры и обсудили вопросы.",
+     "Соглашение о культуре"),
+])
+def test_a_clause_after_the_comma_is_no_list_of_subjects(drafter: Drafter, language: str, sentence: str,
+                                                         title: str) -> None:
+    found = _drafts(drafter, language, AUSTRIA[language], sentence)
+    assert _gold(found, "title") == [{"title": title}]
+
+
+@pytest.mark.parametrize(("language", "sentence", "title"), [
+    ("de", "Am 4. Mai 2012 wurde das Protokoll über Konsultationen zwischen den Außenministerien unterzeichnet.",
+     "Protokoll über Konsultationen zwischen den Außenministerien"),
+    ("en", "On 4 May 2012 the Protocol on Consultations between the Foreign Ministries was signed.",
+     "Protocol on Consultations between the Foreign Ministries"),
+    ("ru", "4 мая 2012 года был подписан Протокол о консультациях между министерствами иностранных дел.",
+     "Протокол о консультациях между министерствами иностранных дел"),
+])
+def test_a_between_clause_of_no_two_sides_stays_in_the_title(drafter: Drafter, language: str, sentence: str,
+                                                             title: str) -> None:
+    found = _drafts(drafter, language, AUSTRIA[language], sentence)
+    assert _gold(found, "title", "parties") == [{"title": title, "parties": ["AUT", "TJK"]}]
+    assert any("names no parties" in r for r in found[0].reasons)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Derzeit verhandeln die Seiten über ein Abkommen zur Vermeidung der Doppelbesteuerung, dessen "
+           "Unterzeichnung bald erwartet wird."),
+    ("en", "The two sides are currently negotiating an Agreement on the Avoidance of Double Taxation, which is "
+           "expected to be signed soon."),
+    ("ru", "В настоящее время ведутся переговоры по Соглашению об избежании двойного налогообложения, подписание "
+           "которого ожидается в ближайшее время."),
+])
+def test_an_agreement_under_negotiation_is_only_planned(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import PlannedAgreement
+    assert _drafts(drafter, language, AUSTRIA[language], sentence) == []
+    planned = _drafts(drafter, language, AUSTRIA[language], sentence, kind=PlannedAgreement)
+    assert len(planned) == 1
+    fact = planned[0].fact
+    assert isinstance(fact, PlannedAgreement) and fact.status == "intended"

@@ -11,7 +11,9 @@
   stated, so no date or place unless a participle dates it ("des im Mai 2005 unterzeichneten …").
 - planned: an instrument the words before it (or before its signing word) give as possible, planned
   or in preparation ("die Möglichkeit, ein Abkommen oder einen Aktionsplan zu entwickeln", "plans to
-  sign an agreement on …", "подготовка проекта Соглашения о …", "soll … unterzeichnet werden") is
+  sign an agreement on …", "подготовка проекта Соглашения о …", "soll … unterzeichnet werden") or
+  under negotiation ("die Seiten verhandeln über ein Abkommen …", "are negotiating an agreement",
+  "ведутся переговоры по Соглашению …") is
   no signed agreement but a PlannedAgreement: status possible (a possibility) or intended (a plan, a
   draft); instruments offered as alternatives ("oder", "or", "или") are one, of either type.
 - not drafted: plural or generic mentions, references back ("dieser Vereinbarung").
@@ -42,11 +44,13 @@ _BASIS = {"de": r"auf\s+(?:der\s+)?Grundlage|auf\s+Grund|aufgrund|gemäß|im\s+R
 _BASIS_WINDOW = 80  # characters between the basis phrase and the instrument
 #: an instrument only planned or drafted, not (yet) signed
 _PLANNED = {"de": r"Entwurf\w*|Entwürfe\w*|geplant\w*|vorbereit\w*|Möglichkeit\w*|soll\w*|werden\s+unterzeichnet"
-                  r"|künftig\w*|beabsichtig\w*|Ausarbeitung",
+                  r"|künftig\w*|beabsichtig\w*|Ausarbeitung|verhandel(?:n|t|te|ten)\b|(?:laufen|werden)\s+Verhandlungen",
             "en": r"draft\w*|planned|planning|plans?\s+to|prepar\w+|possib\w+|will\s+(?:be\s+)?sign\w*"
-                  r"|to\s+(?:be\s+)?sign\w*|future|intend\w*",
+                  r"|to\s+(?:be\s+)?sign\w*|future|intend\w*|(?:are|is|were|was|be|been|being)\s+(?:\w+\s+)?"
+                  r"negotiat\w+|negotiating|under\s+negotiation|negotiations\s+(?:are|were)\s+(?:\w+\s+)?on",
             "ru": r"проект\w*(?=\s+(?:соглашени|договор|меморандум|деклараци|протокол|программ))|планир\w+"
-                  r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"}
+                  r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"
+                  r"|(?:ведут(?:ся)?|идут|продолжа\w+)\s+переговоры|переговоры\s+(?:ведутся|идут|продолжа\w+)"}
 _PLANNED_WINDOW = 60
 _POSSIBLE = re.compile(r"möglich|Möglichkeit|possib|возможн", re.I)
 #: what stands between two instruments offered as alternatives: "ein Abkommen oder einen Aktionsplan"
