@@ -253,3 +253,47 @@ def test_an_agreement_under_negotiation_is_only_planned(drafter: Drafter, langua
     assert len(planned) == 1
     fact = planned[0].fact
     assert isinstance(fact, PlannedAgreement) and fact.status == "intended"
+
+
+# ---- agreements: parties named by an adjective and a state noun; the city of the signing ------------
+
+@pytest.mark.parametrize(("language", "first", "sentence", "key"), [
+    ("de", "Die diplomatischen Beziehungen zwischen der Republik Tadschikistan und der Slowakischen Republik "
+           "wurden 1993 aufgenommen.",
+     "2015 wurde das Abkommen zwischen der Regierung der Republik Tadschikistan und der Regierung der Slowakischen "
+     "Republik über den Luftverkehr unterzeichnet.", "SVK"),
+    ("ru", "Дипломатические отношения между Республикой Таджикистан и Кыргызской Республикой были установлены "
+           "в 1993 году.",
+     "В 2015 году было подписано Соглашение между Правительством Республики Таджикистан и Правительством "
+     "Кыргызской Республики о сотрудничестве в области образования.", "KGZ"),
+])
+def test_a_side_named_by_an_adjective_and_a_state_noun_is_that_state(drafter: Drafter, language: str, first: str,
+                                                                     sentence: str, key: str) -> None:
+    found = _drafts(drafter, language, first, sentence)
+    assert _gold(found, "parties") == [{"parties": sorted([key, "TJK"])}]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Im Mai 2012 unterzeichneten die Außenminister in Wien die Gemeinsame Erklärung über die Partnerschaft; "
+           "darüber hinaus wurde das Abkommen über den Luftverkehr unterzeichnet."),
+    ("en", "In May 2012 the foreign ministers signed the Joint Declaration on Partnership in Vienna; in addition, "
+           "the Agreement on Air Transport was signed."),
+    ("ru", "В мае 2012 года министры иностранных дел подписали в Вене Совместную декларацию о партнёрстве; кроме "
+           "того, было подписано Соглашение о воздушном сообщении."),
+])
+def test_a_second_signing_without_a_city_takes_the_first_ones_asked(drafter: Drafter, language: str,
+                                                                    sentence: str) -> None:
+    found = _drafts(drafter, language, AUSTRIA[language], sentence)
+    assert [d.gold().get("signed_at") for d in found] == ["Vienna", "Vienna"]
+    assert not found[0].questions and found[1].questions
+
+
+def test_a_city_outside_a_german_participle_phrase_is_no_signing_place(drafter: Drafter) -> None:
+    """The city of "eines 2017 in Graz geschlossenen Vertrags" is where it was signed; a city elsewhere in
+    the clause is not (English and Russian put the participle after the noun: their clause rule holds)."""
+    found = _drafts(drafter, "de", AUSTRIA["de"],
+                    "Die Universität in Linz und die Agraruniversität Tadschikistans kooperieren auf der Grundlage "
+                    "eines 2017 geschlossenen Partnerschaftsvertrags.",
+                    "Die Schulen arbeiten auf der Grundlage eines 2018 in Graz unterzeichneten Abkommens zusammen.")
+    assert _gold(found, "sentence", "date", "signed_at") == [{"sentence": 2, "date": "2017"},
+                                                              {"sentence": 3, "date": "2018", "signed_at": "Graz"}]

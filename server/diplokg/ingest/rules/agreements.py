@@ -221,7 +221,9 @@ def _signing(view: SentenceView, instrument: Instrument, signing: re.Match[str],
         mention = earlier[-1] if earlier else None
         if mention:
             reasons.append(f"the signing clause has no date: {mention.text}, given earlier in the sentence, is read")
-    place = _place(view, start, end)
+    place = _place(view, *_participle_phrase(view, instrument, signing, start, end))
+    if place is None and start > 0:
+        place = _earlier_place(view, start, reasons, questions)
     if mention is not None:
         return _with_year(view, mention, reasons), place
     return _carried(view, place, reasons, questions)
@@ -256,6 +258,38 @@ def _place(view: SentenceView, start: int, end: int) -> Place | None:
             return Place(city.name, city.geonames_id, mention.text, city.country)
         offset = mention.end
     return None
+
+
+#: the article that opens a German participle phrase before an instrument ("des 2005 in Wien unterzeichneten …")
+_PHRASE_START = re.compile(r"\b(?:der|des|dem|den|die|das|eine[smnr]?|ein)\s")
+
+
+def _participle_phrase(view: SentenceView, instrument: Instrument, signing: re.Match[str], start: int,
+                       end: int) -> tuple[int, int]:
+    """Where the city of the signing is looked for: the German participle phrase when the signing is
+    its participle ("eines 2017 in Wien geschlossenen Vertrags", not "die Universität in Lublin …
+    auf der Grundlage eines 2017 geschlossenen Vertrags"), else the signing clause."""
+    between = view.text[signing.end():instrument.start]
+    if view.context.page.language != "de" or signing.end() > instrument.start \
+            or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", between):
+        return start, end
+    opening = [m.start() for m in _PHRASE_START.finditer(view.text, max(start, signing.start() - 60), signing.start())]
+    return (opening[-1], instrument.start) if opening else (start, end)
+
+
+def _earlier_place(view: SentenceView, start: int, reasons: list[str], questions: list[str]) -> Place | None:
+    """The city of an earlier signing clause of the sentence, for a clause that signs more and names
+    none ("unterzeichneten … in Duschanbe die Erklärung; darüber hinaus wurden … unterzeichnet")."""
+    signings = list(re.finditer(rf"(?<![\w-])(?:{_SIGNING[view.context.page.language]})", view.text[:start], re.I))
+    if not signings:
+        return None
+    clause = _clause(view.text, signings[-1].start())
+    place = _place(view, clause[0], min(clause[1], start))
+    if place is not None:
+        reasons.append(f"the signing clause names no city: {place.as_stated}, of the sentence's earlier signing, "
+                       "is read")
+        questions.append(f"was it signed in {place.name} too, like the sentence's earlier signing?")
+    return place
 
 
 def _carried(view: SentenceView, place: Place | None, reasons: list[str],

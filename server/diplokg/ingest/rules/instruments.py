@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diplokg.ingest.rules.adjectives import adjective_states
 from diplokg.ingest.rules.context import SentenceView
 from diplokg.ingest.russian import morph
 
@@ -257,7 +258,8 @@ def state_of_side(view: SentenceView, side: str) -> str | None:
     mentions = view.context.states.find(rest, view.context.page.language)
     if mentions and mentions[0].start == 0 and len(rest) - mentions[0].end <= 1:
         return mentions[0].key
-    return None
+    # an adjective and a state noun: "Правительством Кыргызской Республики", "der Slowakischen Republik"
+    return next((m.key for m in adjective_states(view) if m.text == rest.strip(" ,.")), None)
 
 
 def _nominative(noun: str, adjective: str | None, language: str) -> str:
