@@ -297,3 +297,15 @@ def test_a_city_outside_a_german_participle_phrase_is_no_signing_place(drafter: 
                     "Die Schulen arbeiten auf der Grundlage eines 2018 in Graz unterzeichneten Abkommens zusammen.")
     assert _gold(found, "sentence", "date", "signed_at") == [{"sentence": 2, "date": "2017"},
                                                               {"sentence": 3, "date": "2018", "signed_at": "Graz"}]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Zwischen 2014 und 2018 stellte Österreich Zuschüsse von 3 Millionen Euro für Schulen bereit."),
+    ("en", "Between 2014 and 2018 Austria provided grants of EUR 3 million for schools."),
+    ("ru", "С 2014 по 2018 год Австрия выделила гранты на сумму 3 млн евро на ремонт школ."),
+    ("en", "On 5 June 2014 Austria pledged EUR 3 million for school programmes in 2014–2018."),
+])
+def test_the_years_of_assistance_as_a_span(drafter: Drafter, language: str, sentence: str) -> None:
+    from diplokg.ingest.facts import Assistance
+    found = _drafts(drafter, language, AUSTRIA[language], sentence, kind=Assistance)
+    assert _gold(found, "donor", "year") == [{"donor": "AUT", "year": ["2014", "2018"]}]

@@ -24,6 +24,7 @@ of purposes.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
@@ -67,6 +68,8 @@ _QUALIFIERS = [(re.compile(r"\b(?:pro|je)\s+Jahr\b|\bjährlich|\bper\s+(?:year|a
                            re.I), "the amount is approximate"),
                (re.compile(r"\b(?:insgesamt|in\s+total|total|всего|в\s+общей\s+сложности)(?!\w)", re.I),
                 "the amount is a total")]
+_FROM_YEAR = re.compile(r"(?:\bzwischen|\bbetween|\bfrom|\bvon|(?<!\w)с)\s+(?:(?:dem|the)\s+)?$", re.I)
+_TO_YEAR = re.compile(r"\s*(?:und|and|to|bis|по)\s+(?:(?:zum|the)\s+)?", re.I)
 _SINCE = re.compile(r"(?:\bseit|\bsince|(?<!\w)с)\s+$", re.I)
 _ITEM = re.compile(r"^[\s\-–•*]*(.*?)[\s;,.]*$")
 
@@ -140,15 +143,25 @@ def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list
 
 
 def _year(view: SentenceView, start: int, end: int, money: list[Money], reasons: list[str]) -> StatedDate | None:
-    """The year or years of the sentence (part); none for "since 2010" (a start, no year or span)."""
-    for d in view.dates:
-        if start <= d.start < end and not d.quoted and not d.needs_year and \
-                not any(m.start <= d.start < m.end for m in money):
-            if since := _SINCE.search(view.text[max(0, d.start - 8):d.start]):
-                reasons.append(f"'{since.group(0).strip()} {d.text}' is when it began: no year or span is drafted")
-                return None
-            first, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
-            return StatedDate(first, last if last != first else None, d.text)
+    """The year or years of the sentence (part): two years as a span ("zwischen 2015 und 2019", "from
+    2015 to 2019", "с 2015 по 2019 год"), else a span after the amount (the years it is for: "… $5
+    million for programmes in 2019–2024"), else the first date; none for "since 2010" (a start)."""
+    dates = [d for d in view.dates if start <= d.start < end and not d.quoted and not d.needs_year
+             and not any(m.start <= d.start < m.end for m in money)]
+    for first, second in pairwise(dates):
+        if _FROM_YEAR.search(view.text[max(0, first.start - 9):first.start]) \
+                and _TO_YEAR.fullmatch(view.text[first.end:second.start]):
+            stated, last_year = view.text[first.start:second.end], (second.date.end or second.date.start)[:4]
+            reasons.append(f"'{stated}': the years from {first.date.start[:4]} to {last_year}")
+            return StatedDate(first.date.start[:4], last_year, stated)
+    after = money[0].end if money else end
+    spans = [d for d in dates if d.start >= after and d.date.end and d.date.end[:4] != d.date.start[:4]]
+    for d in spans[:1] + dates[:1]:
+        if since := _SINCE.search(view.text[max(0, d.start - 8):d.start]):
+            reasons.append(f"'{since.group(0).strip()} {d.text}' is when it began: no year or span is drafted")
+            return None
+        first_year, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
+        return StatedDate(first_year, last if last != first_year else None, d.text)
     return None
 
 
