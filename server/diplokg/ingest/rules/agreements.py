@@ -11,7 +11,9 @@
   stated, so no date or place unless a participle dates it ("des im Mai 2005 unterzeichneten …").
 - planned: an instrument the words before it (or before its signing word) give as possible, planned
   or in preparation ("die Möglichkeit, ein Abkommen oder einen Aktionsplan zu entwickeln", "plans to
-  sign an agreement on …", "подготовка проекта Соглашения о …", "soll … unterzeichnet werden") is
+  sign an agreement on …", "подготовка проекта Соглашения о …", "soll … unterzeichnet werden") or
+  under negotiation ("die Seiten verhandeln über ein Abkommen …", "are negotiating an agreement",
+  "ведутся переговоры по Соглашению …") is
   no signed agreement but a PlannedAgreement: status possible (a possibility) or intended (a plan, a
   draft); instruments offered as alternatives ("oder", "or", "или") are one, of either type.
 - not drafted: plural or generic mentions, references back ("dieser Vereinbarung").
@@ -42,11 +44,13 @@ _BASIS = {"de": r"auf\s+(?:der\s+)?Grundlage|auf\s+Grund|aufgrund|gemäß|im\s+R
 _BASIS_WINDOW = 80  # characters between the basis phrase and the instrument
 #: an instrument only planned or drafted, not (yet) signed
 _PLANNED = {"de": r"Entwurf\w*|Entwürfe\w*|geplant\w*|vorbereit\w*|Möglichkeit\w*|soll\w*|werden\s+unterzeichnet"
-                  r"|künftig\w*|beabsichtig\w*|Ausarbeitung",
+                  r"|künftig\w*|beabsichtig\w*|Ausarbeitung|verhandel(?:n|t|te|ten)\b|(?:laufen|werden)\s+Verhandlungen",
             "en": r"draft\w*|planned|planning|plans?\s+to|prepar\w+|possib\w+|will\s+(?:be\s+)?sign\w*"
-                  r"|to\s+(?:be\s+)?sign\w*|future|intend\w*",
+                  r"|to\s+(?:be\s+)?sign\w*|future|intend\w*|(?:are|is|were|was|be|been|being)\s+(?:\w+\s+)?"
+                  r"negotiat\w+|negotiating|under\s+negotiation|negotiations\s+(?:are|were)\s+(?:\w+\s+)?on",
             "ru": r"проект\w*(?=\s+(?:соглашени|договор|меморандум|деклараци|протокол|программ))|планир\w+"
-                  r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"}
+                  r"|подготов\w+|возможн\w+|будет\s+подписан\w*|намер\w+|разработк\w+"
+                  r"|(?:ведут(?:ся)?|идут|продолжа\w+)\s+переговоры|переговоры\s+(?:ведутся|идут|продолжа\w+)"}
 _PLANNED_WINDOW = 60
 _POSSIBLE = re.compile(r"möglich|Möglichkeit|possib|возможн", re.I)
 #: what stands between two instruments offered as alternatives: "ein Abkommen oder einen Aktionsplan"
@@ -217,7 +221,9 @@ def _signing(view: SentenceView, instrument: Instrument, signing: re.Match[str],
         mention = earlier[-1] if earlier else None
         if mention:
             reasons.append(f"the signing clause has no date: {mention.text}, given earlier in the sentence, is read")
-    place = _place(view, start, end)
+    place = _place(view, *_participle_phrase(view, instrument, signing, start, end))
+    if place is None and start > 0:
+        place = _earlier_place(view, start, reasons, questions)
     if mention is not None:
         return _with_year(view, mention, reasons), place
     return _carried(view, place, reasons, questions)
@@ -252,6 +258,38 @@ def _place(view: SentenceView, start: int, end: int) -> Place | None:
             return Place(city.name, city.geonames_id, mention.text, city.country)
         offset = mention.end
     return None
+
+
+#: the article that opens a German participle phrase before an instrument ("des 2005 in Wien unterzeichneten …")
+_PHRASE_START = re.compile(r"\b(?:der|des|dem|den|die|das|eine[smnr]?|ein)\s")
+
+
+def _participle_phrase(view: SentenceView, instrument: Instrument, signing: re.Match[str], start: int,
+                       end: int) -> tuple[int, int]:
+    """Where the city of the signing is looked for: the German participle phrase when the signing is
+    its participle ("eines 2017 in Wien geschlossenen Vertrags", not "die Universität in Lublin …
+    auf der Grundlage eines 2017 geschlossenen Vertrags"), else the signing clause."""
+    between = view.text[signing.end():instrument.start]
+    if view.context.page.language != "de" or signing.end() > instrument.start \
+            or not re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", between):
+        return start, end
+    opening = [m.start() for m in _PHRASE_START.finditer(view.text, max(start, signing.start() - 60), signing.start())]
+    return (opening[-1], instrument.start) if opening else (start, end)
+
+
+def _earlier_place(view: SentenceView, start: int, reasons: list[str], questions: list[str]) -> Place | None:
+    """The city of an earlier signing clause of the sentence, for a clause that signs more and names
+    none ("unterzeichneten … in Duschanbe die Erklärung; darüber hinaus wurden … unterzeichnet")."""
+    signings = list(re.finditer(rf"(?<![\w-])(?:{_SIGNING[view.context.page.language]})", view.text[:start], re.I))
+    if not signings:
+        return None
+    clause = _clause(view.text, signings[-1].start())
+    place = _place(view, clause[0], min(clause[1], start))
+    if place is not None:
+        reasons.append(f"the signing clause names no city: {place.as_stated}, of the sentence's earlier signing, "
+                       "is read")
+        questions.append(f"was it signed in {place.name} too, like the sentence's earlier signing?")
+    return place
 
 
 def _carried(view: SentenceView, place: Place | None, reasons: list[str],

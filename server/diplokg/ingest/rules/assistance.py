@@ -4,6 +4,9 @@ of purposes.
 - an amount (rules/money.py) and a word of giving: "2019 stellte Japan 4 Mio. Euro für Schulen
   bereit", "sagte … zu", "Engagement", "Kooperationsprogramm", "provided", "allocated", "with the
   support of", "выделило", "безвозмездная помощь" — one fact, the bracketed amount its conversion;
+  goods handed over or received ("übergab … im Wert von", "handed over equipment worth", "received
+  from", "передал", "получил от") and projects implemented ("projects worth … implemented by X",
+  "Projekte … umgesetzt", "реализовано проектов на сумму") are given too;
 - help and a verb of giving, no amount needed: "X hat Y technische Hilfe … geleistet:" and a list
   of items, one fact per item, its purpose the item ("die Sanierung von Schulen;").
 - donor and recipient: a demonym of one of the page's two states ("die norwegische Seite", "das
@@ -11,7 +14,8 @@ of purposes.
   to / for / в / для" or a Russian dative the recipient; states otherwise marked are read in the
   order named (donor first). "Die Bundesregierung", "the Government", "Правительство" without a
   state: the page's partner; no recipient named: Tajikistan. Each such reading is a reading note.
-- year: the sentence's year or years; purpose: the phrase after the amount ("für die Räumung von
+- year: the sentence's year or years, or the one it states relative to the sentence before ("im
+  selben Jahr", "in the same year", "в том же году"); purpose: the phrase after the amount ("für die Räumung von
   Minenfeldern"), as stated; the agreement it is given under, when the sentence refers back to one
   ("in Übereinstimmung mit dieser Vereinbarung", "under this agreement") or names one.
 - of a listed item, the organisation it was given through and the one it is about (rules/channels.py).
@@ -20,36 +24,41 @@ of purposes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import pairwise
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Agreement, Amount, Assistance, Drafted
 from diplokg.ingest.rules.channels import read_item, through_organisations
-from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.context import SentenceView
+from diplokg.ingest.rules.event_dates import DateReader
+from diplokg.ingest.rules.givers import Reading, roles
 from diplokg.ingest.rules.money import Money, find_money
-from diplokg.ingest.rules.parties import Side, demonyms, role
-from diplokg.ingest.russian import morph
 
 _GIVING = {
     "de": r"Hilfe\w*|Unterstützung\w*|Engagement\w*|\w*(?:Kooperations|Entwicklungs|Hilfs)programm\w*"
           r"|Entwicklungszusammenarbeit|Zuschu(?:ss|ß)\w*"
           r"|Zuschüsse\w*|Kredit\w*|Darlehen\w*|Spende\w*|finanzier\w*|Finanzierung\w*|bereit(?:gestellt|stellen)?"
           r"|zugesagt|sagten?\s[^;]*?\bzu\b|gewährt\w*|vorgesehen|spendete\w*|Mittel\w*|gefördert|Förder\w*"
-          r"|zur\s+Verfügung",
+          r"|zur\s+Verfügung|übergab\w*|übergeben|überreicht\w*|überließ\w*|überlassen"
+          r"|(?:erhielt\w*|erhalten|bekam\w*)(?![^.]*[Ii]nvest)(?=[^.]*\b(?:von|aus)\s)"
+          r"|Projekt\w*[^.]*\b(?:umgesetzt|durchgeführt|realisiert)",
     "en": r"assistance|aid|support\w*|grants?|loans?|fund(?:s|ed|ing)|financ\w+|provided|allocated|pledged"
-          r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?",
+          r"|donated|contribut\w+|granted|(?:cooperation|development|assistance)\s+program(?:me)?s?"
+          r"|handed\s+over|delivered|transferred|received(?![^.]*invest)(?=[^.]*\bfrom\s)"
+          r"|projects?\b[^.]*\b(?:implemented|carried\s+out)|(?:implemented|carried\s+out)\b[^.]*\bprojects?\b",
     "ru": r"помощ\w+|содейств\w+|поддержк\w+|грант\w*|кредит\w*|займ\w*|заём|финансир\w+|выдел\w+|предостав\w+"
-          r"|безвозмездн\w+|программ\w+\s+(?:сотрудничества|помощи|развития)",
+          r"|безвозмездн\w+|программ\w+\s+(?:сотрудничества|помощи|развития)|переда[лн]\w*|вручил\w*"
+          r"|получ(?:ил|ен)\w*(?![^.]*инвест)(?=[^.]*(?<!\w)от\s)|проект\w*[^.]*(?<!\w)(?:реализ|осуществл)\w+"
+          r"|(?:реализ|осуществ)\w+[^.]*(?<!\w)проект\w*",
 }
 _HELP = {"de": r"Hilfe|Unterstützung", "en": r"assistance|aid|support", "ru": r"помощ\w+|содейств\w+|поддержк\w+"}
 _GAVE = {"de": r"geleistet|leistete\w*|gewährt\w*|erwiesen|erwies|bereitgestellt|stellte\w*",
          "en": r"provided|rendered|extended|gave|given|granted|offered", "ru": r"оказ\w+|предостав\w+"}
-_GOVERNMENT = {"de": r"\b(?:Bundes)?[Rr]egierung\b", "en": r"\b[Gg]overnment\b(?!\s+of)",
-               "ru": r"(?<!\w)[Пп]равительств\w+"}
 _TECHNICAL = re.compile(r"technisch|technical|техническ", re.I)
 _PURPOSE = {"de": r"\b(?:für|zur(?!\s+Verfügung)|zum|bei)\s", "en": r"\bfor\s", "ru": r"(?<!\w)(?:на|для)\s(?!сумм)"}
 _PURPOSE_END = re.compile(r"[,;:(]|\.$|\s(?:und|and|и|а)\s+(?:\w+\s+){0,2}(?:wurde|was|were|был)")
-_TRAILING = re.compile(r"\s+(?:zu|bereit|vor|an|aus|ein|mit|fest|frei|ge\w+(?:t|en)|\w+iert|wurden?|ist|sind)$")
+_TRAILING = re.compile(r"\s+(?:zur\s+Verfügung|zu|bereit|vor|an|aus|ein|mit|fest|frei|ge\w+(?:t|en)|\w+iert"
+                       r"|wurden?|ist|sind)$")
 _REFERENCE = {"de": r"\bdies\w*\s+(?:Vereinbarung|Abkommen\w*|Vertrag\w*|Memorandum\w*|Programm\w*)",
               "en": r"\bth(?:is|at)\s+(?:agreement|treaty|memorandum|programme|program)",
               "ru": r"(?:эт\w+|данн\w+|указанн\w+)\s+(?:соглашени\w+|договор\w*|меморандум\w*|программ\w+)"}
@@ -59,16 +68,10 @@ _QUALIFIERS = [(re.compile(r"\b(?:pro|je)\s+Jahr\b|\bjährlich|\bper\s+(?:year|a
                            re.I), "the amount is approximate"),
                (re.compile(r"\b(?:insgesamt|in\s+total|total|всего|в\s+общей\s+сложности)(?!\w)", re.I),
                 "the amount is a total")]
+_FROM_YEAR = re.compile(r"(?:\bzwischen|\bbetween|\bfrom|\bvon|(?<!\w)с)\s+(?:(?:dem|the)\s+)?$", re.I)
+_TO_YEAR = re.compile(r"\s*(?:und|and|to|bis|по)\s+(?:(?:zum|the)\s+)?", re.I)
 _SINCE = re.compile(r"(?:\bseit|\bsince|(?<!\w)с)\s+$", re.I)
 _ITEM = re.compile(r"^[\s\-–•*]*(.*?)[\s;,.]*$")
-
-
-@dataclass
-class _Reading:
-    donor: str
-    recipient: str
-    reasons: list[str]
-    sure: bool
 
 
 def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted]:
@@ -82,7 +85,7 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     helped = help_word if help_word and re.search(_GAVE[language], view.text, re.I) else None
     if not helped and not (money and re.search(_GIVING[language], view.text, 0 if language == "de" else re.I)):
         return []
-    reading = _roles(view, intro_end, money)
+    reading = roles(view, intro_end, money, drafted)
     if reading is None:
         return []
     types = {"financial-assistance"} | ({"technical-assistance"} if _TECHNICAL.search(view.text[:intro_end]) else set())
@@ -91,7 +94,8 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     reading.reasons += [f"'{m.group(0)}': {note}" for pattern, note in _QUALIFIERS if money
                         and (m := pattern.search(view.text))]
     if not listed:
-        year = _year(view, 0, len(view.text), money, reading.reasons)
+        year = _year(view, 0, len(view.text), money, reading.reasons) or _relative_year(view, reading.reasons,
+                                                                                           questions)
         amounts = _amounts(view, money, reading.donor, questions)
         purpose = _purpose(view, money[-1].end if money else (helped.end() if helped else 0), len(view.text))
         fact = Assistance(reading.donor, reading.recipient, amounts, purpose, year, frozenset(types), None, under)
@@ -117,58 +121,11 @@ def assistance_rules(view: SentenceView, drafted: list[Drafted]) -> list[Drafted
     return out
 
 
-def _drafted(view: SentenceView, fact: Assistance, reading: _Reading, questions: list[str],
+def _drafted(view: SentenceView, fact: Assistance, reading: Reading, questions: list[str],
              more: tuple[str, ...] | list[str] = ()) -> Drafted:
     confidence = (0.8 if reading.sure else 0.6) - (0.2 if questions else 0)
     return Drafted(fact, view.sentence, "assistance/" + ("listed" if fact.enumeration is not None else "amount"),
-                   confidence, [*reading.reasons, *more], questions)
-
-
-def _roles(view: SentenceView, limit: int, money: list[Money]) -> _Reading | None:
-    """Donor and recipient: as the sentence marks them, else in the order it names them."""
-    partner = view.context.partner
-    sides = [Side(m.key, m.start, m.text, role(view, m.start, m.text)) for m in view.states
-             if m.start < limit and not any(a.start <= m.start < a.end for a in money)]
-    sides += [s for s in demonyms(view, (HOME, partner)) if s.start < limit]
-    sides.sort(key=lambda s: s.start)
-    reasons: list[str] = []
-    sure = True
-    donor = next((s.key for s in sides if s.role == "donor"), None)
-    recipient = next((s.key for s in sides if s.role == "recipient" and s.key != donor), None)
-    government = _bare_government(view, limit)
-    if donor is None and government and partner and partner != recipient:
-        donor = partner
-        reasons.append(f"'{government.group(0).strip()}' names no state: the government of the page's partner "
-                       f"{partner}")
-    for side in (s for s in sides if s.role is None):
-        if donor is None:
-            donor, sure = side.key, False
-            reasons.append(f"'{side.text}' is read as the donor, named first")
-        elif recipient is None and side.key != donor:
-            recipient = side.key
-            reasons.append(f"'{side.text}' is read as the recipient, named after the donor")
-    if donor and recipient is None and donor != HOME:
-        recipient = HOME
-        reasons.append(f"the sentence names no recipient: {HOME}, the ministry's state")
-    if donor is None or recipient is None or donor == recipient:
-        return None
-    return _Reading(donor, recipient, reasons, sure)
-
-
-def _bare_government(view: SentenceView, limit: int) -> re.Match[str] | None:
-    """A government the sentence names without its state ("die Bundesregierung", "the Government",
-    "Правительство"), not "die japanische Regierung", "the Swedish government", "шведское правительство"."""
-    language = view.context.page.language
-    for match in re.finditer(_GOVERNMENT[language], view.text[:limit]):
-        before = re.findall(r"[\w'’-]+", view.text[:match.start()])
-        previous = before[-1] if before else ""
-        if language == "ru":
-            bare = not any(p.tag.POS == "ADJF" for p in morph().parse(previous)) if previous else True
-        else:
-            bare = previous.lower() in ("", "die", "der", "seitens", "the", "its", "their")
-        if bare:
-            return match
-    return None
+                   confidence, [*reading.reasons, *more], [*reading.questions, *questions])
 
 
 def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list[str]) -> tuple[Amount, ...]:
@@ -186,16 +143,38 @@ def _amounts(view: SentenceView, money: list[Money], donor: str, questions: list
 
 
 def _year(view: SentenceView, start: int, end: int, money: list[Money], reasons: list[str]) -> StatedDate | None:
-    """The year or years of the sentence (part); none for "since 2010" (a start, no year or span)."""
-    for d in view.dates:
-        if start <= d.start < end and not d.quoted and not d.needs_year and \
-                not any(m.start <= d.start < m.end for m in money):
-            if _SINCE.search(view.text[max(0, d.start - 8):d.start]):
-                reasons.append(f"'{view.text[max(0, d.start - 8):d.end].split()[-2]} {d.text}' is when it began: "
-                               "no year or span is drafted")
-                return None
-            first, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
-            return StatedDate(first, last if last != first else None, d.text)
+    """The year or years of the sentence (part): two years as a span ("zwischen 2015 und 2019", "from
+    2015 to 2019", "с 2015 по 2019 год"), else a span after the amount (the years it is for: "… $5
+    million for programmes in 2019–2024"), else the first date; none for "since 2010" (a start)."""
+    dates = [d for d in view.dates if start <= d.start < end and not d.quoted and not d.needs_year
+             and not any(m.start <= d.start < m.end for m in money)]
+    for first, second in pairwise(dates):
+        if _FROM_YEAR.search(view.text[max(0, first.start - 9):first.start]) \
+                and _TO_YEAR.fullmatch(view.text[first.end:second.start]):
+            stated, last_year = view.text[first.start:second.end], (second.date.end or second.date.start)[:4]
+            reasons.append(f"'{stated}': the years from {first.date.start[:4]} to {last_year}")
+            return StatedDate(first.date.start[:4], last_year, stated)
+    after = money[0].end if money else end
+    spans = [d for d in dates if d.start >= after and d.date.end and d.date.end[:4] != d.date.start[:4]]
+    for d in spans[:1] + dates[:1]:
+        if since := _SINCE.search(view.text[max(0, d.start - 8):d.start]):
+            reasons.append(f"'{since.group(0).strip()} {d.text}' is when it began: no year or span is drafted")
+            return None
+        first_year, last = d.date.start[:4], (d.date.end or d.date.start)[:4]
+        return StatedDate(first_year, last if last != first_year else None, d.text)
+    return None
+
+
+def _relative_year(view: SentenceView, reasons: list[str], questions: list[str]) -> StatedDate | None:
+    """The year of a date stated relative to the sentence before ("im selben Jahr", "in the same
+    year", "в том же году", "a year later")."""
+    number = view.sentence.number
+    before = view.context.views[number - 2] if number >= 2 else None
+    previous = [d.date for d in before.dates if not d.quoted and not d.needs_year] if before else []
+    for date in (d for d in DateReader(view, previous).read() if d.relative):
+        reasons.extend(date.reasons)
+        questions.extend(date.questions)
+        return StatedDate(date.date.start[:4], None, date.text)
     return None
 
 

@@ -8,9 +8,11 @@ memoranda, communiqués, protocols, action plans and cooperation programmes.
   "Совместного заявления" → "Совместное заявление", "joint communique") and its complement
   ("über die kulturelle Zusammenarbeit", "of Friendship between the Republic of X and Y",
   "о стратегическом партнерстве между …"), up to a verb, a date, a comma, "in/в" + a city, a quoted
-  name (which is kept) or the end of the sentence.
+  name (which is kept) or the end of the sentence; a list of subjects goes on after a comma ("о
+  дружбе, добрососедстве и партнёрстве", "on Trade, Investment and Transport").
 - A "between" clause gives the parties; it stays in an unquoted title only when every side is a
-  state or its government (the formula of a treaty's title), not when two ministries sign.
+  state or its government (the formula of a treaty's title), not when two ministries sign, or when it
+  names no two sides ("Protokoll über Konsultationen zwischen den Außenministerien").
 - Plural, generic and referring mentions are not instruments: "a number of agreements", "mehrere
   Abkommen", "dieser Vereinbarung", "этого соглашения", lower-case Russian "соглашения".
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diplokg.ingest.rules.adjectives import adjective_states
 from diplokg.ingest.rules.context import SentenceView
 from diplokg.ingest.russian import morph
 
@@ -137,7 +140,7 @@ def _unquoted(view: SentenceView, match: re.Match[str], language: str) -> Instru
         return None
     sides = _sides(complement, language, quoted=False)
     between = _BETWEEN.search(complement)
-    if between and not all(state_of_side(view, side) for side in sides):
+    if between and len(sides) > 1 and not all(state_of_side(view, side) for side in sides):
         complement = complement[:between.start()].rstrip()
         end = match.end("noun") + len(complement)
     title = (head + complement).strip()
@@ -179,6 +182,11 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
             skip = max(skip, periods.get(start, 0))
             ends.append(token.end(1))
             continue
+        listed = _enumeration(text, start, previous, language) if word == "," else None
+        if listed:  # "über Freundschaft, gute Nachbarschaft und Partnerschaft": the list is the subject
+            skip = listed
+            ends.append(listed)
+            continue
         if start in dates or (not word[0].isalnum() and word[0] not in _OPENING) or stops.match(text, start) \
                 or another.match(text, start):
             break
@@ -191,6 +199,31 @@ def _complement(view: SentenceView, at: int, language: str) -> tuple[int, str]:
         previous = word
     complement = _DANGLING.sub("", text[at:ends[-1]])
     return at + len(complement), complement
+
+
+#: an item of a title's list of subjects: German nouns (an adjective may precede), English capitalised
+#: words, Russian words (their case checked)
+_ITEM = {"de": r"(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ][\w-]+", "en": r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?",
+         "ru": r"(?:[а-яё]+(?:[ыио]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ое]й|[ую]ю|[ыи]х|[ыи]ми)\s+)?[а-яё]+"}
+_LIST_AND = {"de": "und", "en": "and", "ru": "и"}
+
+
+def _enumeration(text: str, comma: int, previous: str, language: str) -> int | None:
+    """The end of a list of subjects that goes on after the comma at ``comma`` and ends with "und /
+    and / и" + an item ("о дружбе, добрососедстве и партнёрстве", "on Trade, Investment and Transport");
+    Russian items must share the case of the word before the comma."""
+    item = _ITEM[language]
+    match = re.compile(rf",\s+(?:{item},\s+)*{item}\s+{_LIST_AND[language]}\s+{item}(?![\w-])").match(text, comma)
+    follows = re.compile(rf"\s*(?:[^\w\s]|$|(?:{_COMPLEMENT[language]}|{_STOPS[language]})(?![\w-]))", re.I)
+    if match is None or not follows.match(text, match.end()):  # "…, President X and President Y held talks"
+        return None
+    if language == "ru":
+        cases = {p.tag.case for p in morph().parse(previous) if p.tag.POS == "NOUN"}
+        items = re.findall(r"[а-яё]+", match.group(0))
+        nouns = [w for w in items if w != "и" and not any(p.tag.POS == "ADJF" for p in morph().parse(w)[:1])]
+        if not nouns or not all(cases & {p.tag.case for p in morph().parse(w) if p.tag.POS == "NOUN"} for w in nouns):
+            return None
+    return match.end()
 
 
 def _russian_genitive(rest: str) -> bool:
@@ -225,7 +258,8 @@ def state_of_side(view: SentenceView, side: str) -> str | None:
     mentions = view.context.states.find(rest, view.context.page.language)
     if mentions and mentions[0].start == 0 and len(rest) - mentions[0].end <= 1:
         return mentions[0].key
-    return None
+    # an adjective and a state noun: "Правительством Кыргызской Республики", "der Slowakischen Republik"
+    return next((m.key for m in adjective_states(view) if m.text == rest.strip(" ,.")), None)
 
 
 def _nominative(noun: str, adjective: str | None, language: str) -> str:
