@@ -23,27 +23,10 @@ from dataclasses import dataclass, replace
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.names import acronym_fits, initials_of, unquote
+from diplokg.ingest.organisation_heads import HEAD, head_of
 from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
 from diplokg.ingest.russian import morph
 
-_HEADS = {
-    "de": r"Union|Organisation|Gesellschaft|Departement|Direktion|[Mm]inisterium|Amt|Staatssekretariat|Sekretariat|"
-          r"Agentur|[Bb]ank|Kommission|Komitee|Ausschuss|Fonds|Stiftung|Institut|Verband|Vereinigung|Gemeinschaft|"
-          r"[Uu]nternehmen|Programm|Büro|Versammlung|Parlament|Regierung|Behörde|Dienst|Forum|Zentrum|[Aa]kademie|"
-          r"Universität|Corporation|Dialog",
-    "en": r"Union|Organi[sz]ation|Agency|Ministry|Department|Bank|Fund|Commission|Committee|Council|Office|"
-          r"Programme|Program|Corporation|Company|Association|Institute|Foundation|Assembly|Parliament|Government|"
-          r"Service|Authority|Dialogue|Forum|Centre|Center|Secretariat|Academy|University|Directorate",
-    "ru": r"[Сс]оюз|[Оо]рганизаци|[Аа]гентств|[Мм]инистерств|[Вв]едомств|[Бб]анк|[Фф]онд|[Кк]омисси|[Кк]омитет|"
-          r"[Сс]овет|[Пп]рограмм|[Кк]орпораци|[Кк]омпани|[Аа]ссоциаци|[Ии]нститут|[Оо]бществ|[Аа]ссамбле|"
-          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент|[Пп]редприяти",
-}
-_HEAD = {
-    "de": re.compile(rf"^(?:[\w-]{{3,}}?-?)?({_HEADS['de']})(es|s)?$"),
-    "en": re.compile(rf"^({_HEADS['en']})$"),
-    "ru": re.compile(rf"^({_HEADS['ru']})\w{{0,4}}$"),
-}
-_SHORT_HEADS = {"Amt", "Büro", "Rat"}  # whole words only: "insgesamt", "Apparat"
 _COMPLEMENT_START = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei"},
                      "en": {"of", "for", "on"}, "ru": {"по", "при", "между", "в", "для"}}
 _LINKS = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei", "und", "in", "den", "dem"},
@@ -52,6 +35,11 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜА-ЯЁ]{2,6}$")
 _OWNER = {"de": r"(?:\s+(?:von|der|des)\s+)", "en": r"(?:\s+of\s+(?:the\s+)?)", "ru": r"(?:\s+)"}
 _QUOTED = re.compile(r"[\"„“«]([^\"„“”«»]{2,60})[\"“”»]")
 MAX_COMPLEMENT = 12
+_PARTICIPLE = re.compile(r"^(?:\w*ge\w+t|\w+iert|eröffnet|errichtet|eingerichtet|entstanden)$")
+#: an article or ordinal before "state adjective + head" makes it a common noun, not a name: "die
+#: erste tadschikische Botschaft in …", "a Latvian company", "первое таджикское посольство"
+_GENERIC = re.compile(r"^(?:eine?[mnrs]?|erste\w*|zweite\w*|letzte\w*|jede\w*|a|an|first|second|last|each|every|"
+                      r"another|перв\w+|втор\w+|последн\w+|кажд\w+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,11 +65,7 @@ class _Reader:
         return next((m for m in self.states if m.start <= t.start < m.end), None)
 
     def head(self, i: int) -> str | None:
-        word = self.tokens[i].text
-        m = _HEAD[self.language].match(word)
-        if m is None or (m.group(1) in _SHORT_HEADS and word not in (m.group(1), m.group(1) + "es", m.group(1) + "s")):
-            return None
-        return m.group(1)
+        return head_of(self.tokens[i].text, self.language)
 
     def adjectives(self, i: int) -> int:
         """Where the capitalised adjectives (or, in English, capitalised words) before token ``i`` begin."""
@@ -91,15 +75,23 @@ class _Reader:
         return j
 
     def _attribute(self, word: str) -> bool:
+        """A capitalised adjective before the head; hyphenated ones by their last part
+        ("Französisch-Tadschikische", "Tajik-Turkish", "Кыргызско-таджикский")."""
+        last = word.rsplit("-", 1)[-1]
+        if not (word.replace("-", "").isalpha() and last):
+            return False
         if self.language == "de":
-            return word[:1].isupper() and is_german_adjective(word)
+            return word[:1].isupper() and is_german_adjective(last)
         if self.language == "en":
-            return word[:1].isupper() and word.isalpha() and word not in ("The", "In", "On")
-        return word.isalpha() and any("ADJF" in p.tag for p in morph().parse(word)[:2])
+            return word[:1].isupper() and word not in ("The", "In", "On")
+        return any("ADJF" in p.tag for p in morph().parse(last)[:2])
 
     def complement(self, i: int) -> int:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
         k = i + 1
+        state = self.state_at(self.tokens[k]) if k < len(self.tokens) else None
+        if state and self.language == "de" and self.tokens[k].text.endswith("s"):  # "Botschaft Frankreichs"
+            return self._after_states(k, state)
         if k >= len(self.tokens) or (self.tokens[k].text not in _COMPLEMENT_START[self.language]
                                      and not self._genitive(k)):
             return k
@@ -121,6 +113,14 @@ class _Reader:
             k += 1
             if t.text not in _LINKS[self.language]:
                 end = k
+        return self._before_participle(end)
+
+    def _before_participle(self, end: int) -> int:
+        """A German name without the place a verb at the clause's end is done in: "das Zentrum für
+        Kultur in Duschanbe gegründet" ("in Duschanbe" is where it was founded, not its name)."""
+        if self.language == "de" and end >= 2 and end < len(self.tokens) and self.tokens[end - 2].text == "in" \
+                and _PARTICIPLE.match(self.tokens[end].text):
+            return end - 2
         return end
 
     def _enumeration(self, k: int) -> bool:
@@ -167,7 +167,10 @@ class _Reader:
         word = self.tokens[k].text
         if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
             nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
-            if nxt and self.head(k + 1):  # "… банком развития и Министерством …": another organisation
+            j = k + 1  # "… банком развития и Министерством …", "… палатой А и Торгово-промышленной палатой Б"
+            while j < len(self.tokens) - 1 and j - k <= 3 and self._attribute(self.tokens[j].text):
+                j += 1
+            if nxt and j < len(self.tokens) and self.head(j):  # another organisation
                 return False
             series = self.language == "de" and k > 0 and self._attribute_word(self.tokens[k - 1].text) \
                 and self._attribute_word(nxt)  # "wirtschaftliche und wissenschaftlich-technische Zusammenarbeit"
@@ -232,6 +235,8 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
             while following and end < len(r.tokens) and r.tokens[end].start < following.end:
                 end += 1
         state = next((m.key for t in r.tokens[i:end] if (m := r.state_at(t))), None)
+        if adjective_state and first == i and end == i + 1 and first > 1 and _GENERIC.match(r.tokens[first - 2].text):
+            continue
         start_token = first - 1 if adjective_state and first == i else first
         start, stop = r.tokens[start_token].start, r.tokens[end - 1].end
         name = r.nominative(first, i, end)
@@ -295,11 +300,11 @@ def _by_quotes(r: _Reader) -> Iterable[OrganisationSpan]:
             continue
         before = r.text[max(0, m.start() - 40):m.start()].split()
         after = re.match(r"\s+(\w+)", r.text[m.end():])
-        if after and _HEAD[r.language].match(after.group(1)) and after.group(1)[:1].isupper():
+        if after and HEAD[r.language].match(after.group(1)) and after.group(1)[:1].isupper():
             end = m.end() + after.end()
             yield OrganisationSpan(m.start(), end, r.text[m.start():end], f"{inner} {after.group(1)}",
                                    after.group(1).casefold(), how="quoted name and head noun")
-        elif before and _HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
+        elif before and HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
                                                 else before[-1]) and len(inner.split()) <= 3:  # 'company "X"'
             yield OrganisationSpan(m.start(), m.end(), unquote(m.group(0)), inner, before[-1].casefold(),
                                    how="quoted name after an organisation noun")

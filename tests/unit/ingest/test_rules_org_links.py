@@ -1,0 +1,101 @@
+"""Organisation links and organisation names in forms beyond the first pages (diplokg.ingest.organisations,
+.organisation_heads, .rules.organisations): founders after "auf Initiative / by … together with / по
+инициативе", a participle phrase ("учреждённый … палатой А и палатой Б"), a second predicate of the
+sentence's subject ("… и сотрудничает с", "das eng mit … zusammenarbeitet"), hyphenated adjectives,
+a German genitive state ("Botschaft Lettlands"), heads new to the finder ("Agentur", "Conference",
+"Содружество") and a state adjective after an article or ordinal ("die erste lettische Botschaft"),
+which is a common noun, not a name. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplokg.ingest.facts import NameVariant, OrganisationLink
+from diplokg.ingest.page import Page
+from diplokg.ingest.pipeline import Drafter
+from diplokg.source.tree import SourceTree
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def drafter() -> Drafter:
+    return Drafter(SourceTree(REPO))
+
+
+def links(drafter: Drafter, text: str, language: str) -> set[tuple[str, str, str]]:
+    result = drafter.draft(Page(text, language))
+    return {(d.fact.organisation.name, d.fact.relation,
+             d.fact.other.name if not isinstance(d.fact.other, str) else d.fact.other)
+            for d in result.facts if isinstance(d.fact, OrganisationLink)}
+
+
+def variants(drafter: Drafter, text: str, language: str) -> set[tuple[str, str]]:
+    result = drafter.draft(Page(text, language))
+    return {(d.fact.entity, d.fact.variant) for d in result.facts if isinstance(d.fact, NameVariant)}
+
+
+def test_german_founder_on_initiative_and_cooperation_in_a_relative_clause(drafter: Drafter) -> None:
+    text = ("Im Mai 2015 wurde auf Initiative der Botschaft Lettlands das Lettisch-Tadschikische Institut für "
+            "Geschichte und Sprache in Chudschand eröffnet, das eng mit der Tadschikischen Technischen Universität "
+            "zusammenarbeitet.")
+    assert links(drafter, text, "de") == {
+        ("Lettisch-Tadschikische Institut für Geschichte und Sprache", "founded-by", "Botschaft Lettlands"),
+        ("Lettisch-Tadschikische Institut für Geschichte und Sprache", "cooperates-with",
+         "Tadschikische Technische Universität")}
+
+
+def test_english_two_founders_and_a_second_predicate(drafter: Drafter) -> None:
+    founded = ("The Latvian-Tajik Trade Council was established in 2015 by the Latvian Investment Board together "
+               "with the Chamber of Commerce of the Republic of Tajikistan.")
+    assert links(drafter, founded, "en") == {
+        ("Latvian-Tajik Trade Council", "founded-by", "Latvian Investment Board"),
+        ("Latvian-Tajik Trade Council", "founded-by", "Chamber of Commerce of the Republic of Tajikistan")}
+    works = ("The Latvian-Tajik Trade Council, founded by the Latvian Investment Board, cooperates closely with "
+             "the Agency for Export Promotion of the Republic of Tajikistan.")
+    assert links(drafter, works, "en") == {
+        ("Latvian-Tajik Trade Council", "founded-by", "Latvian Investment Board"),
+        ("Latvian-Tajik Trade Council", "cooperates-with", "Agency for Export Promotion of the Republic of Tajikistan")}
+
+
+def test_russian_initiative_and_second_predicate_of_the_subject(drafter: Drafter) -> None:
+    text = ("Латвийско-таджикский языковой центр при Таджикском национальном университете создан в 2017 году по "
+            "инициативе Посольства Латвийской Республики и сотрудничает с Рижским техническим университетом.")
+    centre = "Латвийско-таджикский языковой центр при Таджикском национальном университете"
+    assert links(drafter, text, "ru") == {(centre, "founded-by", "Посольство Латвийской Республики"),
+                                          (centre, "cooperates-with", "Рижский технический университет")}
+
+
+def test_russian_founders_in_a_participle_phrase(drafter: Drafter) -> None:
+    text = ("Латвийско-таджикский торговый совет, учреждённый в 2018 году Торгово-промышленной палатой Латвийской "
+            "Республики и Торгово-промышленной палатой Республики Таджикистан, тесно взаимодействует с Агентством "
+            "по инвестициям Латвийской Республики.")
+    council = "Латвийско-таджикский торговый совет"
+    assert links(drafter, text, "ru") == {
+        (council, "founded-by", "Торгово-промышленная палата Латвийской Республики"),
+        (council, "founded-by", "Торгово-промышленная палата Республики Таджикистан"),
+        (council, "cooperates-with", "Агентство по инвестициям Латвийской Республики")}
+
+
+def test_abbreviations_of_names_with_new_heads(drafter: Drafter) -> None:
+    assert ("Lettische Investitionsagentur", "LIAA") in variants(
+        drafter, "Die Lettische Investitionsagentur (LIAA) eröffnete 2019 ein Büro in Duschanbe.", "de")
+    assert ("Conference on Trade and Transit in Central Asia", "CTTCA") in variants(
+        drafter, "In 2018 both states took part in the Conference on Trade and Transit in Central Asia (CTTCA).",
+        "en")
+    assert ("Содружество Независимых Государств", "СНГ") in variants(
+        drafter, "Обе страны являются членами Содружества Независимых Государств (СНГ).", "ru")
+
+
+def test_a_state_adjective_after_an_article_or_ordinal_is_no_name(drafter: Drafter) -> None:
+    german = ("Die Botschaft der Republik Lettland in Duschanbe nahm 1998 ihre Arbeit auf. "
+              "Sie war die erste lettische Botschaft in Zentralasien.")
+    assert not any("lettische" in v for _, v in variants(drafter, german, "de"))
+    english = ("The Embassy of the Republic of Latvia in Dushanbe opened in 1998. "
+               "It was the first Latvian Embassy in Central Asia.")
+    assert not any("Latvian" in v for _, v in variants(drafter, english, "en"))
+    russian = ("Посольство Латвийской Республики в Душанбе открылось в 1998 году. "
+               "Это было первое латвийское посольство в Центральной Азии.")
+    assert not any("латвийское" in v for _, v in variants(drafter, russian, "ru"))
