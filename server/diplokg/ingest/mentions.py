@@ -287,10 +287,32 @@ def _organisation_of(names: PageNames, mention: NameMention) -> tuple[Entity | N
                                                 and m.how != "state adjective" for m in e.mentions)]
         if len(fits) == 1:
             return fits[0], "state-adjective"
+    state_named = [e for e in organisations if _state_named(e, mention)]
+    if len(state_named) == 1:
+        return state_named[0], "state-named"
     similar = [e for e in organisations if similar_single(e.name, mention.name)]
     if len(similar) == 1:
         return similar[0], "similar"
     return None, ""
+
+
+#: the words that begin what an organisation is of ("Majlisi Namoyandagon | von Tadschikistan")
+_OF_WORDS = {"der", "des", "von", "of", "the"}
+_MISSION = re.compile(r"botschaft|embassy|konsulat|consulate|mission|vertretung", re.I)
+
+
+def _state_named(entity: Entity, mention: NameMention) -> bool:
+    """The same name with its state named in fewer words: "Majlisi Namoyandagon von Tadschikistan"
+    after "Majlisi Namoyandagon der Majlisi Oli der Republik Tadschikistan", "the Council of Ministers
+    of Latvia" after "the Council of Ministers of the Republic of Latvia" (same state, nothing else
+    after it: "… in Berlin" names another one)."""
+    mine = words(mention.name)
+    core = next((i for i, w in enumerate(mine) if w in _OF_WORDS), 0)
+    if core == 0 or mention.state is None or len(mine) - core > 3 or " in " in f" {mention.name} " \
+            or _MISSION.search(mention.head or ""):  # a state has embassies in many cities
+        return False
+    return any(m.state == mention.state and len(theirs := words(m.name)) > len(mine) and theirs[:core] == mine[:core]
+               and theirs[core] in _OF_WORDS and " in " not in m.name for m in entity.mentions)
 
 
 def _add_city(names: PageNames, mention: NameMention, places: dict[str, Place]) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.names import acronym_fits, initials_of, unquote
-from diplokg.ingest.organisation_heads import HEAD, head_of
+from diplokg.ingest.organisation_heads import HEAD, head_of, is_parliament, izafet
 from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
 from diplokg.ingest.russian import morph
 
@@ -220,12 +220,13 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
         head = r.head(i)
         if head is None:
             continue
-        first, end = r.adjectives(i), r.complement(i)
+        joined = izafet(r.tokens[i].text) and i + 1 < len(r.tokens) and r.tokens[i + 1].text[:1].isupper()
+        first, end = r.adjectives(i), r.complement(i + 1 if joined else i)  # "Majlisi Namoyandagon der …"
         adjective_state = _state_adjective(r, first - 1) if first > 0 else None
-        if adjective_state is None and first < i and r.language == "en":  # "the Latvian Ministry of …"
+        if adjective_state is None and first < i:  # "the Latvian Ministry of …", "Rumänische Abgeordnetenkammer"
             adjective_state = _state_adjective(r, first)
         named = first < i or end > i + 1 or adjective_state or _acronym_after(r, end) \
-            or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
+            or is_parliament(head, r.language) or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
         if r.language != "de" and not r.tokens[first].text[:1].isupper():
             named = False
         if not named:
@@ -266,7 +267,9 @@ def _state_adjective(r: _Reader, i: int) -> str | None:
     stems = [m.group(1) for m in (re.match(stem, word), re.match(stem.replace("{4,}?", "{4,}"), word)) if m]
     for found in dict.fromkeys(stems):  # the shortest stem, then the longest ("latv-ian", "latvi-an")
         for form, alpha3 in r.gazetteer.forms[r.language].items():
-            if " " not in form and form.startswith(found) and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
+            dropped = form[:-2] + "n" if form.endswith("en") else form  # "Polen" / "poln-isch"
+            if " " not in form and (form.startswith(found) or dropped == found) \
+                    and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
                 return alpha3
     return None
 

@@ -3,8 +3,10 @@
 инициативе", a participle phrase ("учреждённый … палатой А и палатой Б"), a second predicate of the
 sentence's subject ("… и сотрудничает с", "das eng mit … zusammenarbeitet"), hyphenated adjectives,
 a German genitive state ("Botschaft Lettlands"), heads new to the finder ("Agentur", "Conference",
-"Содружество") and a state adjective after an article or ordinal ("die erste lettische Botschaft"),
-which is a common noun, not a name. Sentences written for these tests."""
+"Содружество"), parliaments by their own names ("Sejm", "Majlisi Milli der …": a Tajik name in the
+izafet), a name with its state said shorter ("Majlisi Milli von Tadschikistan") and a state
+adjective after an article or ordinal ("die erste lettische Botschaft"), which is a common noun, not a
+name. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from diplokg.ingest.facts import NameVariant, OrganisationLink
+from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
+from diplokg.ingest.rules.context import PageContext
 from diplokg.source.tree import SourceTree
 
 REPO = Path(__file__).resolve().parents[3]
@@ -99,3 +103,35 @@ def test_a_state_adjective_after_an_article_or_ordinal_is_no_name(drafter: Draft
     russian = ("Посольство Латвийской Республики в Душанбе открылось в 1998 году. "
                "Это было первое латвийское посольство в Центральной Азии.")
     assert not any("латвийское" in v for _, v in variants(drafter, russian, "ru"))
+
+
+def organisations(drafter: Drafter, text: str, language: str) -> dict[str, str | None]:
+    """The organisations the page names, in the nominative, with the state each belongs to."""
+    context = PageContext(Page(text, language), drafter.states, drafter.cities)
+    names = page_names(context, drafter.entities)
+    return {m.name: m.state for v in context.views for m in names.in_sentence(v.sentence.number)
+            if m.kind == "organisation"}
+
+
+def test_parliaments_by_their_own_names_and_in_the_izafet(drafter: Drafter) -> None:
+    german = ("Im Mai 2021 besuchte eine Delegation der Majlisi Milli der Majlisi Oli der Republik Tadschikistan "
+              "Warschau. Die Abgeordneten der Majlisi Milli von Tadschikistan trafen Vertreter des Sejm und der "
+              "Polnischen Abgeordnetenkammer.")
+    found = organisations(drafter, german, "de")
+    assert found["Majlisi Milli der Majlisi Oli der Republik Tadschikistan"] == "TJK"
+    assert "Sejm" in found and found["Polnische Abgeordnetenkammer"] == "POL"
+    assert ("Majlisi Milli der Majlisi Oli der Republik Tadschikistan", "Majlisi Milli von Tadschikistan") in \
+        variants(drafter, german, "de")
+    english = ("In May 2021 a delegation of the Majlisi Milli of the Majlisi Oli of the Republic of Tajikistan "
+               "visited Riga. The members of the Majlisi Milli of Tajikistan met deputies of the Saeima.")
+    assert "Saeima" in organisations(drafter, english, "en")
+    assert ("Majlisi Milli of the Majlisi Oli of the Republic of Tajikistan", "Majlisi Milli of Tajikistan") in \
+        variants(drafter, english, "en")
+    russian = "В мае 2021 года делегация Сейма Латвийской Республики посетила Душанбе."
+    assert "Сейм Латвийской Республики" in organisations(drafter, russian, "ru")
+
+
+def test_a_shorter_state_is_no_variant_of_an_office_in_another_city(drafter: Drafter) -> None:
+    text = ("Die Botschaft der Republik Lettland in Duschanbe wurde 1998 eröffnet. "
+            "Die Botschaft von Lettland in Taschkent betreut auch Turkmenistan.")
+    assert not any(v.startswith("Botschaft von Lettland") for _, v in variants(drafter, text, "de"))
