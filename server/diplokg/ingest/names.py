@@ -172,8 +172,7 @@ def similar_single(a: str, b: str) -> bool:
 def acronym_fits(acronym: str, phrase: str) -> bool:
     """The acronym's letters are the phrase's in order, the first one starting a word ("EDA" in
     "Eidgenössisches Departement für auswärtige Angelegenheiten")."""
-    letters = acronym.casefold()
-    text = phrase.casefold()
+    letters, text = _folded(acronym), _folded(phrase)  # "TİKA" as "tika"
     starts = [m.start() for m in re.finditer(r"\w+", text)]
     for start in starts:
         if text[start] != letters[0]:
@@ -186,6 +185,11 @@ def acronym_fits(acronym: str, phrase: str) -> bool:
         else:
             return True
     return False
+
+
+def _folded(text: str) -> str:
+    """Case-folded without combining marks (the dot of "İ", which "İ".casefold() keeps)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
 def initials_of(phrase: str) -> str:

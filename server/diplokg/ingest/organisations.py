@@ -31,7 +31,9 @@ _COMPLEMENT_START = {"de": {"für", "des", "der", "zur", "zum", "von", "über", 
                      "en": {"of", "for", "on"}, "ru": {"по", "при", "между", "в", "для"}}
 _LINKS = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei", "und", "in", "den", "dem"},
           "en": {"of", "for", "on", "and", "the", "in"}, "ru": {"по", "при", "между", "и", "в", "для"}}
-_ACRONYM = re.compile(r"^[A-ZÄÖÜА-ЯЁ]{2,6}$")
+_ACRONYM = re.compile(r"^(?:(?![a-zß-ÿа-яё])[^\W\d_]){2,6}$")  # capitals of any alphabet: "EDA", "TİKA", "ОДКБ"
+#: a short form in brackets with capitals inside: "(ОшГУ)", "(AmCham)"
+_MIXED_ACRONYM = re.compile(r"^[^\W\d_][^\W\d_]*?[A-ZÄÖÜА-ЯЁ][^\W\d_]*$")
 _OWNER = {"de": r"(?:\s+(?:von|der|des)\s+)", "en": r"(?:\s+of\s+(?:the\s+)?)", "ru": r"(?:\s+)"}
 _QUOTED = re.compile(r"[\"„“«]([^\"„“”«»]{2,60})[\"“”»]")
 MAX_COMPLEMENT = 12
@@ -72,6 +74,9 @@ class _Reader:
         j = i
         while j > 0 and self._attribute(self.tokens[j - 1].text):
             j -= 1
+            if self.language == "en" and j > 1 and self.tokens[j - 1].text in ("and", "&") \
+                    and self._attribute(self.tokens[j - 2].text):  # "Turkish Cooperation and Coordination Agency"
+                j -= 1
         return j
 
     def _attribute(self, word: str) -> bool:
@@ -278,9 +283,10 @@ def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[Organisati
     """Abbreviations in brackets or right after a name: the name they fit best stands for them."""
     out = []
     for i, t in enumerate(r.tokens):
-        if not _ACRONYM.match(t.text):
-            continue
         bracketed = i > 0 and r.tokens[i - 1].text == "(" and i + 1 < len(r.tokens) and r.tokens[i + 1].text == ")"
+        if not (_ACRONYM.match(t.text) or (bracketed and len(t.text) <= 8 and _MIXED_ACRONYM.match(t.text)
+                                           and t.text[:1].isupper())):
+            continue
         before = r.tokens[i - 2] if bracketed and i > 1 else (r.tokens[i - 1] if i > 0 else None)
         if before is None:
             continue
@@ -288,8 +294,12 @@ def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[Organisati
         if not candidates:
             continue
         best = next((c for c in candidates if initials_of(c.text).casefold() == t.text.casefold()), None) \
+            or next((c for c in candidates if acronym_fits(t.text, c.name)  # the one whose first letter it starts with
+                     and c.name[:1].casefold() == t.text[:1].casefold()), None) \
             or next((c for c in candidates if acronym_fits(t.text, c.name)), None) or candidates[-1]
         fits = acronym_fits(t.text, best.name)
+        if not fits and not _ACRONYM.match(t.text):
+            continue  # "(Bischkek)", "(Hauptstadt)": not a short form
         out.append(OrganisationSpan(t.start, t.end, t.text, t.text, best.head, best.state, full=best.name,
                                     key=best.key, how="abbreviation" + ("" if fits else " (letters do not fit)")))
     return out

@@ -135,3 +135,22 @@ def test_a_shorter_state_is_no_variant_of_an_office_in_another_city(drafter: Dra
     text = ("Die Botschaft der Republik Lettland in Duschanbe wurde 1998 eröffnet. "
             "Die Botschaft von Lettland in Taschkent betreut auch Turkmenistan.")
     assert not any(v.startswith("Botschaft von Lettland") for _, v in variants(drafter, text, "de"))
+
+
+def test_short_forms_with_capitals_of_any_alphabet_and_mixed_case(drafter: Drafter) -> None:
+    english = ("The Latvian Trade and Investment Agency (LİAA) opened an office in Dushanbe in 2019; "
+               "the Riga Technical University (RiTU) trains Tajik engineers.")
+    assert {("Latvian Trade and Investment Agency", "LİAA"), ("Riga Technical University", "RiTU")} <= \
+        variants(drafter, english, "en")
+    german = "Die Lettische Agraruniversität (LaAU) arbeitet seit 2016 mit Partnern in Tadschikistan."
+    assert ("Lettische Agraruniversität", "LaAU") in variants(drafter, german, "de")
+    russian = "Рижский технический университет (РиТУ) принимает студентов из Таджикистана."
+    assert ("Рижский технический университет", "РиТУ") in variants(drafter, russian, "ru")
+
+
+def test_an_abbreviation_stands_for_the_inner_name_it_spells(drafter: Drafter) -> None:
+    russian = ("В 2019 году состоялась встреча Совета министров обороны Организации Договора о коллективной "
+               "безопасности (ОДКБ).")
+    assert ("Организация Договора о коллективной безопасности", "ОДКБ") in variants(drafter, russian, "ru")
+    english = "In 2019 the Council of Ministers of the Latvian Investment Agency (LIA) met in Riga."
+    assert ("Latvian Investment Agency", "LIA") in variants(drafter, english, "en")
