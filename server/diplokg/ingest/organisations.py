@@ -83,6 +83,8 @@ class _Reader:
         """A capitalised adjective before the head; hyphenated ones by their last part
         ("Französisch-Tadschikische", "Tajik-Turkish", "Кыргызско-таджикский")."""
         last = word.rsplit("-", 1)[-1]
+        if self.language == "en" and re.match(r"^(?:[A-Z]\.){1,3}$", word):  # "the U.S. Embassy" (tokens "U.", "S.")
+            return True
         if not (word.replace("-", "").isalpha() and last):
             return False
         if self.language == "de":
@@ -182,8 +184,10 @@ class _Reader:
             return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha()) or series
         if word in _LINKS[self.language] or word[:1].isupper():
             return True
-        if self.language == "de":
-            return self._attribute_word(word)
+        if self.language == "de":  # an attribute stands before its noun: "… in Riga kooperieren seit …" ends
+            nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+            return self._attribute_word(word) and (nxt[:1].isupper() or nxt in ("und", ",")
+                                                   or self._attribute_word(nxt))
         if self.language == "ru":
             return any(p.tag.POS in ("NOUN", "ADJF", "PREP") for p in morph().parse(word)[:1])
         return False

@@ -154,3 +154,21 @@ def test_an_abbreviation_stands_for_the_inner_name_it_spells(drafter: Drafter) -
     assert ("Организация Договора о коллективной безопасности", "ОДКБ") in variants(drafter, russian, "ru")
     english = "In 2019 the Council of Ministers of the Latvian Investment Agency (LIA) met in Riga."
     assert ("Latvian Investment Agency", "LIA") in variants(drafter, english, "en")
+
+
+def test_two_subjects_that_cooperate(drafter: Drafter) -> None:
+    german = ("Die Lettische Agraruniversität (LAU) und die Universität für Forstwirtschaft in Jelgava kooperieren "
+              "seit 2015 auf der Grundlage eines Vertrags.")
+    assert links(drafter, german, "de") == {
+        ("Lettische Agraruniversität", "cooperates-with", "Universität für Forstwirtschaft in Jelgava")}
+    english = "The Riga Technical University and the Tajik Technical University cooperate in engineering."
+    assert links(drafter, english, "en") == {
+        ("Riga Technical University", "cooperates-with", "Tajik Technical University")}
+    russian = "Рижский технический университет и Таджикский технический университет сотрудничают с 2015 года."
+    assert links(drafter, russian, "ru") == {
+        ("Рижский технический университет", "cooperates-with", "Таджикский технический университет")}
+
+
+def test_a_state_abbreviation_before_the_head(drafter: Drafter) -> None:
+    text = "The Latvian Business Council was founded in 2018 and cooperates closely with the U.K. Embassy."
+    assert links(drafter, text, "en") == {("Latvian Business Council", "cooperates-with", "U.K. Embassy")}

@@ -41,6 +41,10 @@ _COOPERATES = {"de": r"\b(?:arbeite[tn]|kooperier(?:t|en))\s+(?:\w+\s+){0,2}?mit
                      r"\bmit\s+(?=[^,.;]*?\b(?:zusammenarbeite[tn]|kooperier(?:t|en))\b)",
                "en": r"\b(?:cooperates?|co-operates?|works?|worked|cooperated)\s+(?:\w+\s+){0,2}?with\s+",
                "ru": r"\b(?:сотруднича(?:ет|ют|л|ла)|взаимодейству(?:ет|ют))\s+(?:\w+\s+)?с\s+"}
+#: a cooperation of two subjects ("X und Y kooperieren", "X and Y cooperate", "X и Y сотрудничают"), no partner after
+_MUTUAL = {"de": r"\b(?:kooperieren|arbeiten\s+(?:[a-zäöü]+\s+){0,3}?zusammen)\b(?!\s+mit\b)",
+           "en": r"\b(?:cooperate|co-operate|collaborate|work\s+together)\b(?!\s+(?:\w+\s+)?with\b)",
+           "ru": r"\b(?:сотрудничают|взаимодействуют)\b(?!\s+(?:\w+\s+)?с\s+\D)"}  # "с 2015 года": since
 _FOUNDED_BY = {"de": r"\b(?:gründete|gründeten|initiierte|initiierten|rief|riefen)\s+",
                "en": r"\b(?:initiated|founded|established|created|launched|set\s+up)\s+",
                "ru": r"\b(?:учредил[аи]?|основал[аи]?|создал[аи]?|инициировал[аи]?)\s+"}
@@ -87,6 +91,7 @@ def organisation_rules(view: SentenceView, names: PageNames, drafted: list[Draft
     agreements = [d.fact for d in drafted if isinstance(d.fact, Agreement) and d.sentence is view.sentence]
     yield from _members(view, names, orgs, language)
     yield from _cooperations(view, names, orgs, language)
+    yield from _mutual(view, names, orgs, language)
     yield from _foundings(view, names, orgs, language, agreements)
 
 
@@ -189,6 +194,20 @@ def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention],
             if purpose:
                 drafted.reasons.append(f"purpose as stated: '{purpose}'")
             yield drafted
+
+
+def _mutual(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+    """"Die A (AB) und die B kooperieren …": A cooperates with B (one link, both named as partners)."""
+    for m in re.finditer(_MUTUAL[language], view.text):
+        before = [o for o in orgs if o.end <= m.start() and not o.how.startswith("abbreviation")]
+        if len(before) < 2:
+            continue
+        first, second = before[-2], before[-1]
+        joined = re.match(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:und|and|и)\s+(?:die|der|das|the)?\s*$",
+                          view.text[first.end:second.start])
+        if joined and not re.search(r"[,;]", view.text[second.end:m.start()]):
+            partners = (_organisation(names, first), _organisation(names, second))
+            yield _link(view, names, first, "cooperates-with", partners[1], "organisation", partners=partners)
 
 
 def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str,
