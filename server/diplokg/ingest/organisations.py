@@ -211,6 +211,7 @@ def find_organisations(text: str, language: str, states: list[Mention], gazettee
         if not any(f.key and (f.start == span.start or (f.start <= span.start and span.end <= f.end)) for f in found):
             found.append(span)
     found += _abbreviations(r, found)
+    found += _bracketed_short_forms(r, found)
     return sorted(found, key=lambda o: (o.start, -o.end))
 
 
@@ -306,6 +307,23 @@ def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[Organisati
             continue  # "(Bischkek)", "(Hauptstadt)": not a short form
         out.append(OrganisationSpan(t.start, t.end, t.text, t.text, best.head, best.state, full=best.name,
                                     key=best.key, how="abbreviation" + ("" if fits else " (letters do not fit)")))
+    return out
+
+
+def _bracketed_short_forms(r: _Reader, found: list[OrganisationSpan]) -> list[OrganisationSpan]:
+    """A short form of two or three words in brackets right after a name, its first word an
+    abbreviation whose letters fit the name: "(AmCham Latvia)", "(МИД ЛР)", "(LIAA Riga)"."""
+    out = []
+    for m in re.finditer(r"\(([^()\s]+(?:\s+[^()\s]+){1,2})\)", r.text):
+        first, *rest = m.group(1).split()
+        if not ((_ACRONYM.match(first) or _MIXED_ACRONYM.match(first)) and first[:1].isupper()
+                and all(w[:1].isupper() and w.isalpha() for w in rest)):
+            continue
+        before = next((f for f in found if f.full is None and f.end <= m.start()
+                       and not r.text[f.end:m.start()].strip()), None)
+        if before is not None and acronym_fits(first, before.name):
+            out.append(OrganisationSpan(m.start(1), m.end(1), m.group(1), m.group(1), before.head, before.state,
+                                        full=before.name, key=before.key, how="abbreviation with more words"))
     return out
 
 

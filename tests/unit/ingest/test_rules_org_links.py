@@ -172,3 +172,15 @@ def test_two_subjects_that_cooperate(drafter: Drafter) -> None:
 def test_a_state_abbreviation_before_the_head(drafter: Drafter) -> None:
     text = "The Latvian Business Council was founded in 2018 and cooperates closely with the U.K. Embassy."
     assert links(drafter, text, "en") == {("Latvian Business Council", "cooperates-with", "U.K. Embassy")}
+
+
+def test_a_short_form_of_several_words_in_brackets(drafter: Drafter) -> None:
+    english = "The American Chamber of Commerce in Latvia (AmCham Latvia) opened a desk for Tajik companies in 2020."
+    assert ("American Chamber of Commerce in Latvia", "AmCham Latvia") in variants(drafter, english, "en")
+    russian = ("В 2020 году директор департамента Министерства иностранных дел Латвийской Республики (МИД ЛР) "
+               "посетил Душанбе.")
+    assert ("Министерство иностранных дел Латвийской Республики", "МИД ЛР") in variants(drafter, russian, "ru")
+    german = "Die Lettische Handelskammer (LHK Riga) berät seit 2019 auch tadschikische Firmen."
+    assert ("Lettische Handelskammer", "LHK Riga") in variants(drafter, german, "de")
+    not_short = "Die Lettische Handelskammer (Sitz Riga) berät seit 2019 auch tadschikische Firmen."
+    assert not any(v == "Sitz Riga" for _, v in variants(drafter, not_short, "de"))
