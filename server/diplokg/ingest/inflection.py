@@ -11,7 +11,8 @@ rest as written: "Межправительственной комиссии по
 
 Russian person names: the case is that of the title they stand beside ("Посла … Валихана
 Туреханова": genitive), each word then loses its case ending ("Валихан Туреханов"); names that do
-not decline ("Эмомали", "Назри", "Ющенко") stay as written."""
+not decline ("Эмомали", "Назри", "Ющенко", the Tajik family names in "-зода": "Давлатзода") stay
+as written."""
 
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ _ENDINGS = {
 #: endings a masculine name adds to its consonant: Валихан-а, -у, -ом, -е
 _CONSONANT_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
 _VOWELS = "аеёиоуыэюяь"
+#: Tajik and Persian family names ("Давлатзода", "Рахимзаде") do not decline in Russian
+_INDECLINABLE = re.compile(r"(?:зода|заде)$", re.I)
 
 
 def russian_name_nominative(name: str, case: str) -> str:
@@ -123,7 +126,7 @@ def russian_name_nominative(name: str, case: str) -> str:
 
 
 def _word_nominative(word: str, case: str) -> str:
-    if len(word) < 4 or re.search(r"\.$", word):
+    if len(word) < 4 or re.search(r"\.$", word) or _INDECLINABLE.search(word):
         return word
     lower = word.lower()
     for ending, nominative in _ENDINGS[case]:

@@ -127,9 +127,11 @@ def page_names(context: PageLike, index: EntityIndex) -> PageNames:
         organisations += [NameMention("organisation", number, o.start, o.end, o.text, o.name, o.key, o.head, o.state,
                                       o.full, o.how) for o in found]
         taken = [(o.start, o.end) for o in found]
+        in_sentence = context.cities.find(text, language, context.preferred_countries)
+        spans = [(c.start, c.end) for c, _ in in_sentence]
         persons += [NameMention("person", number, p.start, p.end, p.text, p.name, how=p.how)
-                    for p in find_persons(text, language, view.states, taken)]
-        for found_city, candidates in context.cities.find(text, language, context.preferred_countries):
+                    for p in find_persons(text, language, view.states, taken, spans)]
+        for found_city, candidates in in_sentence:
             city = candidates[0]
             places[str(city.geonames_id)] = Place(city.name, city.geonames_id, found_city.text, city.country)
             cities.append(NameMention("city", number, found_city.start, found_city.end, found_city.text,
@@ -235,6 +237,8 @@ def _best_relation(entity: Entity, mention: NameMention, language: str) -> str |
     relations = [person_relation(form, mention.name) for form in forms]
     if language == "ru" and any(_case_form(form, mention.name) for form in forms):
         return "same"
+    if language == "ru":  # "У. Ташматова" (genitive, no title to tell the case) for "Улугбек Ташматов"
+        relations += [person_relation(" ".join(_stems(form)), " ".join(_stems(mention.name))) for form in forms]
     for preferred in ("same", "order", "initials", "surname", "part", "longer", "spelling", "renamed"):
         if preferred in relations:
             return preferred
@@ -243,11 +247,13 @@ def _best_relation(entity: Entity, mention: NameMention, language: str) -> str |
 
 def _case_form(a: str, b: str) -> bool:
     """Two Russian spellings of one name in different cases ("Эмомали Рахмона" / "Эмомали Рахмон")."""
-    def stems(name: str) -> list[str]:
-        return [w[:-1] if len(w) > 4 and w[-1] in "ауеыюя" else w[:-2] if len(w) > 5 and w[-2:] in ("ом", "ем", "ым",
-                                                                                                    "ой") else w
-                for w in words(name)]
-    return stems(a) == stems(b)
+    return _stems(a) == _stems(b)
+
+
+def _stems(name: str) -> list[str]:
+    """The words of a Russian name without their case endings."""
+    return [w[:-1] if len(w) > 4 and w[-1] in "ауеыюя" else w[:-2] if len(w) > 5 and w[-2:] in ("ом", "ем", "ым", "ой")
+            else w for w in words(name)]
 
 
 def _add_organisation(names: PageNames, mention: NameMention) -> None:
@@ -281,10 +287,32 @@ def _organisation_of(names: PageNames, mention: NameMention) -> tuple[Entity | N
                                                 and m.how != "state adjective" for m in e.mentions)]
         if len(fits) == 1:
             return fits[0], "state-adjective"
+    state_named = [e for e in organisations if _state_named(e, mention)]
+    if len(state_named) == 1:
+        return state_named[0], "state-named"
     similar = [e for e in organisations if similar_single(e.name, mention.name)]
     if len(similar) == 1:
         return similar[0], "similar"
     return None, ""
+
+
+#: the words that begin what an organisation is of ("Majlisi Namoyandagon | von Tadschikistan")
+_OF_WORDS = {"der", "des", "von", "of", "the"}
+_MISSION = re.compile(r"botschaft|embassy|konsulat|consulate|mission|vertretung", re.I)
+
+
+def _state_named(entity: Entity, mention: NameMention) -> bool:
+    """The same name with its state named in fewer words: "Majlisi Namoyandagon von Tadschikistan"
+    after "Majlisi Namoyandagon der Majlisi Oli der Republik Tadschikistan", "the Council of Ministers
+    of Latvia" after "the Council of Ministers of the Republic of Latvia" (same state, nothing else
+    after it: "… in Berlin" names another one)."""
+    mine = words(mention.name)
+    core = next((i for i, w in enumerate(mine) if w in _OF_WORDS), 0)
+    if core == 0 or mention.state is None or len(mine) - core > 3 or " in " in f" {mention.name} " \
+            or _MISSION.search(mention.head or ""):  # a state has embassies in many cities
+        return False
+    return any(m.state == mention.state and len(theirs := words(m.name)) > len(mine) and theirs[:core] == mine[:core]
+               and theirs[core] in _OF_WORDS and " in " not in m.name for m in entity.mentions)
 
 
 def _add_city(names: PageNames, mention: NameMention, places: dict[str, Place]) -> None:

@@ -27,9 +27,11 @@ CONFIDENCE = {"order": 0.8, "initials": 0.8, "surname": 0.75, "part": 0.7, "long
               "similar": 0.5, "quoted": 0.75}
 _INITIAL = re.compile(r"^\w\.(?:-?\w\.)*$")
 _QUOTES = "\"'„“”«»‚‘’"
-#: spellings of one sound in the common transliterations of Cyrillic and Tajik names
-_SOUNDS = (("dzh", "j"), ("kh", "h"), ("ch", "h"), ("zh", "j"), ("sh", "s"), ("ts", "c"), ("ck", "k"),
-           ("ph", "f"), ("y", "i"), ("g", "k"), ("w", "v"), ("q", "k"))
+#: spellings of one sound in the common transliterations of Cyrillic and Tajik names, English and
+#: German ("Dzhamshed" / "Dschamsched", "Bakhtiyor" / "Bachtijor", "Nazarov" / "Nasarow"); "J" is the
+#: consonant of "dzh", a "j" left after it the German glide ("y"), read as a vowel
+_SOUNDS = (("dsch", "J"), ("dzh", "J"), ("tsch", "ch"), ("kh", "h"), ("ch", "h"), ("zh", "J"), ("sh", "s"),
+           ("ts", "c"), ("ck", "k"), ("ph", "f"), ("y", "i"), ("g", "k"), ("w", "v"), ("q", "k"), ("z", "s"))
 MIN_SKELETON = 4  # shorter words must be written alike
 
 
@@ -72,8 +74,8 @@ def skeleton(word: str) -> str:
     text = anyascii(word).lower()
     for spelling, sound in _SOUNDS:
         text = text.replace(spelling, sound)
-    head, rest = text[:1], re.sub(r"[aeiou\W]", "", text[1:])
-    return re.sub(r"(.)\1+", r"\1", head + rest)
+    head, rest = text[:1], re.sub(r"[aeiouj\W]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest).lower()
 
 
 def _alike(a: str, b: str) -> bool:
@@ -128,7 +130,7 @@ def person_relation(first: str, later: str) -> str | None:
             remaining.remove(w)
         return "initials" if rest and _initials_fit(initials, remaining) else None
     if len(b) == 1:
-        return "surname" if len(a) > 1 and b[0] in a[1:] + a[:1] and len(b[0]) >= 3 else None
+        return _single(a, b[0])
     if len(a) == len(b):
         return _aligned(a, b)
     if set(b) < set(a):
@@ -136,6 +138,17 @@ def person_relation(first: str, later: str) -> str | None:
     if set(a) < set(b):
         return "longer"
     return None
+
+
+def _single(a: list[str], word: str) -> str | None:
+    """One word for a name of several: the family name alone ("Rahmon"), written without its
+    diacritics ("Orlowicz" for "Orłowicz"), or in another transliteration ("Тошматов" for
+    "Ташматов": ``spelling``)."""
+    if len(a) < 2 or len(word) < 3:
+        return None
+    if word in a or anyascii(word) in [anyascii(w) for w in a]:
+        return "surname"
+    return "spelling" if any(_alike(w, word) for w in a if not _INITIAL.match(w)) else None
 
 
 def _aligned(a: list[str], b: list[str]) -> str | None:
@@ -159,8 +172,7 @@ def similar_single(a: str, b: str) -> bool:
 def acronym_fits(acronym: str, phrase: str) -> bool:
     """The acronym's letters are the phrase's in order, the first one starting a word ("EDA" in
     "Eidgenössisches Departement für auswärtige Angelegenheiten")."""
-    letters = acronym.casefold()
-    text = phrase.casefold()
+    letters, text = _folded(acronym), _folded(phrase)  # "TİKA" as "tika"
     starts = [m.start() for m in re.finditer(r"\w+", text)]
     for start in starts:
         if text[start] != letters[0]:
@@ -173,6 +185,11 @@ def acronym_fits(acronym: str, phrase: str) -> bool:
         else:
             return True
     return False
+
+
+def _folded(text: str) -> str:
+    """Case-folded without combining marks (the dot of "İ", which "İ".casefold() keeps)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
 def initials_of(phrase: str) -> str:

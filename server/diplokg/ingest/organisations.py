@@ -23,35 +23,25 @@ from dataclasses import dataclass, replace
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.names import acronym_fits, initials_of, unquote
+from diplokg.ingest.organisation_heads import HEAD, head_of, is_parliament, izafet
 from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
 from diplokg.ingest.russian import morph
 
-_HEADS = {
-    "de": r"Union|Organisation|Gesellschaft|Departement|Direktion|[Mm]inisterium|Amt|Staatssekretariat|Sekretariat|"
-          r"Agentur|[Bb]ank|Kommission|Komitee|Ausschuss|Fonds|Stiftung|Institut|Verband|Vereinigung|Gemeinschaft|"
-          r"[Uu]nternehmen|Programm|Büro|Versammlung|Parlament|Regierung|Behörde|Dienst|Forum|Zentrum|[Aa]kademie|"
-          r"Universität|Corporation|Dialog",
-    "en": r"Union|Organi[sz]ation|Agency|Ministry|Department|Bank|Fund|Commission|Committee|Council|Office|"
-          r"Programme|Program|Corporation|Company|Association|Institute|Foundation|Assembly|Parliament|Government|"
-          r"Service|Authority|Dialogue|Forum|Centre|Center|Secretariat|Academy|University|Directorate",
-    "ru": r"[Сс]оюз|[Оо]рганизаци|[Аа]гентств|[Мм]инистерств|[Вв]едомств|[Бб]анк|[Фф]онд|[Кк]омисси|[Кк]омитет|"
-          r"[Сс]овет|[Пп]рограмм|[Кк]орпораци|[Кк]омпани|[Аа]ссоциаци|[Ии]нститут|[Оо]бществ|[Аа]ссамбле|"
-          r"[Пп]арламент|[Пп]равительств|[Сс]лужб|[Сс]енат|[Сс]екретариат|[Дд]иалог|[Дд]епартамент|[Пп]редприяти",
-}
-_HEAD = {
-    "de": re.compile(rf"^(?:[\w-]{{3,}}?-?)?({_HEADS['de']})(es|s)?$"),
-    "en": re.compile(rf"^({_HEADS['en']})$"),
-    "ru": re.compile(rf"^({_HEADS['ru']})\w{{0,4}}$"),
-}
-_SHORT_HEADS = {"Amt", "Büro", "Rat"}  # whole words only: "insgesamt", "Apparat"
 _COMPLEMENT_START = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei"},
                      "en": {"of", "for", "on"}, "ru": {"по", "при", "между", "в", "для"}}
 _LINKS = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei", "und", "in", "den", "dem"},
           "en": {"of", "for", "on", "and", "the", "in"}, "ru": {"по", "при", "между", "и", "в", "для"}}
-_ACRONYM = re.compile(r"^[A-ZÄÖÜА-ЯЁ]{2,6}$")
+_ACRONYM = re.compile(r"^(?:(?![a-zß-ÿа-яё])[^\W\d_]){2,6}$")  # capitals of any alphabet: "EDA", "TİKA", "ОДКБ"
+#: a short form in brackets with capitals inside: "(ОшГУ)", "(AmCham)"
+_MIXED_ACRONYM = re.compile(r"^[^\W\d_][^\W\d_]*?[A-ZÄÖÜА-ЯЁ][^\W\d_]*$")
 _OWNER = {"de": r"(?:\s+(?:von|der|des)\s+)", "en": r"(?:\s+of\s+(?:the\s+)?)", "ru": r"(?:\s+)"}
 _QUOTED = re.compile(r"[\"„“«]([^\"„“”«»]{2,60})[\"“”»]")
 MAX_COMPLEMENT = 12
+_PARTICIPLE = re.compile(r"^(?:\w*ge\w+t|\w+iert|eröffnet|errichtet|eingerichtet|entstanden)$")
+#: an article or ordinal before "state adjective + head" makes it a common noun, not a name: "die
+#: erste tadschikische Botschaft in …", "a Latvian company", "первое таджикское посольство"
+_GENERIC = re.compile(r"^(?:eine?[mnrs]?|erste\w*|zweite\w*|letzte\w*|jede\w*|a|an|first|second|last|each|every|"
+                      r"another|перв\w+|втор\w+|последн\w+|кажд\w+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,29 +67,38 @@ class _Reader:
         return next((m for m in self.states if m.start <= t.start < m.end), None)
 
     def head(self, i: int) -> str | None:
-        word = self.tokens[i].text
-        m = _HEAD[self.language].match(word)
-        if m is None or (m.group(1) in _SHORT_HEADS and word not in (m.group(1), m.group(1) + "es", m.group(1) + "s")):
-            return None
-        return m.group(1)
+        return head_of(self.tokens[i].text, self.language)
 
     def adjectives(self, i: int) -> int:
         """Where the capitalised adjectives (or, in English, capitalised words) before token ``i`` begin."""
         j = i
         while j > 0 and self._attribute(self.tokens[j - 1].text):
             j -= 1
+            if self.language == "en" and j > 1 and self.tokens[j - 1].text in ("and", "&") \
+                    and self._attribute(self.tokens[j - 2].text):  # "Turkish Cooperation and Coordination Agency"
+                j -= 1
         return j
 
     def _attribute(self, word: str) -> bool:
+        """A capitalised adjective before the head; hyphenated ones by their last part
+        ("Französisch-Tadschikische", "Tajik-Turkish", "Кыргызско-таджикский")."""
+        last = word.rsplit("-", 1)[-1]
+        if self.language == "en" and re.match(r"^(?:[A-Z]\.){1,3}$", word):  # "the U.S. Embassy" (tokens "U.", "S.")
+            return True
+        if not (word.replace("-", "").isalpha() and last):
+            return False
         if self.language == "de":
-            return word[:1].isupper() and is_german_adjective(word)
+            return word[:1].isupper() and is_german_adjective(last)
         if self.language == "en":
-            return word[:1].isupper() and word.isalpha() and word not in ("The", "In", "On")
-        return word.isalpha() and any("ADJF" in p.tag for p in morph().parse(word)[:2])
+            return word[:1].isupper() and word not in ("The", "In", "On")
+        return any("ADJF" in p.tag for p in morph().parse(last)[:2])
 
     def complement(self, i: int) -> int:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
         k = i + 1
+        state = self.state_at(self.tokens[k]) if k < len(self.tokens) else None
+        if state and self.language == "de" and self.tokens[k].text.endswith("s"):  # "Botschaft Frankreichs"
+            return self._after_states(k, state)
         if k >= len(self.tokens) or (self.tokens[k].text not in _COMPLEMENT_START[self.language]
                                      and not self._genitive(k)):
             return k
@@ -121,6 +120,14 @@ class _Reader:
             k += 1
             if t.text not in _LINKS[self.language]:
                 end = k
+        return self._before_participle(end)
+
+    def _before_participle(self, end: int) -> int:
+        """A German name without the place a verb at the clause's end is done in: "das Zentrum für
+        Kultur in Duschanbe gegründet" ("in Duschanbe" is where it was founded, not its name)."""
+        if self.language == "de" and end >= 2 and end < len(self.tokens) and self.tokens[end - 2].text == "in" \
+                and _PARTICIPLE.match(self.tokens[end].text):
+            return end - 2
         return end
 
     def _enumeration(self, k: int) -> bool:
@@ -167,15 +174,20 @@ class _Reader:
         word = self.tokens[k].text
         if word in ("und", "and", "и"):  # "Energie und Industrie" goes on, "und dem Ministerium" does not
             nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
-            if nxt and self.head(k + 1):  # "… банком развития и Министерством …": another organisation
+            j = k + 1  # "… банком развития и Министерством …", "… палатой А и Торгово-промышленной палатой Б"
+            while j < len(self.tokens) - 1 and j - k <= 3 and self._attribute(self.tokens[j].text):
+                j += 1
+            if nxt and j < len(self.tokens) and self.head(j):  # another organisation
                 return False
             series = self.language == "de" and k > 0 and self._attribute_word(self.tokens[k - 1].text) \
                 and self._attribute_word(nxt)  # "wirtschaftliche und wissenschaftlich-technische Zusammenarbeit"
             return nxt[:1].isupper() or (self.language == "ru" and nxt[:1].isalpha()) or series
         if word in _LINKS[self.language] or word[:1].isupper():
             return True
-        if self.language == "de":
-            return self._attribute_word(word)
+        if self.language == "de":  # an attribute stands before its noun: "… in Riga kooperieren seit …" ends
+            nxt = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+            return self._attribute_word(word) and (nxt[:1].isupper() or nxt in ("und", ",")
+                                                   or self._attribute_word(nxt))
         if self.language == "ru":
             return any(p.tag.POS in ("NOUN", "ADJF", "PREP") for p in morph().parse(word)[:1])
         return False
@@ -199,6 +211,7 @@ def find_organisations(text: str, language: str, states: list[Mention], gazettee
         if not any(f.key and (f.start == span.start or (f.start <= span.start and span.end <= f.end)) for f in found):
             found.append(span)
     found += _abbreviations(r, found)
+    found += _bracketed_short_forms(r, found)
     return sorted(found, key=lambda o: (o.start, -o.end))
 
 
@@ -217,12 +230,13 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
         head = r.head(i)
         if head is None:
             continue
-        first, end = r.adjectives(i), r.complement(i)
+        joined = izafet(r.tokens[i].text) and i + 1 < len(r.tokens) and r.tokens[i + 1].text[:1].isupper()
+        first, end = r.adjectives(i), r.complement(i + 1 if joined else i)  # "Majlisi Namoyandagon der …"
         adjective_state = _state_adjective(r, first - 1) if first > 0 else None
-        if adjective_state is None and first < i and r.language == "en":  # "the Latvian Ministry of …"
+        if adjective_state is None and first < i:  # "the Latvian Ministry of …", "Rumänische Abgeordnetenkammer"
             adjective_state = _state_adjective(r, first)
         named = first < i or end > i + 1 or adjective_state or _acronym_after(r, end) \
-            or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
+            or is_parliament(head, r.language) or (r.language == "de" and re.search(r"[a-z][A-Z]", r.tokens[i].text))
         if r.language != "de" and not r.tokens[first].text[:1].isupper():
             named = False
         if not named:
@@ -232,6 +246,8 @@ def _by_head(r: _Reader) -> Iterable[OrganisationSpan]:
             while following and end < len(r.tokens) and r.tokens[end].start < following.end:
                 end += 1
         state = next((m.key for t in r.tokens[i:end] if (m := r.state_at(t))), None)
+        if adjective_state and first == i and end == i + 1 and first > 1 and _GENERIC.match(r.tokens[first - 2].text):
+            continue
         start_token = first - 1 if adjective_state and first == i else first
         start, stop = r.tokens[start_token].start, r.tokens[end - 1].end
         name = r.nominative(first, i, end)
@@ -261,7 +277,9 @@ def _state_adjective(r: _Reader, i: int) -> str | None:
     stems = [m.group(1) for m in (re.match(stem, word), re.match(stem.replace("{4,}?", "{4,}"), word)) if m]
     for found in dict.fromkeys(stems):  # the shortest stem, then the longest ("latv-ian", "latvi-an")
         for form, alpha3 in r.gazetteer.forms[r.language].items():
-            if " " not in form and form.startswith(found) and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
+            dropped = form[:-2] + "n" if form.endswith("en") else form  # "Polen" / "poln-isch"
+            if " " not in form and (form.startswith(found) or dropped == found) \
+                    and len(found) >= min(5, max(4, (len(form) + 1) // 2)):
                 return alpha3
     return None
 
@@ -270,9 +288,10 @@ def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[Organisati
     """Abbreviations in brackets or right after a name: the name they fit best stands for them."""
     out = []
     for i, t in enumerate(r.tokens):
-        if not _ACRONYM.match(t.text):
-            continue
         bracketed = i > 0 and r.tokens[i - 1].text == "(" and i + 1 < len(r.tokens) and r.tokens[i + 1].text == ")"
+        if not (_ACRONYM.match(t.text) or (bracketed and len(t.text) <= 8 and _MIXED_ACRONYM.match(t.text)
+                                           and t.text[:1].isupper())):
+            continue
         before = r.tokens[i - 2] if bracketed and i > 1 else (r.tokens[i - 1] if i > 0 else None)
         if before is None:
             continue
@@ -280,10 +299,31 @@ def _abbreviations(r: _Reader, found: list[OrganisationSpan]) -> list[Organisati
         if not candidates:
             continue
         best = next((c for c in candidates if initials_of(c.text).casefold() == t.text.casefold()), None) \
+            or next((c for c in candidates if acronym_fits(t.text, c.name)  # the one whose first letter it starts with
+                     and c.name[:1].casefold() == t.text[:1].casefold()), None) \
             or next((c for c in candidates if acronym_fits(t.text, c.name)), None) or candidates[-1]
         fits = acronym_fits(t.text, best.name)
+        if not fits and not _ACRONYM.match(t.text):
+            continue  # "(Bischkek)", "(Hauptstadt)": not a short form
         out.append(OrganisationSpan(t.start, t.end, t.text, t.text, best.head, best.state, full=best.name,
                                     key=best.key, how="abbreviation" + ("" if fits else " (letters do not fit)")))
+    return out
+
+
+def _bracketed_short_forms(r: _Reader, found: list[OrganisationSpan]) -> list[OrganisationSpan]:
+    """A short form of two or three words in brackets right after a name, its first word an
+    abbreviation whose letters fit the name: "(AmCham Latvia)", "(МИД ЛР)", "(LIAA Riga)"."""
+    out = []
+    for m in re.finditer(r"\(([^()\s]+(?:\s+[^()\s]+){1,2})\)", r.text):
+        first, *rest = m.group(1).split()
+        if not ((_ACRONYM.match(first) or _MIXED_ACRONYM.match(first)) and first[:1].isupper()
+                and all(w[:1].isupper() and w.isalpha() for w in rest)):
+            continue
+        before = next((f for f in found if f.full is None and f.end <= m.start()
+                       and not r.text[f.end:m.start()].strip()), None)
+        if before is not None and acronym_fits(first, before.name):
+            out.append(OrganisationSpan(m.start(1), m.end(1), m.group(1), m.group(1), before.head, before.state,
+                                        full=before.name, key=before.key, how="abbreviation with more words"))
     return out
 
 
@@ -295,11 +335,11 @@ def _by_quotes(r: _Reader) -> Iterable[OrganisationSpan]:
             continue
         before = r.text[max(0, m.start() - 40):m.start()].split()
         after = re.match(r"\s+(\w+)", r.text[m.end():])
-        if after and _HEAD[r.language].match(after.group(1)) and after.group(1)[:1].isupper():
+        if after and HEAD[r.language].match(after.group(1)) and after.group(1)[:1].isupper():
             end = m.end() + after.end()
             yield OrganisationSpan(m.start(), end, r.text[m.start():end], f"{inner} {after.group(1)}",
                                    after.group(1).casefold(), how="quoted name and head noun")
-        elif before and _HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
+        elif before and HEAD[r.language].match(before[-1][:1].upper() + before[-1][1:] if r.language == "en"
                                                 else before[-1]) and len(inner.split()) <= 3:  # 'company "X"'
             yield OrganisationSpan(m.start(), m.end(), unquote(m.group(0)), inner, before[-1].casefold(),
                                    how="quoted name after an organisation noun")

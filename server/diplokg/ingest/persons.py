@@ -7,10 +7,12 @@
   with its title's case: genitive, put back in the nominative), "Minister für wirtschaftliche
   Entwicklung und Handel Nematullo Hikmatullozoda" (a complement's last noun is not the name);
 - "ist / is / является": "является Туреханов Валихан Амирханулы";
-- initials: "E. Rahmon", "К.-Ж. Токаев".
+- initials: "E. Rahmon", "К.-Ж. Токаев"; a middle initial: "Daniel K. Whitcombe";
+- a plural title names two: "Presidents Davlatzoda and Karaduman", "президенты A и B".
 
 A name is a run of capitalised words (or initials) that are not states, titles, months or German
-nouns of a common ending, not after an article ("die Länder Osteuropas" is no name).
+nouns of a common ending, not after an article ("die Länder Osteuropas" is no name), not before
+"Republic / Республика" ("Кыргызской Республики"), not a city at its end ("… Ozols Duschanbe").
 ``known_person_spans`` finds the names a page has already used, without a title: "ABE Shinzo"."""
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from diplokg.ingest.gazetteer import Mention
 from diplokg.ingest.inflection import russian_case, russian_name_nominative
@@ -32,7 +35,7 @@ TITLES = {
                      r"Gouverneur|[Bb]ürgermeister|[Gg]eschäftsträger)(?:in|s|n|en|r)?$"),
     "en": re.compile(r"^(?:President|Presidents|Minister|Ministers|Ambassador|Emperor|Empress|King|Queen|"
                      r"Chancellor|Speaker|Chairman|Chairwoman|Chair|Secretary|Director|Governor|Mayor|Premier|"
-                     r"Vice-President|Envoy|Commissioner)$"),
+                     r"Vice-President|Envoy|Commissioner|Chargé|Charge)$"),
     "ru": re.compile(r"^(?:(?:[Пп]резидент|[Пп]редседател|[Мм]инистр|[Пп]ремьер-министр|[Зз]аместител|[Ии]мператор|"
                      r"[Кк]анцлер|[Сс]пикер|[Вв]ице-президент|[Сс]екретар|[Дд]иректор|[Пп]оверенн)\w*|"
                      r"[Пп]ос(?:ол|л(?:а|у|ом|е|ы|ов|ам|ами|ах))|[Гг]лав(?:а|ы|е|у|ой)|[Кк]орол(?:ь|я|ю|ём|ем|е)|"
@@ -42,6 +45,7 @@ _COPULA = re.compile(r"^(?:ist|war|is|was|является|являлся|явл
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|the|a|an|im|am|vom|zum|zur)$",
                       re.I)
 _CONJUNCTION = re.compile(r"^(?:und|and|и|sowie)$")
+_COMPLEMENT = re.compile(r"^(?:of|for|für|по)$")
 #: capitalised words that are not names: titles' parts, states' forms, months, function words
 _NOT_NAME = re.compile(
     r"^(?:Republi\w*|Республик\w*|K[öo]nigreich\w*|Kingdom|Королевств\w*|Federation|Föderation|Федераци\w*|"
@@ -54,6 +58,8 @@ _NOT_NAME = re.compile(
     r"В|Во|На|С|По|Для|При|Из|От|До|Это|Он|Она|Они|Таджикистан\w*|"
     r"Mr|Mrs|Ms|Dr|Herr|Herrn|Frau|Außerordentlich\w*|Чрезвычайн\w*|Полномочн\w*|Stellvertretend\w*)$")
 #: German nouns by their ending: not names ("Entwicklung", "Gesellschaft", "Präsidentschaft")
+_STATE_WORD = re.compile(r"^(?:Republi\w*|Республик\w*|K[öo]nigreich\w*|Kingdom|Королевств\w*|Federation|Föderation|"
+                         r"Федераци\w*|Emirates|Эмират\w*)$")
 _GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|sion|ität|ismus|nis|tum|ium|ment|ierung|anz|enz|"
                           r"ie|ei|ik|ur|amt|amtes|rat|rates|ministerium)$")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.-)*[^\W\d_]\.$")
@@ -92,11 +98,13 @@ def tokens(text: str) -> list[Token]:
 
 
 class _Sentence:
-    def __init__(self, text: str, language: str, states: Iterable[Mention], taken: Iterable[tuple[int, int]]):
+    def __init__(self, text: str, language: str, states: Iterable[Mention], taken: Iterable[tuple[int, int]],
+                 places: Iterable[tuple[int, int]] = ()):
         self.text, self.language = text, language
         self.tokens = tokens(text)
         self.states = [(m.start, m.end) for m in states]
         self.taken = list(taken)  # spans of organisations and other names already read
+        self.places = list(places)  # spans of cities: not the last word of a longer name
 
     def in_state(self, t: Token) -> bool:
         return any(a <= t.start < b for a, b in self.states) or any(a <= t.start < b for a, b in self.taken)
@@ -107,13 +115,20 @@ class _Sentence:
             return word[:1].isupper()
         if not word[:1].isupper() or _NOT_NAME.match(word) or HONORIFIC.match(word) or self.in_state(self.tokens[i]):
             return False
-        if TITLES[self.language].match(word):
+        if TITLES[self.language].match(word) or self._state_word_after(i):
             return False
         return not (self.language == "de" and (_GERMAN_NOUN.search(word) or re.search(r"(?:isch|lich)e[nrms]?$",
                                                                                    word)))
 
+    def _state_word_after(self, i: int) -> bool:
+        """A word before "Republic / Republik / Республика …" is a state's adjective, not a name
+        ("Кыргызской Республики", "Kyrgyz Republic"), wherever the gazetteer misses the state."""
+        nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        return bool(_STATE_WORD.match(nxt))
+
     def run(self, i: int) -> tuple[int, int] | None:
-        """The name starting at token ``i``: initials first, then up to four words."""
+        """The name starting at token ``i``: initials first, then up to four words, with a middle
+        initial between two of them ("Daniel K. Whitcombe")."""
         j = i
         while j < len(self.tokens) and _INITIAL.match(self.tokens[j].text):
             j += 1
@@ -121,23 +136,39 @@ class _Sentence:
         while k < len(self.tokens) and k - i < MAX_NAME_WORDS and self.name_like(k) \
                 and not _INITIAL.match(self.tokens[k].text):
             k += 1
+            if k > j and self._middle_initial(k):
+                k += 1
         return (i, k) if k > j else None
 
+    def _middle_initial(self, k: int) -> bool:
+        """A capital initial at ``k`` between two name words ("Jonathan P. Marsh")."""
+        return k + 1 < len(self.tokens) and bool(_INITIAL.match(self.tokens[k].text)) \
+            and self.tokens[k].text[:1].isupper() and len(self.tokens[k].text) == 2 \
+            and self.name_like(k + 1) and not _INITIAL.match(self.tokens[k + 1].text)
+
     def span(self, i: int, k: int, how: str, case: str = "nomn") -> PersonSpan:
+        while k - i > 1 and any(a <= self.tokens[k - 1].start < b for a, b in self.places):
+            k -= 1  # "besuchte Präsident Andris Ozols Duschanbe": the city after the name
         start, end = self.tokens[i].start, self.tokens[k - 1].end
         text = re.sub(r"['’]s$", "", self.text[start:end])
         name = russian_name_nominative(text, case) if self.language == "ru" else text
         return PersonSpan(start, start + len(text), text, name, how)
 
 
-def find_persons(text: str, language: str, states: Iterable[Mention],
-                 taken: Iterable[tuple[int, int]] = ()) -> list[PersonSpan]:
-    """The persons a sentence names, each once (the first reading of a place wins)."""
-    s = _Sentence(text, language, states, taken)
+def find_persons(text: str, language: str, states: Iterable[Mention], taken: Iterable[tuple[int, int]] = (),
+                 places: Iterable[tuple[int, int]] = ()) -> list[PersonSpan]:
+    """The persons a sentence names, each once (the first reading of a place wins); ``places``: the
+    spans of the cities it names."""
+    s = _Sentence(text, language, states, taken, places)
     found: list[PersonSpan] = []
     for reader in (_after_honorifics, _after_copula, _initials, _after_titles):
         for span in reader(s):
-            if not any(span.start < f.end and f.start < span.end for f in found):
+            overlapping = [f for f in found if span.start < f.end and f.start < span.end]
+            if overlapping and all(span.start <= f.start and f.end <= span.end and f.how == "initials"
+                                   for f in overlapping):  # "Daniel K. Whitcombe" holds "K. Whitcombe"
+                found = [f for f in found if f not in overlapping]
+                overlapping = []
+            if not overlapping:
                 found.append(span)
     return sorted(found, key=lambda p: p.start)
 
@@ -151,7 +182,8 @@ def _title_case(s: _Sentence, i: int) -> str:
     while j >= 0 and i - j <= _WINDOW:
         if TITLES["ru"].match(s.tokens[j].text):
             first = j
-        elif s.tokens[j].text in ".;:," or _COPULA.match(s.tokens[j].text) or _verb(s.tokens[j].text):
+        elif s.tokens[j].text in ".;:," or _COPULA.match(s.tokens[j].text) or _verb(s.tokens[j].text) \
+                or _governing_noun(s.tokens[j].text):
             break
         j -= 1
     return russian_case(s.tokens[first].text) if first is not None else "nomn"
@@ -160,6 +192,15 @@ def _title_case(s: _Sentence, i: int) -> str:
 def _verb(word: str) -> bool:
     """A Russian verb ("встретился", "принял"): where the title chain before a name begins."""
     return word[:1].islower() and any(p.tag.POS in ("VERB", "INFN", "GRND") for p in morph().parse(word)[:1])
+
+
+def _governing_noun(word: str) -> bool:
+    """A common noun that is no complement of a title ("указом Президента …": the decree's noun ends
+    the chain; "министра иностранных дел": the genitive goes on)."""
+    if not word[:1].islower():
+        return False
+    parse = morph().parse(word)[0]
+    return parse.tag.POS == "NOUN" and parse.tag.case not in ("gent", "loct")
 
 
 def _after_honorifics(s: _Sentence) -> Iterable[PersonSpan]:
@@ -205,7 +246,27 @@ def _after_titles(s: _Sentence) -> Iterable[PersonSpan]:
         if TITLES[s.language].match(t.text):
             run = _name_after_title(s, i)
             if run:
-                yield s.span(*run, "title", _title_case(s, run[0]))
+                case = _title_case(s, run[0])
+                yield s.span(*run, "title", case)
+                second = _second_name(s, i, run[1])
+                if second:
+                    yield s.span(*second, "title", case)
+
+
+def _second_name(s: _Sentence, title: int, end: int) -> tuple[int, int] | None:
+    """The second name after a plural title: "Presidents Rahmon and Mirziyoyev", "die Präsidenten A
+    und B", "президенты Рахмон и Мирзиёев"."""
+    if end + 1 >= len(s.tokens) or not _CONJUNCTION.match(s.tokens[end].text) or not _plural(s, title) \
+            or not s.name_like(end + 1):
+        return None
+    return s.run(end + 1)
+
+
+def _plural(s: _Sentence, i: int) -> bool:
+    word = s.tokens[i].text
+    if s.language == "ru":
+        return any(p.tag.number == "plur" and p.tag.POS == "NOUN" for p in morph().parse(word)[:1])
+    return word.endswith("s") if s.language == "en" else word.endswith(("en", "innen"))
 
 
 def _name_after_title(s: _Sentence, i: int) -> tuple[int, int] | None:
@@ -231,13 +292,12 @@ def _name_after_title(s: _Sentence, i: int) -> tuple[int, int] | None:
 
 
 def _window_end(s: _Sentence, i: int) -> int | None:
-    """Where a title's reach ends: at a stop, another title or an honorific (read on its own)."""
+    """Where a title's reach ends: at a stop, another title or an honorific (whose name is read on its
+    own: "Präsident Umarali Davlatzoda ernannte Herrn …" still names the president)."""
     lower = 0
     for k in range(i + 1, min(len(s.tokens), i + _WINDOW)):
         word = s.tokens[k].text
-        if HONORIFIC.match(word):
-            return None
-        if word in ",;:." or TITLES[s.language].match(word) or _COPULA.match(word):
+        if word in ",;:." or HONORIFIC.match(word) or TITLES[s.language].match(word) or _COPULA.match(word):
             return k
         if word[:1].islower():
             lower += 1
@@ -255,11 +315,13 @@ def _skip_brackets(s: _Sentence, k: int) -> int:
 
 
 def _trim(s: _Sentence, run: tuple[int, int] | None, before: int) -> tuple[int, int] | None:
-    """A run of three or more words after "und" / "and" starts with the complement's last noun."""
+    """A run of three or more words after "und" / "and" or after the preposition of a title's
+    complement starts with the complement's last noun ("Minister of Finance Jamoliddin Sharipov")."""
     if run is None:
         return None
     i, k = run
-    if k - i >= 3 and _CONJUNCTION.match(s.tokens[before].text) and not _PATRONYMIC.search(s.tokens[k - 1].text):
+    if k - i >= 3 and (_CONJUNCTION.match(s.tokens[before].text) or _COMPLEMENT.match(s.tokens[before].text)) \
+            and not _PATRONYMIC.search(s.tokens[k - 1].text):
         return (i + 1, k)
     return run
 
@@ -285,11 +347,21 @@ def _known_part(s: _Sentence, run: tuple[int, int], known: set[str]) -> tuple[in
     ("in Narnia Idibek Kalandar" → "Idibek Kalandar")."""
     a, b = run
     language = s.language
-    while _stem(s.tokens[a].text, language) not in known and not _INITIAL.match(s.tokens[a].text):
+    while _stem(s.tokens[a].text, language) not in known and not _INITIAL.match(s.tokens[a].text) \
+            and not _initial_fits(s, a, known):
         a += 1
     while b - a > 2 and _stem(s.tokens[b - 1].text, language) not in known:
         b -= 1
     return a, b
+
+
+def _initial_fits(s: _Sentence, a: int, known: set[str]) -> bool:
+    """The word at ``a`` is the given name an initial stood for before the known family name after it
+    ("Э. Сатыбалдиев" known: "Эрмек Сатыбалдиев" is the whole name)."""
+    if a + 1 >= len(s.tokens):
+        return False
+    initial = s.tokens[a].text[:1].casefold() + "."
+    return f"{initial}+{_stem(s.tokens[a + 1].text, s.language)}" in known
 
 
 def _stem(word: str, language: str) -> str:
@@ -300,5 +372,12 @@ def _stem(word: str, language: str) -> str:
 
 
 def known_words(names: Iterable[str], language: str) -> set[str]:
-    """The words of the persons' names a page uses, as ``known_person_spans`` compares them."""
-    return {_stem(w, language) for name in names for w in name.split() if len(w) >= 3 and not _INITIAL.match(w)}
+    """The words of the persons' names a page uses, as ``known_person_spans`` compares them, and each
+    initial with the family name after it ("э.+сатыбалдиев")."""
+    out = set()
+    for name in names:
+        parts = name.split()
+        out |= {_stem(w, language) for w in parts if len(w) >= 3 and not _INITIAL.match(w)}
+        out |= {f"{w[:1].casefold()}.+{_stem(n, language)}" for w, n in pairwise(parts)
+                if _INITIAL.match(w) and not _INITIAL.match(n)}
+    return out

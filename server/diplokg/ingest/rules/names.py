@@ -26,12 +26,14 @@ _READING = {"order": "the same words in another order", "initials": "initials fo
             "abbreviation": "an abbreviation given beside the full name", "graph": "the graph's name for it",
             "state-adjective": "the state's adjective for 'of the state'", "similar": "a near spelling",
             "city": "another name of the same GeoNames city", "same": "the same name",
-            "sign": "the same name with a sign for a word ('+' for 'plus')"}
+            "sign": "the same name with a sign for a word ('+' for 'plus')",
+            "state-named": "the same name with its state named in fewer words"}
 _QUESTIONS = {
     "spelling": "Is '{variant}' another transliteration of '{entity}' (the same person)?",
     "renamed": "Is '{variant}' the same person as '{entity}', under a changed name?",
     "similar": "Is '{variant}' a misspelling of '{entity}'?",
     "state-adjective": "Is '{variant}' the organisation '{entity}' named earlier on the page?",
+    "state-named": "Is '{variant}' the organisation '{entity}' named earlier on the page?",
 }
 
 

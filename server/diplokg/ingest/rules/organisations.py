@@ -37,15 +37,30 @@ from diplokg.ingest.rules.instruments import agreement_type
 _MEMBER = {"de": r"\b(?:ist|war|wurde)\s+(?:auch\s+)?Mitglied\s+(?:des|der|im|in\s+der|in\s+dem)\s+",
            "en": r"\b(?:is|was|became|has\s+been)\s+(?:also\s+)?(?:a\s+)?member\s+of\s+(?:the\s+)?",
            "ru": r"\b(?:является|являлся|являлась|стал|стала)\s+(?:также\s+)?член(?:ом)?\s+"}
-_COOPERATES = {"de": r"\b(?:arbeite[tn]|kooperier(?:t|en))\s+(?:\w+\s+){0,2}?mit\s+",
+_COOPERATES = {"de": r"\b(?:arbeite[tn]|kooperier(?:t|en))\s+(?:\w+\s+){0,2}?mit\s+|"
+                     r"\bmit\s+(?=[^,.;]*?\b(?:zusammenarbeite[tn]|kooperier(?:t|en))\b)",
                "en": r"\b(?:cooperates?|co-operates?|works?|worked|cooperated)\s+(?:\w+\s+){0,2}?with\s+",
                "ru": r"\b(?:сотруднича(?:ет|ют|л|ла)|взаимодейству(?:ет|ют))\s+(?:\w+\s+)?с\s+"}
+#: a cooperation of two subjects ("X und Y kooperieren", "X and Y cooperate", "X и Y сотрудничают"), no partner after
+_MUTUAL = {"de": r"\b(?:kooperieren|arbeiten\s+(?:[a-zäöü]+\s+){0,3}?zusammen)\b(?!\s+mit\b)",
+           "en": r"\b(?:cooperate|co-operate|collaborate|work\s+together)\b(?!\s+(?:\w+\s+)?with\b)",
+           "ru": r"\b(?:сотрудничают|взаимодействуют)\b(?!\s+(?:\w+\s+)?с\s+\D)"}  # "с 2015 года": since
 _FOUNDED_BY = {"de": r"\b(?:gründete|gründeten|initiierte|initiierten|rief|riefen)\s+",
                "en": r"\b(?:initiated|founded|established|created|launched|set\s+up)\s+",
                "ru": r"\b(?:учредил[аи]?|основал[аи]?|создал[аи]?|инициировал[аи]?)\s+"}
-_FOUNDED_BY_PASSIVE = {"de": r"\b(?:von|durch)\s+(?=.*\b(?:gegründet|initiiert|ins\s+Leben\s+gerufen))",
-                       "en": r"\b(?:founded|established|created|initiated|launched|set\s+up)\s+by\s+",
-                       "ru": r"\bпо\s+инициативе\s+"}
+_FOUNDED_BY_PASSIVE = {"de": r"\b(?:von|durch)\s+(?=.*\b(?:gegründet|initiiert|ins\s+Leben\s+gerufen))|"
+                             r"\bauf\s+(?:Initiative|Anregung)\s+",
+                       "en": r"\b(?:founded|established|created|initiated|launched|set\s+up)\s+"
+                             r"(?:(?:in|on)\s+[\w\s]{1,20}?\s+)?by\s+|\bon\s+the\s+initiative\s+of\s+",
+                       "ru": r"\bпо\s+инициативе\s+|\b(?:учрежд[её]нн|созданн|основанн)\w+\s+"
+                             r"(?:в\s+\d{4}\s+году\s+)?"}
+#: between two founders of one organisation: "von A und B", "by A together with B", "А и Б"
+_ALSO = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:und|and|и|together\s+with|gemeinsam\s+mit|совместно\s+с)\s+"
+                   r"(?:the\s+|der\s+|dem\s+|des\s+)?$")
+#: before a second predicate of the sentence's subject: "X, founded …, cooperates with", "X … и сотрудничает с"
+_SECOND_PREDICATE = re.compile(r"(?:,|\s(?:und|and|и))(?:\s+[a-zäöüа-яё]+)?\s*$")
+#: what may stand before the sentence's subject: "Die X …", "The X …"
+_SUBJECT_START = re.compile(r"^\W*(?:(?:Die|Der|Das|The)\s+)?$")
 _BASIS = {"de": r"\b(?:auf\s+(?:der\s+)?Grund(?:lage)?|auf\s+Basis|gemäß)\s+(?:eine[sr]?|de[sr]|dem|den)?\s*",
           "en": r"\b(?:on\s+the\s+basis\s+of|under|pursuant\s+to|in\s+accordance\s+with)\s+(?:an?|the)\s+",
           "ru": r"\bна\s+основ(?:е|ании)\s+"}
@@ -76,6 +91,7 @@ def organisation_rules(view: SentenceView, names: PageNames, drafted: list[Draft
     agreements = [d.fact for d in drafted if isinstance(d.fact, Agreement) and d.sentence is view.sentence]
     yield from _members(view, names, orgs, language)
     yield from _cooperations(view, names, orgs, language)
+    yield from _mutual(view, names, orgs, language)
     yield from _foundings(view, names, orgs, language, agreements)
 
 
@@ -108,8 +124,14 @@ def _known_prefix(names: PageNames, organisation: Organisation) -> Organisation:
     return max(known, key=lambda e: len(e.name)).organisation() if known else organisation
 
 
-def _subject_before(orgs: list[NameMention], offset: int) -> NameMention | None:
-    before = [m for m in orgs if m.end <= offset]
+def _subject_before(orgs: list[NameMention], offset: int, text: str = "") -> NameMention | None:
+    """The organisation before ``offset``; an abbreviation in brackets stands for the name before it
+    ("X при Y (ОшГУ) создан": X); before a second predicate ("X, gegründet von A, arbeitet mit …",
+    "X … и сотрудничает с …"), the sentence's subject where the sentence begins with it."""
+    before = [m for m in orgs if m.end <= offset and not (m.how.startswith("abbreviation")
+                                                          and text[:m.start].rstrip().endswith("("))]
+    if before and text and _SECOND_PREDICATE.search(text[:offset]) and _SUBJECT_START.match(text[:before[0].start]):
+        return before[0]
     return before[-1] if before else None
 
 
@@ -153,7 +175,7 @@ def _members(view: SentenceView, names: PageNames, orgs: list[NameMention], lang
 
 def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
     for m in re.finditer(_COOPERATES[language], view.text):
-        subject = _subject_before(orgs, m.start())
+        subject = _subject_before(orgs, m.start(), view.text)
         stop = re.search(r"[,;:(]|\s(?:um|to|чтобы)\s", view.text[m.end():])
         end = m.end() + (stop.start() if stop else len(view.text))
         partners = [o for o in orgs if m.end() <= o.start and o.end <= end]
@@ -174,6 +196,20 @@ def _cooperations(view: SentenceView, names: PageNames, orgs: list[NameMention],
             yield drafted
 
 
+def _mutual(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str) -> Iterator[Drafted]:
+    """"Die A (AB) und die B kooperieren …": A cooperates with B (one link, both named as partners)."""
+    for m in re.finditer(_MUTUAL[language], view.text):
+        before = [o for o in orgs if o.end <= m.start() and not o.how.startswith("abbreviation")]
+        if len(before) < 2:
+            continue
+        first, second = before[-2], before[-1]
+        joined = re.match(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:und|and|и)\s+(?:die|der|das|the)?\s*$",
+                          view.text[first.end:second.start])
+        if joined and not re.search(r"[,;]", view.text[second.end:m.start()]):
+            partners = (_organisation(names, first), _organisation(names, second))
+            yield _link(view, names, first, "cooperates-with", partners[1], "organisation", partners=partners)
+
+
 def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str,
                agreements: list[Agreement]) -> Iterator[Drafted]:
     for m in re.finditer(_FOUNDED_BY[language], view.text):
@@ -182,14 +218,24 @@ def _foundings(view: SentenceView, names: PageNames, orgs: list[NameMention], la
         if agent and founded:
             yield _founded_by(view, names, founded, agent)
     for m in re.finditer(_FOUNDED_BY_PASSIVE[language], view.text):
-        founded = _subject_before(orgs, m.start())
-        agent = next((o for o in orgs if m.end() <= o.start <= m.end() + 6), None)
-        if agent and founded:
-            yield _founded_by(view, names, founded, agent)
+        agents = _agents(view.text, orgs, m.end())
+        founded = _subject_before(orgs, m.start(), view.text) \
+            or next((o for o in orgs if agents and o.start >= agents[-1].end and o not in agents), None)
+        if founded is not None:
+            yield from (_founded_by(view, names, founded, agent) for agent in agents)
     basis = re.search(_BASIS[language], view.text, re.IGNORECASE)
     verb = re.search(_FOUNDING[language], view.text)
     if basis and verb:
         yield from _founded_on(view, names, orgs, language, agreements, basis, verb)
+
+
+def _agents(text: str, orgs: list[NameMention], start: int) -> list[NameMention]:
+    """The organisations right after ``start``, joined by "und / and / и / together with"."""
+    agents = [o for o in orgs if start <= o.start <= start + 6][:1]
+    for o in orgs:
+        if agents and o.start > agents[-1].end and _ALSO.match(text[agents[-1].end:o.start]):
+            agents.append(o)
+    return agents
 
 
 def _founded_on(view: SentenceView, names: PageNames, orgs: list[NameMention], language: str,
