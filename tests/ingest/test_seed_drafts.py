@@ -22,7 +22,9 @@ _TRANSLATION = "needs an English {} the page does not state (German only): a rev
 #: seed facts the drafts do not answer, and why
 NOT_YET: dict[str, str] = {
     "2 September 2020 decision on a friendship group with the Romanian Chamber of Deputies":
-        "the organisations of the garbled sentence are not found yet",
+        ("the query names the deciding council 'Rat der Majlisi Namoyandagon'; the page writes it only as "
+         "'Rat der Majlisi Namoyandagon der Majlisi Oli der Republik Tadschikistan', the name the draft keeps: "
+         "the shorter name is a reviewer's reading"),
     "2012 visit of the Norwegian delegation to the OSCE Parliamentary Assembly":
         _TRANSLATION.format('label, "OSCE Parliamentary Assembly"'),
     "assistance: OSCE Border Management Staff College in Dushanbe":
