@@ -24,10 +24,13 @@ from babel import Locale
 from diplokg.core.namespaces import ONTOLOGY, PREFIXES
 from diplokg.ingest.russian import morph
 
-#: official names that do not contain the state's short name
+#: official names that do not contain the state's short name (CLDR has short names only), and a
+#: state's own short name where CLDR spells it otherwise ("Кыргызстан", CLDR "Киргизия")
 OFFICIAL_NAMES = {
     "CHE": {"de": ["Schweizerische Eidgenossenschaft", "Eidgenossenschaft"], "en": ["Swiss Confederation"],
             "ru": ["Швейцарская Конфедерация"]},
+    "FRA": {"de": ["Französische Republik"], "ru": ["Французская Республика"]},
+    "KGZ": {"de": ["Kirgisische Republik"], "ru": ["Кыргызстан", "Кыргызская Республика"]},
 }
 _WORD = re.compile(r"[\w'’-]+")
 MIN_CITY_POPULATION = 15_000
@@ -70,7 +73,8 @@ class StateGazetteer:
             return []
         pattern = self._pattern(language)
         forms = self.forms[language]
-        return [Mention(m.start(), m.end(), m.group(0), forms[m.group(0).lower()]) for m in pattern.finditer(text)]
+        return [Mention(m.start(), m.end(), m.group(0), forms[m.group(0).lower()]) for m in pattern.finditer(text)
+                if m.group(0)[:1].isupper()]  # a name, not a word of its spelling ("до того": not Togo)
 
     def _pattern(self, language: str) -> re.Pattern[str]:
         if language not in self._patterns:
@@ -122,13 +126,27 @@ def _forms(name: str, language: str) -> Iterable[str]:
 
 
 def _russian_forms(name: str) -> set[str]:
-    """Every case of a Russian name, word by word ("Соединённые Штаты" in each case together)."""
+    """Every case of a Russian name, word by word ("Соединённые Штаты", "Кыргызской Республики": each
+    word in the same case, an adjective keeping its gender)."""
     words = name.split()
     per_word = [_lexeme(w) for w in words]
     cases: set[str] = set()
     for i in range(max(len(forms) for forms in per_word)):
         cases.add(" ".join(forms[min(i, len(forms) - 1)] for forms in per_word))
+    if len(words) > 1:
+        cases.update(" ".join(_inflected(w, case) for w in words) for case in _RUSSIAN_CASES)
     return cases
+
+
+_RUSSIAN_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _inflected(word: str, case: str) -> str:
+    parses = morph().parse(word)
+    form = parses[0].inflect({case}) if parses else None
+    if form is None:
+        return word
+    return form.word[0].upper() + form.word[1:] if word[:1].isupper() else form.word
 
 
 @cache
@@ -136,7 +154,8 @@ def _lexeme(word: str) -> list[str]:
     parses = morph().parse(word)
     if not parses:
         return [word]
-    forms = [form.word for form in parses[0].lexeme if "plur" not in str(form.tag) or "Pltm" in str(form.tag)]
+    parse = next((p for p in parses if "Geox" in p.tag), parses[0])  # "Чад" the state, not "чадо"
+    forms = [form.word for form in parse.lexeme if "plur" not in str(form.tag) or "Pltm" in str(form.tag)]
     return [w[0].upper() + w[1:] if word[:1].isupper() else w for w in forms] or [word]
 
 
