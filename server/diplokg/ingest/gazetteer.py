@@ -146,7 +146,8 @@ def _inflected(word: str, case: str) -> str:
     form = parses[0].inflect({case}) if parses else None
     if form is None:
         return word
-    return form.word[0].upper() + form.word[1:] if word[:1].isupper() else form.word
+    inflected: str = form.word
+    return inflected[0].upper() + inflected[1:] if word[:1].isupper() else inflected
 
 
 @cache
