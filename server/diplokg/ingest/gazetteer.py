@@ -31,6 +31,8 @@ OFFICIAL_NAMES = {
             "ru": ["Швейцарская Конфедерация"]},
     "FRA": {"de": ["Französische Republik"], "ru": ["Французская Республика"]},
     "KGZ": {"de": ["Kirgisische Republik"], "ru": ["Кыргызстан", "Кыргызская Республика"]},
+    "USA": {"de": ["USA"], "en": ["U.S.", "U.S.A.", "USA"], "ru": ["США"]},  # abbreviations used as names
+    "GBR": {"en": ["U.K.", "UK"]},
 }
 _WORD = re.compile(r"[\w'’-]+")
 MIN_CITY_POPULATION = 15_000

@@ -16,7 +16,7 @@ import re
 
 from babel import Locale
 
-from diplokg.ingest.gazetteer import Mention, StateGazetteer
+from diplokg.ingest.gazetteer import OFFICIAL_NAMES, Mention, StateGazetteer
 from diplokg.ingest.rules.context import SentenceView
 
 #: endings a name loses before an adjective suffix is added ("" keeps the name whole)
@@ -121,5 +121,6 @@ def _state_names(states: StateGazetteer, language: str) -> dict[str, set[str]]:
         found = {label for lang, label in record.labels if lang == language}
         if territories.get(record.alpha2):
             found.add(territories[record.alpha2])
+        found.update(n for n in OFFICIAL_NAMES.get(record.alpha3, {}).get(language, []) if not n.isupper())
         names[record.alpha3] = {n if language == "en" else n.lower() for n in found if n}
     return names
