@@ -123,6 +123,12 @@ def _forms(name: str, language: str) -> Iterable[str]:
     yield name
     if language == "de" and not name.endswith(("s", "z", "x", "ß")):
         yield name + "s"  # genitive: Rumäniens, Norwegens, Tadschikistans
+    first, _, rest = name.partition(" ")
+    if language == "de" and rest and first[0].isupper() and first.endswith(("e", "es")):
+        weak = first.removesuffix("s") + "n"  # an adjective after an article: "der Französischen Republik"
+        yield f"{weak} {rest}"
+        if not rest.endswith(("s", "z", "x", "ß")):
+            yield f"{weak} {rest}s"  # "des Vereinigten Königreichs"
     if language == "ru":
         yield from _russian_forms(name)
 

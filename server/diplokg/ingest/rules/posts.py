@@ -103,7 +103,8 @@ def _post(view: SentenceView, rank: re.Match[str], language: str) -> Post | None
     kind = "charge-d-affaires" if re.match(r"Gesch|Charg|Временн", rank.group(0), re.I) else "ambassador"
     case = case_of(rank.group(0).split()[0]) if language == "ru" else None
     post = Post(start, rank.end(), rank.end(), kind, None, None, case)
-    adjective = adjective_before(view, rank.start()) or adjective_before(view, start)
+    adjective = adjective_before(view, rank.start()) or adjective_before(view, start) or next(
+        (m for m in view.states if language == "en" and 0 <= start - m.end <= 1), None)  # "the U.S. Ambassador"
     sending = None if adjective else _state_after(view, rank.end(), _SENDING_GAP[language])
     if adjective:
         post.start, post.sending = min(start, adjective.start), adjective.key

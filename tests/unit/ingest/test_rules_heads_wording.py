@@ -1,0 +1,79 @@
+"""Heads of mission in further wordings (diplokg.ingest.rules.heads, posts, persons, appointments;
+gazetteer for inflected state names), with sentences written for these tests in German, English and
+Russian: the name between a copula and the post ("ist Herr X Botschafter …"), the name in an
+apposition before the post ("Ms. X, the current Ambassador …"), the object of an appointment verb
+("ernannte … Herrn X zum Botschafter", "appointed Mr. X as Ambassador"), a name after the Russian
+passive ("Послом … был назначен X"), a state name as the post's attribute ("the U.S. Ambassador")
+and a German state name after an article ("in der Französischen Republik")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplokg.ingest.facts import Drafted, HeadOfMission
+from diplokg.ingest.page import Page
+from diplokg.ingest.pipeline import Drafter
+from diplokg.source.tree import SourceTree
+from support.cli_runner import REPO
+
+FINLAND_DE = "Die diplomatischen Beziehungen zwischen Tadschikistan und Finnland wurden 1992 aufgenommen. "
+LATVIA_EN = "Tajikistan and Latvia established diplomatic relations in 1993. "
+LATVIA_RU = "Таджикистан и Латвия установили дипломатические отношения в 1993 году. "
+
+
+@pytest.fixture(scope="module")
+def drafter() -> Drafter:
+    return Drafter(SourceTree(REPO))
+
+
+def heads(drafter: Drafter, text: str, language: str) -> list[dict[str, Any]]:
+    found: list[Drafted] = [d for d in drafter.draft(Page(text, language)).facts if isinstance(d.fact, HeadOfMission)]
+    return [{k: v for k, v in d.gold().items() if k in ("sentence", "sending", "receiving", "person", "appointed",
+                                                        "act")} for d in found]
+
+
+def test_german_name_between_copula_and_post_and_an_inflected_state_name(drafter: Drafter) -> None:
+    text = FINLAND_DE + ("Seit Herbst 2019 ist Frau Marja Koskinen Außerordentliche und Bevollmächtigte "
+                         "Botschafterin der Republik Finnland in der Französischen Republik.")
+    assert heads(drafter, text, "de") == [{"sentence": 2, "sending": "FIN", "receiving": "FRA",
+                                           "person": "Marja Koskinen"}]
+
+
+def test_german_object_of_the_appointment_verb(drafter: Drafter) -> None:
+    text = FINLAND_DE + ("Am 3. April 2019 ernannte der Präsident per Dekret Herrn Timo Laine zum Botschafter der "
+                         "Republik Finnland in der Republik Tadschikistan.")
+    assert heads(drafter, text, "de") == [{"sentence": 2, "sending": "FIN", "receiving": "TJK",
+                                           "person": "Timo Laine", "appointed": "2019-04-03", "act": "decree"}]
+
+
+def test_english_apposition_and_a_state_name_before_the_rank(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("Ms. Jane Miller, the former U.S. Ambassador to Latvia, lectured in Dushanbe in 2018. "
+                        "Mr. Ivars Ozols, the current Latvian Ambassador to Tajikistan, visited Khujand.")
+    assert heads(drafter, text, "en") == [
+        {"sentence": 2, "sending": "USA", "receiving": "LVA", "person": "Jane Miller"},
+        {"sentence": 3, "sending": "LVA", "receiving": "TJK", "person": "Ivars Ozols"}]
+
+
+def test_english_object_of_the_appointment_verb(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("On 2 May 2016 the President appointed Mr. Ivars Ozols as Ambassador of the Republic of "
+                        "Latvia to the Republic of Tajikistan.")
+    assert heads(drafter, text, "en") == [{"sentence": 2, "sending": "LVA", "receiving": "TJK",
+                                           "person": "Ivars Ozols", "appointed": "2016-05-02"}]
+
+
+def test_russian_name_after_the_passive_of_the_appointment(drafter: Drafter) -> None:
+    text = LATVIA_RU + ("Послом Латвии в Республике Таджикистан в 2015 году был назначен Янис "
+                        "Берзиньш. Указом от 4 июня 2019 года Послом Республики Таджикистан в Латвийской "
+                        "Республике назначена Нигина Саидова.")
+    assert heads(drafter, text, "ru") == [
+        {"sentence": 2, "sending": "LVA", "receiving": "TJK", "person": "Янис Берзиньш", "appointed": "2015"},
+        {"sentence": 3, "sending": "TJK", "receiving": "LVA", "person": "Нигина Саидова", "appointed": "2019-06-04",
+         "act": "decree"}]
+
+
+def test_russian_apposition_after_the_name(drafter: Drafter) -> None:
+    text = LATVIA_RU + "В мае 2017 года Янис Берзиньш, нынешний Посол Латвии в Таджикистане, посетил г. Худжанд."
+    assert heads(drafter, text, "ru") == [{"sentence": 2, "sending": "LVA", "receiving": "TJK",
+                                           "person": "Янис Берзиньш"}]
