@@ -77,3 +77,29 @@ def test_russian_apposition_after_the_name(drafter: Drafter) -> None:
     text = LATVIA_RU + "В мае 2017 года Янис Берзиньш, нынешний Посол Латвии в Таджикистане, посетил г. Худжанд."
     assert heads(drafter, text, "ru") == [{"sentence": 2, "sending": "LVA", "receiving": "TJK",
                                            "person": "Янис Берзиньш"}]
+
+
+def test_german_head_of_an_embassy_named_as_subject_rank_not_stated(drafter: Drafter) -> None:
+    text = FINLAND_DE + ("Von 2012 bis 2017 hatte Herr Juha Nieminen die finnische Botschaft in Duschanbe geleitet. "
+                         "Zuvor hatte Frau Liisa Aho die französische Botschaft in Helsinki geleitet.")
+    drafted = [d for d in drafter.draft(Page(text, "de")).facts if isinstance(d.fact, HeadOfMission)]
+    assert heads(drafter, text, "de") == [
+        {"sentence": 2, "sending": "FIN", "receiving": "TJK", "person": "Juha Nieminen"},
+        {"sentence": 3, "sending": "FRA", "receiving": "FIN", "person": "Liisa Aho"}]
+    assert all(d.questions and d.confidence < 0.7 for d in drafted)  # the rank is not stated
+
+
+def test_english_embassy_led_by_a_charge_with_a_middle_initial(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("In 2019 the Embassy of Latvia in Dushanbe was headed by Chargé d'Affaires a.i. Peter J. "
+                        "Kalnins. Since 2021 the Embassy has been led by Ambassador Anna Liepa.")
+    drafted = [d for d in drafter.draft(Page(text, "en")).facts if isinstance(d.fact, HeadOfMission)]
+    assert [(d.fact.sending, d.fact.receiving, d.fact.person and d.fact.person.name, d.fact.rank)
+            for d in drafted if isinstance(d.fact, HeadOfMission)] == [
+        ("LVA", "TJK", "Peter J. Kalnins", "charge-d-affaires")]  # "the Embassy" names no state
+
+
+def test_russian_embassy_headed_by_an_ambassador(drafter: Drafter) -> None:
+    text = LATVIA_RU + ("С 2018 года Посольство Латвии в г. Душанбе возглавляет Чрезвычайный и Полномочный Посол "
+                        "Ивар Озолс.")
+    assert heads(drafter, text, "ru") == [{"sentence": 2, "sending": "LVA", "receiving": "TJK",
+                                           "person": "Ивар Озолс"}]

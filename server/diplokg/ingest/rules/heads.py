@@ -23,16 +23,17 @@ from collections.abc import Iterator
 from diplokg.ingest.facts import ConcurrentPost, Drafted, HeadOfMission
 from diplokg.ingest.rules.appointments import Details, read_details
 from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.mission_heads import mission_heads
 from diplokg.ingest.rules.persons import Named, person_after, person_before, same_person
 from diplokg.ingest.rules.posts import Post, find_posts, residence_at
 
 
 def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Iterator[Drafted]:
     posts = find_posts(view)
-    if not posts:
-        return
-    details = read_details(view, posts)
+    details = read_details(view, posts) if posts else []
     holders = _holders(view, posts, details)
+    if not any(holders):  # no post with its holder: "the U.S. Embassy was led by Chargé d'Affaires X"
+        yield from mission_heads(view, recorded)
     for i, post in enumerate(posts):
         holder = holders[i]
         if holder is None or not post.sending or not post.receiving:

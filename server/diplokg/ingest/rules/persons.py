@@ -20,7 +20,7 @@ from diplokg.ingest.russian import morph
 HONORIFIC = re.compile(r"\b(?:Herrn?|Frau|S\.\s?E\.|I\.\s?E\.|Mr\.|Mrs\.|Ms\.|H\.\s?E\.|Sir|Madam|"
                        r"[Гг]-(?:н|жа|ну|на|ном|же)|[Гг]осподин\w*|[Гг]осп[оа]ж\w*)\s+(?:(?:Herrn?|Frau|Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)*")
 _WORD = r"(?:[A-ZÄÖÜÅØÆ][\w'’-]+|[А-ЯЁ][\w'’-]+)"
-NAME = re.compile(rf"{_WORD}(?:\s+{_WORD}){{1,3}}")
+NAME = re.compile(rf"{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s*)?{_WORD}){{1,3}}")  # "Daniel K. Whitcombe"
 _NOT_NAME = re.compile(r"^(Republik|Republic|Республик|Königreich|Kingdom|Королевств|Botschaft|Embassy|Посольств|"
                        r"Präsident|President|Президент|Herr|Frau|Mr|Minister|Министр|Außerordentlich|Extraordinary|"
                        r"Чрезвычайн|Bundes|Federal|Федеральн|Staat|State|Государств|Regierung|Government|"

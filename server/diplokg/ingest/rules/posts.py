@@ -199,3 +199,13 @@ def _other_page_state(view: SentenceView, post: Post) -> None:
         post.receiving = next(s for s in pair if s != post.sending)
         post.confidence = 0.6
         post.questions.append(f"the receiving state is not stated; read as {post.receiving}, the page's other state")
+
+
+def sending_after(view: SentenceView, offset: int) -> Mention | None:
+    """The state a mission or post belongs to, named after it ("Botschaft der Republik |Polen")."""
+    return _state_after(view, offset, _SENDING_GAP[view.context.page.language])
+
+
+def receiving_after(view: SentenceView, offset: int) -> tuple[str, int] | None:
+    """The state a post or mission is in, named after ``offset`` ("in Rumänien", "в г. Душанбе")."""
+    return _receiving(view, offset, view.context.page.language)
