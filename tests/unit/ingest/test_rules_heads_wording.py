@@ -103,3 +103,37 @@ def test_russian_embassy_headed_by_an_ambassador(drafter: Drafter) -> None:
                         "Ивар Озолс.")
     assert heads(drafter, text, "ru") == [{"sentence": 2, "sending": "LVA", "receiving": "TJK",
                                            "person": "Ивар Озолс"}]
+
+
+def concurrent(drafter: Drafter, text: str, language: str) -> list[tuple[Any, ...]]:
+    found = [d.fact for d in drafter.draft(Page(text, language)).facts if isinstance(d.fact, HeadOfMission)]
+    return [(f.sending, f.receiving, f.person and f.person.name, f.appointed and f.appointed.start,
+             tuple((c.sending, c.receiving) for c in f.concurrent_with)) for f in found]
+
+
+def test_german_further_posts_of_the_head_named_by_a_pronoun_or_his_surname(drafter: Drafter) -> None:
+    text = FINLAND_DE + ("Botschafter der Republik Tadschikistan in der Republik Finnland ist Herr Farid Nazarov. "
+                         "Durch Erlass vom 2. März 2020 wurde F. Nazarov zugleich zum Botschafter im Königreich "
+                         "Schweden und in der Republik Estland ernannt.")
+    assert concurrent(drafter, text, "de") == [
+        ("TJK", "FIN", "Farid Nazarov", None, ()),
+        ("TJK", "SWE", "Farid Nazarov", "2020-03-02", (("TJK", "FIN"),)),
+        ("TJK", "EST", "Farid Nazarov", "2020-03-02", (("TJK", "FIN"),))]
+
+
+def test_english_further_post_named_by_a_pronoun_and_none_without_it(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("Mr. Ivars Ozols is the Ambassador of Latvia to Tajikistan. He is concurrently accredited "
+                        "as Ambassador to Mongolia and to the Kyrgyz Republic. The Ambassador of Kazakhstan is "
+                        "also accredited to Latvia.")
+    assert concurrent(drafter, text, "en") == [
+        ("LVA", "TJK", "Ivars Ozols", None, ()),
+        ("LVA", "MNG", "Ivars Ozols", None, (("LVA", "TJK"),)),
+        ("LVA", "KGZ", "Ivars Ozols", None, (("LVA", "TJK"),))]
+
+
+def test_russian_further_post_named_by_a_pronoun(drafter: Drafter) -> None:
+    text = LATVIA_RU + ("Послом Латвии в Республике Таджикистан является Ивар Озолс. Он по совместительству "
+                        "назначен Послом в Монголии.")
+    assert concurrent(drafter, text, "ru") == [
+        ("LVA", "TJK", "Ивар Озолс", None, ()),
+        ("LVA", "MNG", "Ивар Озолс", None, (("LVA", "TJK"),))]

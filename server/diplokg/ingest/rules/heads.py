@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from diplokg.ingest.facts import ConcurrentPost, Drafted, HeadOfMission
 from diplokg.ingest.rules.appointments import Details, read_details
+from diplokg.ingest.rules.concurrent_heads import concurrent_heads
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.mission_heads import mission_heads
 from diplokg.ingest.rules.persons import Named, person_after, person_before, same_person
@@ -32,8 +33,9 @@ def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Itera
     posts = find_posts(view)
     details = read_details(view, posts) if posts else []
     holders = _holders(view, posts, details)
-    if not any(holders):  # no post with its holder: "the U.S. Embassy was led by Chargé d'Affaires X"
-        yield from mission_heads(view, recorded)
+    if not any(holders):  # no post with its holder: "the U.S. Embassy was led by Chargé d'Affaires X",
+        yield from mission_heads(view, recorded)  # "he is concurrently accredited as Ambassador to …"
+        yield from concurrent_heads(view, _last_head(view), recorded)
     for i, post in enumerate(posts):
         holder = holders[i]
         if holder is None or not post.sending or not post.receiving:
@@ -66,6 +68,19 @@ def _holders(view: SentenceView, posts: list[Post], details: list[Details]) -> l
                 post.residence = at[0]
         holders.append(holder)
     return holders
+
+
+def _last_head(view: SentenceView, back: int = 3) -> tuple[Post, Named] | None:
+    """The first post with its holder in the nearest of the ``back`` sentences before ``view``."""
+    earlier = [v for v in view.context.views if view.sentence.number - back <= v.sentence.number
+               < view.sentence.number]
+    for v in reversed(earlier):
+        posts = find_posts(v)
+        holders = _holders(v, posts, read_details(v, posts)) if posts else []
+        pairs = [(p, h) for p, h in zip(posts, holders, strict=True) if h is not None]
+        if pairs:
+            return pairs[0]
+    return None
 
 
 def _on_page(view: SentenceView, post: Post) -> bool:

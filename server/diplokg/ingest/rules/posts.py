@@ -48,7 +48,7 @@ _RECEIVING_GAP = {
     "ru": re.compile(rf"\s+(?:в|во|при)\s+(?:г\.\s*)?(?:{_CAPS['ru']}\s+){{0,3}}"),
 }
 RESIDENCE = {
-    "de": re.compile(r"\s*\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
+    "de": re.compile(r"\s*\((?:mit\s+(?:Wohn|Amts|Dienst)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
     "en": re.compile(r"\s*\((?:with\s+residence|resident|residing|based)\s+in\s+", re.I),
     "ru": re.compile(r"\s*\(с\s+(?:резиденцией|местопребыванием)\s+в\s+(?:г\.\s*)?", re.I),
 }
