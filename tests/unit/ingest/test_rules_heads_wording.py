@@ -137,3 +137,25 @@ def test_russian_further_post_named_by_a_pronoun(drafter: Drafter) -> None:
     assert concurrent(drafter, text, "ru") == [
         ("LVA", "TJK", "Ивар Озолс", None, ()),
         ("LVA", "MNG", "Ивар Озолс", None, (("LVA", "TJK"),))]
+
+
+def test_the_embassy_alone_continues_the_post_before_and_a_further_accreditation(drafter: Drafter) -> None:
+    en = LATVIA_EN + ("The first Ambassador of Latvia to Tajikistan, Mr. Ivars Ozols, was appointed in 2001. Since "
+                      "2019 the Embassy has been headed by Ambassador Anna Liepa, who is also accredited to Mongolia.")
+    assert concurrent(drafter, en, "en") == [
+        ("LVA", "TJK", "Ivars Ozols", "2001", ()),
+        ("LVA", "TJK", "Anna Liepa", None, ()),
+        ("LVA", "MNG", "Anna Liepa", None, (("LVA", "TJK"),))]
+    ru = LATVIA_RU + ("Первым Послом Латвии в Таджикистане был Ивар Озолс. С 2019 года Посольство возглавляет Посол "
+                      "Анна Лиепа, которая по совместительству аккредитована в Монголии.")
+    assert concurrent(drafter, ru, "ru")[1:] == [
+        ("LVA", "TJK", "Анна Лиепа", None, ()),
+        ("LVA", "MNG", "Анна Лиепа", None, (("LVA", "TJK"),))]
+    de = FINLAND_DE + ("Erster Botschafter Finnlands in Tadschikistan war Herr Pekka Virtanen. Seit 2019 wird die "
+                       "Botschaft von Botschafterin Frau Liisa Aho geleitet, die zugleich in der Mongolei "
+                       "akkreditiert ist.")
+    assert concurrent(drafter, de, "de")[1:] == [
+        ("FIN", "TJK", "Liisa Aho", None, ()),
+        ("FIN", "MNG", "Liisa Aho", None, (("FIN", "TJK"),))]
+    drafted = [d for d in drafter.draft(Page(de, "de")).facts if isinstance(d.fact, HeadOfMission)]
+    assert drafted[1].questions and drafted[1].confidence < 0.7  # the embassy's states are read, not stated

@@ -24,6 +24,12 @@ _CONCURRENT = {"de": re.compile(r"\b(?:gleichzeitig|zugleich|ebenfalls|auch)\b",
                "ru": re.compile(r"(?<!\w)(?:по\s+совместительству|одновременно|также)\b", re.I)}
 _PRONOUN = {"de": re.compile(r"\b(?:er|sie)\b"), "en": re.compile(r"\b(?:he|she)\b", re.I),
             "ru": re.compile(r"(?<!\w)(?:он|она)\b", re.I)}
+#: a further post in a clause about the head ("who is also accredited |to …", "который по
+#: совместительству аккредитован| в …", "der zugleich| in Estland akkreditiert ist")
+_ALSO_ACCREDITED = {"de": re.compile(r"\b(?:auch|zugleich|gleichzeitig|ebenfalls)(?=\s+(?:in|im|bei|für)\s[^.;]{0,60}"
+                                     r"\b(?:neben)?akkreditiert)", re.I),
+                    "en": re.compile(r"\b(?:also|concurrently|simultaneously)\s+accredited\b", re.I),
+                    "ru": re.compile(r"(?<!\w)(?:по\s+совместительству|также|одновременно)\s+аккредитован\w*", re.I)}
 _AND = re.compile(r"\s*(?:,|und|and|и|sowie|as\s+well\s+as)\s*(?:(?:und|and|и)\s+)?")
 
 
@@ -38,7 +44,8 @@ def concurrent_heads(view: SentenceView, last: tuple[Post, Named] | None,
     surnames = [w for w in holder.person.name.split() if len(w) > 2]
     if not (_PRONOUN[language].search(before) or any(re.search(rf"\b{re.escape(w)}\b", before) for w in surnames)):
         return
-    posts = _posts(view, rank, earlier)
+    kind = "charge-d-affaires" if re.match(r"Gesch|Charg|Временн", rank.group(0), re.I) else "ambassador"
+    posts = _posts(view, (rank.start(), rank.end()), kind, earlier)
     details = read_details(view, posts) if posts else []
     shared = next((d for d in details if d.appointed or d.act), None)  # one appointment for all of them
     stated = ConcurrentPost(earlier.sending or "", earlier.receiving or "", earlier.rank, earlier.stated)
@@ -55,15 +62,35 @@ def concurrent_heads(view: SentenceView, last: tuple[Post, Named] | None,
         yield Drafted(fact, view.sentence, "heads/concurrent", 0.6, reasons, [])
 
 
-def _posts(view: SentenceView, rank: re.Match[str], earlier: Post) -> list[Post]:
-    """One post per state named after the rank, joined by "and"; the residence stated after the last."""
+def also_accredited(view: SentenceView, head: HeadOfMission, recorded: set[tuple[str, str, str]]) -> Iterator[Drafted]:
+    """The head's further posts stated in a clause about him: "…, who is also accredited to Canada",
+    "…, der zugleich in Estland akkreditiert ist", "…, который по совместительству аккредитован в
+    Монголии": one post per state, the head's sending state and rank, concurrent with his post."""
+    marker = view.search(_ALSO_ACCREDITED[view.context.page.language])
+    if marker is None or head.person is None:
+        return
+    earlier = Post(0, 0, 0, head.rank, head.sending, head.receiving, None, stated=head.rank_as_stated or "")
+    concurrent = (ConcurrentPost(head.sending or "", head.receiving or "", head.rank, head.rank_as_stated),)
+    for post in _posts(view, (marker.start(), marker.end()), head.rank, earlier):
+        key = (post.sending or "", post.receiving or "", head.person.name)
+        if key in recorded or post.receiving in (post.sending, head.receiving):
+            continue
+        recorded.add(key)
+        reasons = [f"'{marker.group(0)}': a further post of {head.person.name}, held with {head.sending}→"
+                   f"{head.receiving}"]
+        fact = HeadOfMission(post.sending, post.receiving, head.person, head.rank, post.residence,
+                             rank_as_stated=None, concurrent_with=concurrent)
+        yield Drafted(fact, view.sentence, "heads/concurrent", 0.6, reasons, [])
+
+
+def _posts(view: SentenceView, span: tuple[int, int], kind: str, earlier: Post) -> list[Post]:
+    """One post per state named after ``span`` (the rank), joined by "and"; the residence stated after the last."""
     language = view.context.page.language
-    kind = "charge-d-affaires" if re.match(r"Gesch|Charg|Временн", rank.group(0), re.I) else "ambassador"
     posts: list[Post] = []
-    offset = rank.end()
+    offset = span[1]
     while (found := receiving_after(view, offset)) is not None:
-        posts.append(Post(rank.start(), rank.end(), found[1], kind, earlier.sending, found[0], None,
-                          stated=view.text[rank.start():found[1]], confidence=0.6))
+        posts.append(Post(span[0], span[1], found[1], kind, earlier.sending, found[0], None,
+                          stated=view.text[span[0]:found[1]], confidence=0.6))
         joined = _AND.match(view.text, found[1])
         if joined is None or joined.end() == found[1]:
             break

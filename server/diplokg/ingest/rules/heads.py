@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from diplokg.ingest.facts import ConcurrentPost, Drafted, HeadOfMission
 from diplokg.ingest.rules.appointments import Details, read_details
-from diplokg.ingest.rules.concurrent_heads import concurrent_heads
+from diplokg.ingest.rules.concurrent_heads import also_accredited, concurrent_heads
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.mission_heads import mission_heads
 from diplokg.ingest.rules.persons import Named, person_after, person_before, same_person
@@ -34,8 +34,12 @@ def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Itera
     details = read_details(view, posts) if posts else []
     holders = _holders(view, posts, details)
     if not any(holders):  # no post with its holder: "the U.S. Embassy was led by Chargé d'Affaires X",
-        yield from mission_heads(view, recorded)  # "he is concurrently accredited as Ambassador to …"
-        yield from concurrent_heads(view, _last_head(view), recorded)
+        last = _last_head(view)  # "he is concurrently accredited as Ambassador to …"
+        for drafted in mission_heads(view, recorded, last):
+            yield drafted
+            assert isinstance(drafted.fact, HeadOfMission)
+            yield from also_accredited(view, drafted.fact, recorded)  # "…, who is also accredited to …"
+        yield from concurrent_heads(view, last, recorded)
     for i, post in enumerate(posts):
         holder = holders[i]
         if holder is None or not post.sending or not post.receiving:

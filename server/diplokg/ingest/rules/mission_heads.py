@@ -5,7 +5,8 @@ geleitet", "the U.S. Embassy was led by Chargé d'Affaires a.i. X", "Посол�
 Latvia", "Латвии") and the one it is in (a state or a city after "in / в"; else, with a question,
 the page's other state); the rank is the one named with the person ("by Ambassador X"); where none
 is named, the head of an embassy is read as its ambassador, less surely and with a question. An
-embassy whose state the sentence does not name ("the Embassy has been headed by …") is left out."""
+embassy whose state the sentence does not name ("the Embassy has been headed by …") is read, with a
+question, as the mission of the post named in the sentences just before; without one it is left out."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from diplokg.ingest.gazetteer import Mention
 from diplokg.ingest.rules.adjectives import adjective_before
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.persons import HONORIFIC, Named, person_after, same_person
-from diplokg.ingest.rules.posts import RANK, receiving_after, sending_after
+from diplokg.ingest.rules.posts import RANK, Post, receiving_after, sending_after
 
 _EMBASSY = {"de": re.compile(r"\bBotschaft\b"), "en": re.compile(r"\bEmbassy\b"),
             "ru": re.compile(r"(?<!\w)[Пп]осольств[оаеу]\b")}
@@ -25,36 +26,43 @@ _HEADED = {"de": re.compile(r"\b(?:geleitet|leitet|leitete|leiteten)\b"),
            "en": re.compile(r"\b(?:headed|heads|led|leads)\b"),
            "ru": re.compile(r"(?<!\w)(?:возглавля\w+|возглавил\w*|руководил\w*|руководит)")}
 #: between the verb and the head named after it ("headed by |Ambassador X", "geleitet von |Herrn X")
-_BY = {"de": re.compile(r"\s*(?:von|durch)\s+(?:(?:der|dem)\s+)?"), "en": re.compile(r"\s*by\s+(?:the\s+)?"),
+_BY = {"de": re.compile(r"\s*\b(?:von|durch)\s+(?:(?:der|dem)\s+)?"), "en": re.compile(r"\s*by\s+(?:the\s+)?"),
        "ru": re.compile(r"\s*")}
 _RANK_GAP = re.compile(r"(?:(?:Außerordentlich\w*|Extraordinary|Чрезвычайн\w+)\s+(?:und|and|и)\s+"
                        r"(?:Bevollmächtigt\w*|Plenipotentiary|Полномочн\w+)\s+)?", re.I)
 
 
-def mission_heads(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Iterator[Drafted]:
+def mission_heads(view: SentenceView, recorded: set[tuple[str, str, str]],
+                  last: tuple[Post, Named] | None) -> Iterator[Drafted]:
+    """``last``: the post (with its holder) named just before, which "the Embassy" may continue."""
     language = view.context.page.language
     verb = view.search(_HEADED[language])
     embassies = list(_EMBASSY[language].finditer(view.text))
     if verb is None or len(embassies) != 1:
         return
-    embassy = embassies[0]
-    sending = _sending(view, embassy)
-    if sending is None:
+    embassy, questions = embassies[0], list[str]()
+    mention = _sending(view, embassy)
+    if mention is not None:
+        sending: str | None = mention.key
+        receiving = _receiving(view, embassy.end(), mention.key, questions)
+    elif last is not None and not view.state_after(embassy.end(), within=25):  # "the Embassy" alone
+        sending, receiving = last[0].key
+        questions.append(f"the embassy's states are not stated; read as those of the post named before "
+                         f"({sending}→{receiving})")
+    else:
         return
-    questions: list[str] = []
-    receiving = _receiving(view, embassy.end(), sending.key, questions)
     head, rank = _head(view, verb, embassy.start(), language)
-    if receiving is None or head is None or receiving == sending.key:
+    if not receiving or head is None or receiving == sending:
         return
     name = head.person.name
-    if any((s, r) == (sending.key, receiving) and same_person(n, name) for s, r, n in recorded):
+    if any((s, r) == (sending, receiving) and same_person(n, name) for s, r, n in recorded):
         return
-    recorded.add((sending.key, receiving, name))
+    recorded.add((sending or "", receiving, name))
     if rank is None:
         rank = "ambassador"
         questions.append("the rank is not stated: the head of the embassy is read as its ambassador")
-    reasons = [f"'{verb.group(0)}': {name} heads the embassy of {sending.key} ({sending.text})"]
-    fact = HeadOfMission(sending.key, receiving, head.person, rank)
+    reasons = [f"'{verb.group(0)}': {name} heads the embassy of {sending}"]
+    fact = HeadOfMission(sending, receiving, head.person, rank)
     yield Drafted(fact, view.sentence, "heads/mission", 0.5 if questions else 0.7, reasons, questions)
 
 
@@ -81,9 +89,10 @@ def _receiving(view: SentenceView, after: int, sending: str, questions: list[str
 
 def _head(view: SentenceView, verb: re.Match[str], embassy: int, language: str) -> tuple[Named | None, str | None]:
     """The head and the rank named with him: after the verb ("headed by Ambassador X",
-    "возглавляет Посол X"), else the subject with an honorific before the embassy ("Herr X hatte
-    die … Botschaft … geleitet")."""
-    by = _BY[language].match(view.text, verb.end())
+    "возглавляет Посол X", "wird … von Botschafterin X geleitet"), else the subject with an
+    honorific before the embassy ("Herr X hatte die … Botschaft … geleitet")."""
+    by = _BY[language].match(view.text, verb.end()) if language != "de" else \
+        _BY["de"].search(view.text, embassy, verb.start())  # "wird die Botschaft von X geleitet"
     at = by.end() if by else verb.end()
     gap = _RANK_GAP.match(view.text, at)
     rank = RANK[language].match(view.text, gap.end() if gap else at)
