@@ -159,3 +159,18 @@ def test_the_embassy_alone_continues_the_post_before_and_a_further_accreditation
         ("FIN", "MNG", "Liisa Aho", None, (("FIN", "TJK"),))]
     drafted = [d for d in drafter.draft(Page(de, "de")).facts if isinstance(d.fact, HeadOfMission)]
     assert drafted[1].questions and drafted[1].confidence < 0.7  # the embassy's states are read, not stated
+
+
+@pytest.mark.parametrize(("language", "text", "sending"), [
+    ("de", FINLAND_DE + "Finnland eröffnete 2001 eine Botschaft; bis dahin wurden seine Interessen von "
+                        "Geschäftsträger Herrn Juha Nieminen vertreten.", "FIN"),
+    ("en", LATVIA_EN + "The Latvian side opened its embassy in 2005; before that, its interests were represented "
+                       "by Chargé d'Affaires Juris Kalnins.", "LVA"),
+    ("ru", LATVIA_RU + "Латвийская сторона открыла посольство в 2005 году, до этого её интересы представлял "
+                       "временный поверенный в делах Юрис Калныньш.", "LVA")])
+def test_a_charge_who_represented_the_subjects_interests(drafter: Drafter, language: str, text: str,
+                                                         sending: str) -> None:
+    drafted = [d for d in drafter.draft(Page(text, language)).facts if isinstance(d.fact, HeadOfMission)]
+    assert [(d.fact.sending, d.fact.receiving, d.fact.rank) for d in drafted if isinstance(d.fact, HeadOfMission)] \
+        == [(sending, "TJK", "charge-d-affaires")]
+    assert drafted[0].questions

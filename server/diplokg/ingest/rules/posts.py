@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from diplokg.ingest.facts import Place
 from diplokg.ingest.gazetteer import Mention
-from diplokg.ingest.rules.adjectives import adjective_before
+from diplokg.ingest.rules.adjectives import adjective_before, state_adjectives
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.persons import case_of
 
@@ -54,6 +54,9 @@ RESIDENCE = {
 }
 _REPRESENTED = {"de": re.compile(r"\bvertr(?:eten|itt|at)\b"), "en": re.compile(r"\brepresent(?:ed|s)\b", re.I),
                 "ru": re.compile(r"\bпредставл\w+", re.I)}
+_INTERESTS = {"de": re.compile(r"\b(?:seine|ihre)\s+Interessen\b", re.I),
+              "en": re.compile(r"\b(?:its|their)\s+interests\b", re.I),
+              "ru": re.compile(r"(?<!\w)(?:его|её|ее|их)\s+интересы\b", re.I)}
 _CITY_PREPOSITION = {"de": re.compile(r"\s+(?:in|bei)\s+(?:der\s+Stadt\s+)?"),
                      "en": re.compile(r"\s+(?:in|at)\s+(?:the\s+city\s+of\s+)?"),
                      "ru": re.compile(r"\s+(?:в|во)\s+(?:г\.\s*|городе\s+)?")}
@@ -172,12 +175,34 @@ def _from_construction(view: SentenceView, post: Post, language: str) -> None:
             post.reasons.append(f"read from the sentence's construction: {subject.text} represented in "
                                 f"{located[-1].text}")
             return
+    if _interests(view, post, language):
+        return
     mission = _named_mission(view, language)
     if mission:
         post.sending, post.receiving = mission
         post.confidence = 0.5
         post.questions.append(f"the post names no state; read as the head of the mission of {mission[0]} "
                               f"in {mission[1]} that the sentence names")
+
+
+def _interests(view: SentenceView, post: Post, language: str) -> bool:
+    """A rank without its state that represents a state's interests ("Кыргызская сторона …, до
+    этого её интересы представлял временный поверенный …", "its interests were represented by a
+    chargé d'affaires"): the sentence's subject (a state or its adjective) is read as sending, the
+    page's other state as receiving, with a question."""
+    interests = _INTERESTS[language].search(view.text, 0, post.start)
+    if interests is None or not _REPRESENTED[language].search(view.text, interests.end()):
+        return False
+    subjects = sorted([*view.states, *state_adjectives(view)], key=lambda m: m.start)
+    subject = next((m for m in subjects if m.end <= interests.start()), None)
+    pair = {HOME, view.context.partner} if view.context.partner else set()
+    if subject is None or subject.key not in pair:
+        return False
+    post.sending, post.receiving = subject.key, next(s for s in pair if s != subject.key)
+    post.confidence = 0.5
+    post.questions.append(f"the post names no state; read as {subject.key}'s ({subject.text}, whose interests it "
+                          f"represents) in {post.receiving}, the page's other state")
+    return True
 
 
 def _named_mission(view: SentenceView, language: str) -> tuple[str, str] | None:
