@@ -174,3 +174,15 @@ def test_a_charge_who_represented_the_subjects_interests(drafter: Drafter, langu
     assert [(d.fact.sending, d.fact.receiving, d.fact.rank) for d in drafted if isinstance(d.fact, HeadOfMission)] \
         == [(sending, "TJK", "charge-d-affaires")]
     assert drafted[0].questions
+
+
+@pytest.mark.parametrize(("language", "text", "residence"), [
+    ("de", FINLAND_DE + "Herr Juha Nieminen ist Botschafter der Republik Finnland in der Republik Tadschikistan "
+                        "mit Sitz in Moskau.", "Moscow"),
+    ("en", LATVIA_EN + "Mr. Ivars Ozols, who is the Ambassador of Latvia to Tajikistan, is also accredited to "
+                       "Mongolia from Astana.", "Astana"),
+    ("ru", LATVIA_RU + "Посол Латвии в Республике Таджикистан Ивар Озолс по совместительству аккредитован в "
+                       "Монголии с местопребыванием в г. Астане.", "Astana")])
+def test_a_residence_stated_without_brackets(drafter: Drafter, language: str, text: str, residence: str) -> None:
+    found = [d.fact for d in drafter.draft(Page(text, language)).facts if isinstance(d.fact, HeadOfMission)]
+    assert [f.residence.name if f.residence else None for f in found][-1] == residence

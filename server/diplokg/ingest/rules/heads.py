@@ -51,7 +51,10 @@ def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Itera
         if not details[i].concurrent and any(details[j].concurrent for j in others) and not _on_page(view, post):
             continue  # a post that only identifies the holder of the concurrent one
         recorded.add((*post.key, name))
-        yield _drafted(view, post, holder, details[i], [posts[j] for j in others] if details[i].concurrent else [])
+        drafted = _drafted(view, post, holder, details[i], [posts[j] for j in others] if details[i].concurrent else [])
+        yield drafted
+        assert isinstance(drafted.fact, HeadOfMission)
+        yield from also_accredited(view, drafted.fact, recorded)  # "…, who is also accredited to Mongolia"
 
 
 def _holders(view: SentenceView, posts: list[Post], details: list[Details]) -> list[Named | None]:

@@ -47,10 +47,10 @@ _RECEIVING_GAP = {
     "en": re.compile(rf"\s+(?:to|in|at)\s+(?:the\s+)?(?:{_CAPS['en']}\s+(?:of\s+(?:the\s+)?)?){{0,3}}"),
     "ru": re.compile(rf"\s+(?:в|во|при)\s+(?:г\.\s*)?(?:{_CAPS['ru']}\s+){{0,3}}"),
 }
-RESIDENCE = {
-    "de": re.compile(r"\s*\((?:mit\s+(?:Wohn|Amts|Dienst)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
-    "en": re.compile(r"\s*\((?:with\s+residence|resident|residing|based)\s+in\s+", re.I),
-    "ru": re.compile(r"\s*\(с\s+(?:резиденцией|местопребыванием)\s+в\s+(?:г\.\s*)?", re.I),
+RESIDENCE = {  # in brackets or not: "(mit Sitz in Wien)", "mit Sitz in Warschau", "from Washington"
+    "de": re.compile(r"\s*(?:\(|,\s*)?(?:mit\s+(?:Wohn|Amts|Dienst)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
+    "en": re.compile(r"\s*(?:\(|,\s*)?(?:with\s+residence|resident|residing|based)\s+in\s+|\s+from\s+(?=[A-Z])", re.I),
+    "ru": re.compile(r"\s*(?:\(|,\s*)?с\s+(?:резиденцией|местопребыванием)\s+в\s+(?:г\.\s*)?", re.I),
 }
 _REPRESENTED = {"de": re.compile(r"\bvertr(?:eten|itt|at)\b"), "en": re.compile(r"\brepresent(?:ed|s)\b", re.I),
                 "ru": re.compile(r"\bпредставл\w+", re.I)}
@@ -147,13 +147,14 @@ def _receiving(view: SentenceView, offset: int, language: str) -> tuple[str, int
 
 
 def residence_at(view: SentenceView, offset: int, language: str) -> tuple[Place, int] | None:
-    """A residence stated right at ``offset``: "(mit Sitz in Wien)", "(с резиденцией в г. Душанбе)"."""
+    """A residence stated right at ``offset``: "(mit Sitz in Wien)", "(с резиденцией в г. Душанбе)",
+    "mit Sitz in Warschau", "from Washington" (the city right after the words)."""
     match = RESIDENCE[language].match(view.text, offset)
     found = view.city_after(match.end(), within=40) if match else None
-    if found is None:
+    if match is None or found is None or found[0].start != match.end():
         return None
     mention, cities = found
-    close = view.text.find(")", mention.end)
+    close = view.text.find(")", mention.end) if "(" in match.group(0) else -1
     return Place(cities[0].name, cities[0].geonames_id, mention.text, cities[0].country), \
         (close + 1 if close >= 0 else mention.end)
 
