@@ -28,10 +28,15 @@ from babel import Locale
 from diplokg.core.namespaces import ONTOLOGY, PREFIXES
 from diplokg.ingest.russian import morph
 
-#: official names that do not contain the state's short name
+#: official names that do not contain the state's short name (CLDR has short names only), and a
+#: state's own short name where CLDR spells it otherwise ("Кыргызстан", CLDR "Киргизия")
 OFFICIAL_NAMES = {
     "CHE": {"de": ["Schweizerische Eidgenossenschaft", "Eidgenossenschaft"], "en": ["Swiss Confederation"],
             "ru": ["Швейцарская Конфедерация"]},
+    "FRA": {"de": ["Französische Republik"], "ru": ["Французская Республика"]},
+    "KGZ": {"de": ["Kirgisische Republik"], "ru": ["Кыргызстан", "Кыргызская Республика"]},
+    "USA": {"de": ["USA"], "en": ["U.S.", "U.S.A.", "USA"], "ru": ["США"]},  # abbreviations used as names
+    "GBR": {"en": ["U.K.", "UK"]},
 }
 _WORD = re.compile(r"[\w'’-]+")
 MIN_CITY_POPULATION = 15_000
@@ -75,7 +80,7 @@ class StateGazetteer:
         pattern = self._pattern(language)
         forms = self.forms[language]
         return [Mention(m.start(), m.end(), m.group(0), forms[m.group(0).lower()]) for m in pattern.finditer(text)
-                if m.group(0)[0].isupper()]  # a name is capitalised: "в Того", not "после того"
+                if m.group(0)[:1].isupper()]  # a name is capitalised: "в Того", not "после того"
 
     def _pattern(self, language: str) -> re.Pattern[str]:
         if language not in self._patterns:
@@ -166,13 +171,17 @@ def _forms(name: str, language: str) -> Iterable[str]:
 
 
 def _russian_forms(name: str) -> set[str]:
-    """Every case of a Russian name, word by word ("Соединённые Штаты" in each case together)."""
+    """Every case of a Russian name, word by word ("Соединённые Штаты", "Кыргызской Республики": each
+    word in the same case, an adjective keeping its gender)."""
     words = name.split()
     per_word = [_lexeme(w) for w in words]
     cases: set[str] = set()
     for i in range(max(len(forms) for forms in per_word)):
         cases.add(" ".join(forms[min(i, len(forms) - 1)] for forms in per_word))
-    return cases | _declined_to_head(words) if len(words) > 1 else cases
+    if len(words) > 1:  # declined up to the head noun, and word by word
+        cases |= _declined_to_head(words)
+        cases.update(" ".join(_inflected(w, case) for w in words) for case in _CASES)
+    return cases
 
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -194,12 +203,21 @@ def _declined_to_head(words: list[str]) -> set[str]:
     return out
 
 
+def _inflected(word: str, case: str) -> str:
+    parses = morph().parse(word)
+    form = parses[0].inflect({case}) if parses else None
+    if form is None:
+        return word
+    inflected: str = form.word
+    return inflected[0].upper() + inflected[1:] if word[:1].isupper() else inflected
+
+
 @cache
 def _lexeme(word: str) -> list[str]:
     parses = morph().parse(word)
     if not parses:
         return [word]
-    parse = next((p for p in parses if "Geox" in p.tag), parses[0])  # "Того", the state, not "того"
+    parse = next((p for p in parses if "Geox" in p.tag), parses[0])  # "Того"/"Чад", the states, not "того"/"чадо"
     forms = [form.word for form in parse.lexeme if "plur" not in str(form.tag) or "Pltm" in str(form.tag)]
     return [w[0].upper() + w[1:] if word[:1].isupper() else w for w in forms] or [word]
 

@@ -117,3 +117,76 @@ def test_an_opening_in_another_clause_is_not_the_missions(drafter: Drafter) -> N
     text = LATVIA_DE + ("Am 4. Mai 2019 eröffnete der Minister in Duschanbe eine Ausstellung; auch die Botschaft "
                         "Lettlands war vertreten.")
     assert missions(drafter, text, "de") == []
+
+
+def test_german_separable_verb_existence_since_and_the_missions_district(drafter: Drafter) -> None:
+    text = LATVIA_DE + ("Im Mai 2006 richtete Lettland in Duschanbe ein Honorarkonsulat ein. Die Botschaft der "
+                        "Republik Tadschikistan in Riga besteht seit dem 3. April 2009; ihr Amtsbezirk umfasst "
+                        "außerdem die Republik Estland. Im selben Jahr wurde in Daugavpils ein Honorarkonsulat "
+                        "Tadschikistans feierlich eingeweiht.")
+    assert missions(drafter, text, "de") == [
+        {"sentence": 2, "sending": "LVA", "type": "honorary-consulate", "seat": "Dushanbe", "covers": ["TJK"],
+         "date": "2006-05"},
+        {"sentence": 3, "sending": "TJK", "type": "embassy", "seat": "Riga", "covers": ["EST", "LVA"],
+         "date": "2009-04-03"},
+        {"sentence": 4, "sending": "TJK", "type": "honorary-consulate", "seat": "Daugavpils", "covers": ["LVA"],
+         "date": "2009"}]
+
+
+def test_german_own_embassy_and_the_one_that_covered_the_state_before(drafter: Drafter) -> None:
+    text = LATVIA_DE + ("Bis zur Eröffnung einer eigenen Botschaft in Riga im Mai 2015 war die Botschaft der "
+                        "Republik Tadschikistan in der Republik Finnland auch für Lettland zuständig. Lettland "
+                        "unterhält seine für Tadschikistan zuständige Botschaft in Astana; seit März 2018 arbeitet "
+                        "in Duschanbe zudem eine Außenstelle dieser Botschaft.")
+    assert missions(drafter, text, "de") == [
+        {"sentence": 2, "sending": "TJK", "type": "embassy", "seat": "Riga", "covers": ["LVA"], "date": "2015-05"},
+        {"sentence": 2, "sending": "TJK", "type": "embassy", "covers": ["FIN", "LVA"]},
+        {"sentence": 3, "sending": "LVA", "type": "embassy", "seat": "Astana", "covers": ["TJK"]},
+        {"sentence": 3, "sending": "LVA", "type": "representation", "seat": "Dushanbe", "covers": ["TJK"],
+         "date": "2018-03"}]
+
+
+def test_english_inaugurated_operating_since_the_same_year_and_a_jurisdiction(drafter: Drafter) -> None:
+    text = LATVIA_EN + ("Latvia set up an Honorary Consulate in Dushanbe in 2004. The Embassy of Latvia in Astana "
+                        "started functioning in the same year, whereas the Embassy of the Republic of Tajikistan in "
+                        "Riga was not inaugurated until 5 May 2009; its jurisdiction also extends to Estonia.")
+    assert missions(drafter, text, "en") == [
+        {"sentence": 2, "sending": "LVA", "type": "honorary-consulate", "seat": "Dushanbe", "covers": ["TJK"],
+         "date": "2004"},
+        {"sentence": 3, "sending": "LVA", "type": "embassy", "seat": "Astana", "covers": ["TJK"], "date": "2004"},
+        {"sentence": 3, "sending": "TJK", "type": "embassy", "seat": "Riga", "covers": ["EST", "LVA"],
+         "date": "2009-05-05"}]
+
+
+def test_english_abbreviated_state_an_agencys_office_and_a_sentence_about_the_head(drafter: Drafter) -> None:
+    text = ("Tajikistan and the United States cooperate closely. The U.S. Embassy in Dushanbe opened its doors "
+            "in April 1992. The U.S. Agency for Development has had a Liaison Office in Khujand since 2011. "
+            "Since 2021 the Embassy has been headed by Ambassador John Smith, who is also accredited to "
+            "Kyrgyzstan.")
+    assert missions(drafter, text, "en") == [
+        {"sentence": 2, "sending": "USA", "type": "embassy", "seat": "Dushanbe", "covers": ["TJK"], "date": "1992-04"},
+        {"sentence": 3, "sending": "USA", "type": "representation", "seat": "Khujand", "covers": ["TJK"],
+         "date": "2011"}]
+
+
+def test_russian_seat_in_brackets_the_side_as_subject_and_march_of_the_next_year(drafter: Drafter) -> None:
+    text = LATVIA_RU + ("Посольство Республики Таджикистан в Латвийской Республике (г. Рига) учреждено 2 мая 2008 "
+                        "года. Латвийская сторона открыла своё посольство в г. Душанбе в 2010 году, а в марте "
+                        "следующего года в г. Худжанде приступило к работе Почётное консульство Латвии. С 2015 года "
+                        "в г. Даугавпилсе действует Генеральное консульство Республики Таджикистан.")
+    assert missions(drafter, text, "ru") == [
+        {"sentence": 2, "sending": "TJK", "type": "embassy", "seat": "Riga", "covers": ["LVA"], "date": "2008-05-02"},
+        {"sentence": 3, "sending": "LVA", "type": "embassy", "seat": "Dushanbe", "covers": ["TJK"], "date": "2010"},
+        {"sentence": 3, "sending": "LVA", "type": "honorary-consulate", "seat": "Khujand", "covers": ["TJK"],
+         "date": "2011-03"},
+        {"sentence": 4, "sending": "TJK", "type": "consulate", "seat": "Daugavpils", "covers": ["LVA"],
+         "date": "2015"}]
+
+
+def test_russian_own_embassy_and_a_head_who_is_accredited_elsewhere(drafter: Drafter) -> None:
+    text = LATVIA_RU + ("До открытия собственного посольства в г. Риге в мае 2015 года Посольство Республики "
+                        "Таджикистан в Финляндской Республике отвечало также за Латвию. С 2016 года Посольство "
+                        "возглавляет Посол Рустам Каримов, который по совместительству аккредитован в Эстонии.")
+    assert missions(drafter, text, "ru") == [
+        {"sentence": 2, "sending": "TJK", "type": "embassy", "seat": "Riga", "covers": ["LVA"], "date": "2015-05"},
+        {"sentence": 2, "sending": "TJK", "type": "embassy", "covers": ["FIN", "LVA"]}]

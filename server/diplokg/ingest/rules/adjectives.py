@@ -16,7 +16,7 @@ import re
 
 from babel import Locale
 
-from diplokg.ingest.gazetteer import Mention, StateGazetteer, iso_names
+from diplokg.ingest.gazetteer import OFFICIAL_NAMES, Mention, StateGazetteer, iso_names
 from diplokg.ingest.rules.context import SentenceView
 
 #: endings a name loses before an adjective suffix is added ("" keeps the name whole)
@@ -98,6 +98,8 @@ def _build(states: StateGazetteer, language: str) -> tuple[re.Pattern[str] | Non
                 stems.setdefault(stem, set()).add(alpha3)
                 if ending in _BARE[language] or (language == "de" and stem.endswith("sch")):
                     bare.add(stem)
+        for stem in _official_adjective_stems(names):
+            stems.setdefault(stem, set()).add(alpha3)
     unique = {stem: next(iter(keys)) for stem, keys in stems.items() if len(keys) == 1}
     if not unique:
         return None, {}
@@ -122,5 +124,20 @@ def _state_names(states: StateGazetteer, language: str) -> dict[str, set[str]]:
         if territories.get(record.alpha2):
             found.add(territories[record.alpha2])
         found.update(n for n in iso_names(record.alpha2, language) if " " not in n)  # "Кыргызстан"
+        found.update(n for n in OFFICIAL_NAMES.get(record.alpha3, {}).get(language, []) if not n.isupper())
         names[record.alpha3] = {n if language == "en" else n.lower() for n in found if n}
     return names
+
+
+def _official_adjective_stems(names: set[str]) -> set[str]:
+    """The stems of the adjectives that begin a state's long names, where they begin like one of its
+    short names: "Französische Republik" (Frankreich) gives "französ-", "Французская Республика"
+    (Франция) "француз-"; "Islamische Republik …" gives none."""
+    short = {n[:3].lower() for n in names if " " not in n}
+    stems = set()
+    for name in names:
+        first = name.split()[0] if " " in name else ""
+        m = re.match(r"(\w{3,}?)(?:isch|ск)\w*$", first, re.I)
+        if m and m.group(1)[:3].lower() in short:
+            stems.add(m.group(1))
+    return stems

@@ -33,11 +33,14 @@ _APPOINTED = {"de": re.compile(r"\b(?:ernannt\w*|ernennt|Ernennung)\b"),
               "en": re.compile(r"\b(?:appointed|appointment)\b", re.I),
               "ru": re.compile(r"\b(?:назначен\w*|назначени\w*)", re.I)}
 #: between a post and the appointment verb after it: a parenthesis, the holder's name, up to two
-#: words ("(mit Sitz in Wien) ernannt", "г-н Виктор Никитюк, назначенный", "Mr. X, who was appointed")
+#: words, or a date ("(mit Sitz in Wien) ernannt", "г-н Виктор Никитюк, назначенный", "Mr. X, who was
+#: appointed", "в 2015 году был назначен")
 _VERB_AFTER_POST = re.compile(rf"[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:{HONORIFIC.pattern})?{NAME.pattern}[\s,]*)?"
-                              r"(?:[^\W\d]+\s+){0,2}")
+                              r"(?:[^\W\d]+\s+|\d{1,4}\.?\s+){0,4}")  # "… в 2015 году был назначен"
 #: between the appointment verb and the post after it: a few small words, no name or noun
 _VERB_BEFORE_POST = re.compile(r"\s*(?:[a-zäöüßа-яё]+\s+){0,5}")
+#: the verb, its object and the post ("ernannte … Herrn X zum Botschafter", "appointed Ms. Y as Ambassador")
+_VERB_OBJECT_POST = re.compile(r"[^;:]{0,120}\s(?:zum|zur|as)\s+")
 _DECREE = {"de": re.compile(r"\b(?:Dekret|Erlass)\w*"), "en": re.compile(r"\bdecree\b", re.I),
            "ru": re.compile(r"\b[Уу]каз\w*")}
 _ISSUER_LEAD = {"de": re.compile(r"\s*(?:der|des|vom|von)?\s*"), "en": re.compile(r"\s*(?:of\s+(?:the\s+)?)?"),
@@ -130,7 +133,7 @@ def _appointed_post(view: SentenceView, posts: list[Post],
             after = view.text[verb.end():post.start] if verb.end() <= post.start else None
             if before is not None and _VERB_AFTER_POST.fullmatch(before):
                 return i, verb
-            if after is not None and _VERB_BEFORE_POST.fullmatch(after):
+            if after is not None and (_VERB_BEFORE_POST.fullmatch(after) or _VERB_OBJECT_POST.fullmatch(after)):
                 return i, verb
     return None, None
 

@@ -22,17 +22,24 @@ from collections.abc import Iterator
 
 from diplokg.ingest.facts import ConcurrentPost, Drafted, HeadOfMission
 from diplokg.ingest.rules.appointments import Details, read_details
+from diplokg.ingest.rules.concurrent_heads import also_accredited, concurrent_heads
 from diplokg.ingest.rules.context import HOME, SentenceView
+from diplokg.ingest.rules.mission_heads import mission_heads
 from diplokg.ingest.rules.persons import Named, person_after, person_before, same_person
 from diplokg.ingest.rules.posts import Post, find_posts, residence_at
 
 
 def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Iterator[Drafted]:
     posts = find_posts(view)
-    if not posts:
-        return
-    details = read_details(view, posts)
+    details = read_details(view, posts) if posts else []
     holders = _holders(view, posts, details)
+    if not any(holders):  # no post with its holder: "the U.S. Embassy was led by Chargé d'Affaires X",
+        last = _last_head(view)  # "he is concurrently accredited as Ambassador to …"
+        for drafted in mission_heads(view, recorded, last):
+            yield drafted
+            assert isinstance(drafted.fact, HeadOfMission)
+            yield from also_accredited(view, drafted.fact, recorded)  # "…, who is also accredited to …"
+        yield from concurrent_heads(view, last, recorded)
     for i, post in enumerate(posts):
         holder = holders[i]
         if holder is None or not post.sending or not post.receiving:
@@ -44,7 +51,10 @@ def head_rules(view: SentenceView, recorded: set[tuple[str, str, str]]) -> Itera
         if not details[i].concurrent and any(details[j].concurrent for j in others) and not _on_page(view, post):
             continue  # a post that only identifies the holder of the concurrent one
         recorded.add((*post.key, name))
-        yield _drafted(view, post, holder, details[i], [posts[j] for j in others] if details[i].concurrent else [])
+        drafted = _drafted(view, post, holder, details[i], [posts[j] for j in others] if details[i].concurrent else [])
+        yield drafted
+        assert isinstance(drafted.fact, HeadOfMission)
+        yield from also_accredited(view, drafted.fact, recorded)  # "…, who is also accredited to Mongolia"
 
 
 def _holders(view: SentenceView, posts: list[Post], details: list[Details]) -> list[Named | None]:
@@ -65,6 +75,19 @@ def _holders(view: SentenceView, posts: list[Post], details: list[Details]) -> l
                 post.residence = at[0]
         holders.append(holder)
     return holders
+
+
+def _last_head(view: SentenceView, back: int = 3) -> tuple[Post, Named] | None:
+    """The first post with its holder in the nearest of the ``back`` sentences before ``view``."""
+    earlier = [v for v in view.context.views if view.sentence.number - back <= v.sentence.number
+               < view.sentence.number]
+    for v in reversed(earlier):
+        posts = find_posts(v)
+        holders = _holders(v, posts, read_details(v, posts)) if posts else []
+        pairs = [(p, h) for p, h in zip(posts, holders, strict=True) if h is not None]
+        if pairs:
+            return pairs[0]
+    return None
 
 
 def _on_page(view: SentenceView, post: Post) -> bool:

@@ -20,16 +20,20 @@ from diplokg.ingest.russian import morph
 HONORIFIC = re.compile(r"\b(?:Herrn?|Frau|S\.\s?E\.|I\.\s?E\.|Mr\.|Mrs\.|Ms\.|H\.\s?E\.|Sir|Madam|"
                        r"[Гг]-(?:н|жа|ну|на|ном|же)|[Гг]осподин\w*|[Гг]осп[оа]ж\w*)\s+(?:(?:Herrn?|Frau|Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)*")
 _WORD = r"(?:[A-ZÄÖÜÅØÆ][\w'’-]+|[А-ЯЁ][\w'’-]+)"
-NAME = re.compile(rf"{_WORD}(?:\s+{_WORD}){{1,3}}")
+NAME = re.compile(rf"{_WORD}(?:\s+(?:[A-ZА-ЯЁ]\.\s*)?{_WORD}){{1,3}}")  # "Daniel K. Whitcombe"
 _NOT_NAME = re.compile(r"^(Republik|Republic|Республик|Königreich|Kingdom|Королевств|Botschaft|Embassy|Посольств|"
                        r"Präsident|President|Президент|Herr|Frau|Mr|Minister|Министр|Außerordentlich|Extraordinary|"
                        r"Чрезвычайн|Bundes|Federal|Федеральн|Staat|State|Государств|Regierung|Government|"
                        r"Правительств|Prime|Premier|Seine|His|Her|Sein|Ihre|Его|Ее)", re.I)
 #: words between the subject and the post that make the subject its holder
-_LINK = re.compile(r"\b(?:als|as|в\s+качестве|является|являлся|являлась|был|была|ist|war|is|was|wurde|wird|"
+_LINK = re.compile(r"\b(?:als|as|zum|zur|в\s+качестве|является|являлся|являлась|был|была|ist|war|is|was|wurde|wird|"
                    r"ernannt|appointed|назначен\w*)\b", re.I)
 #: a copula before the name: the name is in the nominative whatever the case of the post
-_COPULA = re.compile(r"\b(?:ist|war|is|was|является|являлся|являлась|стал|стала)\b", re.I)
+_COPULA = re.compile(r"\b(?:ist|war|is|was|является|являлся|являлась|стал|стала|был|была|назначен|назначена)\b",
+                    re.I)
+#: between a name and the post after it, an apposition ("Ms. X, the current Ambassador …", "X, Посол …")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|der|die)\s+)?(?:(?:current|present|new|former|jetzige|derzeitige|neue|"
+                         r"ehemalige|нынешний|новый|бывший)\w*\s+)?", re.I)
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
@@ -68,22 +72,25 @@ def person_before(view: SentenceView, start: int, floor: int = 0) -> Named | Non
     stands between them ("Herr X als …", "г-н X, …, являлся также Послом …")."""
     text = view.text
     candidates = [m for m in HONORIFIC.finditer(text, floor, start)]
-    names = [n for m in candidates if (n := _name_at(view, m.end(), None)) and n.end <= start]
-    names += [n for m in NAME.finditer(text, floor, start) if (n := _name_at(view, m.start(), None)) and n.end <= start]
+    names = [n for m in candidates if (n := _name_at(view, m.end(), None, start))]
+    names += [n for m in NAME.finditer(text, floor, start) if (n := _name_at(view, m.start(), None, start))]
     if not names:
         return None
     last = max(names, key=lambda n: n.end)
     between = text[last.end:start]
-    if not _LINK.search(between) or len(between) > 160 or HONORIFIC.search(between):
+    # "ist Herr X Botschafter …" (the copula before the name), "Ms. X, the current Ambassador …"
+    placed = (not between.strip() and _COPULA.search(text, max(0, last.start - 30), last.start)) \
+        or _APPOSITION.fullmatch(between)
+    if not placed and (not _LINK.search(between) or len(between) > 160 or HONORIFIC.search(between)):
         return None
     return Named(last.person, last.start, last.end, "before")
 
 
-def _name_at(view: SentenceView, at: int, case: str | None) -> Named | None:
-    m = HONORIFIC.match(view.text, at)
+def _name_at(view: SentenceView, at: int, case: str | None, end: int | None = None) -> Named | None:
+    m = HONORIFIC.match(view.text, at, end or len(view.text))
     if m:
         at = m.end()
-    name = NAME.match(view.text, at)
+    name = NAME.match(view.text, at, end or len(view.text))
     if name is None or _NOT_NAME.match(name.group(0)):
         return None
     if any(s.start < name.end() and name.start() < s.end for s in view.states):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from diplokg.ingest.facts import Place
 from diplokg.ingest.gazetteer import Mention
-from diplokg.ingest.rules.adjectives import adjective_before
+from diplokg.ingest.rules.adjectives import adjective_before, state_adjectives
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.persons import case_of
 
@@ -47,13 +47,16 @@ _RECEIVING_GAP = {
     "en": re.compile(rf"\s+(?:to|in|at)\s+(?:the\s+)?(?:{_CAPS['en']}\s+(?:of\s+(?:the\s+)?)?){{0,3}}"),
     "ru": re.compile(rf"\s+(?:в|во|при)\s+(?:г\.\s*)?(?:{_CAPS['ru']}\s+){{0,3}}"),
 }
-RESIDENCE = {
-    "de": re.compile(r"\s*\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
-    "en": re.compile(r"\s*\((?:with\s+residence|resident|residing|based)\s+in\s+", re.I),
-    "ru": re.compile(r"\s*\(с\s+(?:резиденцией|местопребыванием)\s+в\s+(?:г\.\s*)?", re.I),
+RESIDENCE = {  # in brackets or not: "(mit Sitz in Wien)", "mit Sitz in Warschau", "from Washington"
+    "de": re.compile(r"\s*(?:\(|,\s*)?(?:mit\s+(?:Wohn|Amts|Dienst)?[Ss]itz|mit\s+Residenz|residierend)\s+in\s+", re.I),
+    "en": re.compile(r"\s*(?:\(|,\s*)?(?:with\s+residence|resident|residing|based)\s+in\s+|\s+from\s+(?=[A-Z])", re.I),
+    "ru": re.compile(r"\s*(?:\(|,\s*)?с\s+(?:резиденцией|местопребыванием)\s+в\s+(?:г\.\s*)?", re.I),
 }
 _REPRESENTED = {"de": re.compile(r"\bvertr(?:eten|itt|at)\b"), "en": re.compile(r"\brepresent(?:ed|s)\b", re.I),
                 "ru": re.compile(r"\bпредставл\w+", re.I)}
+_INTERESTS = {"de": re.compile(r"\b(?:seine|ihre)\s+Interessen\b", re.I),
+              "en": re.compile(r"\b(?:its|their)\s+interests\b", re.I),
+              "ru": re.compile(r"(?<!\w)(?:его|её|ее|их)\s+интересы\b", re.I)}
 _CITY_PREPOSITION = {"de": re.compile(r"\s+(?:in|bei)\s+(?:der\s+Stadt\s+)?"),
                      "en": re.compile(r"\s+(?:in|at)\s+(?:the\s+city\s+of\s+)?"),
                      "ru": re.compile(r"\s+(?:в|во)\s+(?:г\.\s*|городе\s+)?")}
@@ -103,7 +106,8 @@ def _post(view: SentenceView, rank: re.Match[str], language: str) -> Post | None
     kind = "charge-d-affaires" if re.match(r"Gesch|Charg|Временн", rank.group(0), re.I) else "ambassador"
     case = case_of(rank.group(0).split()[0]) if language == "ru" else None
     post = Post(start, rank.end(), rank.end(), kind, None, None, case)
-    adjective = adjective_before(view, rank.start()) or adjective_before(view, start)
+    adjective = adjective_before(view, rank.start()) or adjective_before(view, start) or next(
+        (m for m in view.states if language == "en" and 0 <= start - m.end <= 1), None)  # "the U.S. Ambassador"
     sending = None if adjective else _state_after(view, rank.end(), _SENDING_GAP[language])
     if adjective:
         post.start, post.sending = min(start, adjective.start), adjective.key
@@ -143,13 +147,14 @@ def _receiving(view: SentenceView, offset: int, language: str) -> tuple[str, int
 
 
 def residence_at(view: SentenceView, offset: int, language: str) -> tuple[Place, int] | None:
-    """A residence stated right at ``offset``: "(mit Sitz in Wien)", "(с резиденцией в г. Душанбе)"."""
+    """A residence stated right at ``offset``: "(mit Sitz in Wien)", "(с резиденцией в г. Душанбе)",
+    "mit Sitz in Warschau", "from Washington" (the city right after the words)."""
     match = RESIDENCE[language].match(view.text, offset)
     found = view.city_after(match.end(), within=40) if match else None
-    if found is None:
+    if match is None or found is None or found[0].start != match.end():
         return None
     mention, cities = found
-    close = view.text.find(")", mention.end)
+    close = view.text.find(")", mention.end) if "(" in match.group(0) else -1
     return Place(cities[0].name, cities[0].geonames_id, mention.text, cities[0].country), \
         (close + 1 if close >= 0 else mention.end)
 
@@ -171,12 +176,34 @@ def _from_construction(view: SentenceView, post: Post, language: str) -> None:
             post.reasons.append(f"read from the sentence's construction: {subject.text} represented in "
                                 f"{located[-1].text}")
             return
+    if _interests(view, post, language):
+        return
     mission = _named_mission(view, language)
     if mission:
         post.sending, post.receiving = mission
         post.confidence = 0.5
         post.questions.append(f"the post names no state; read as the head of the mission of {mission[0]} "
                               f"in {mission[1]} that the sentence names")
+
+
+def _interests(view: SentenceView, post: Post, language: str) -> bool:
+    """A rank without its state that represents a state's interests ("Кыргызская сторона …, до
+    этого её интересы представлял временный поверенный …", "its interests were represented by a
+    chargé d'affaires"): the sentence's subject (a state or its adjective) is read as sending, the
+    page's other state as receiving, with a question."""
+    interests = _INTERESTS[language].search(view.text, 0, post.start)
+    if interests is None or not _REPRESENTED[language].search(view.text, interests.end()):
+        return False
+    subjects = sorted([*view.states, *state_adjectives(view)], key=lambda m: m.start)
+    subject = next((m for m in subjects if m.end <= interests.start()), None)
+    pair = {HOME, view.context.partner} if view.context.partner else set()
+    if subject is None or subject.key not in pair:
+        return False
+    post.sending, post.receiving = subject.key, next(s for s in pair if s != subject.key)
+    post.confidence = 0.5
+    post.questions.append(f"the post names no state; read as {subject.key}'s ({subject.text}, whose interests it "
+                          f"represents) in {post.receiving}, the page's other state")
+    return True
 
 
 def _named_mission(view: SentenceView, language: str) -> tuple[str, str] | None:
@@ -198,3 +225,13 @@ def _other_page_state(view: SentenceView, post: Post) -> None:
         post.receiving = next(s for s in pair if s != post.sending)
         post.confidence = 0.6
         post.questions.append(f"the receiving state is not stated; read as {post.receiving}, the page's other state")
+
+
+def sending_after(view: SentenceView, offset: int) -> Mention | None:
+    """The state a mission or post belongs to, named after it ("Botschaft der Republik |Polen")."""
+    return _state_after(view, offset, _SENDING_GAP[view.context.page.language])
+
+
+def receiving_after(view: SentenceView, offset: int) -> tuple[str, int] | None:
+    """The state a post or mission is in, named after ``offset`` ("in Rumänien", "в г. Душанбе")."""
+    return _receiving(view, offset, view.context.page.language)
