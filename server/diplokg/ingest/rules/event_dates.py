@@ -124,7 +124,8 @@ def _shift(base: StatedDate, unit: str, offset: int, as_stated: str) -> StatedDa
 
 def _use(text: str, mention: DateMention, language: str) -> str:
     before, after = text[max(0, mention.start - 40):mention.start], text[mention.end:mention.end + 60]
-    if words.NOT_EVENT_DATE[language].search(before):
+    span_of_days = mention.date.end is not None and mention.date.precision == "day"  # "from 14 to 16 May"
+    if words.NOT_EVENT_DATE[language].search(before) and not span_of_days:
         return "since"
     attributive = language != "de" or _DETERMINER_BEFORE.search(before) is not None  # "des im Juni 2009 …"
     signed = attributive and words.SIGNED_BEFORE[language].match(after) is not None

@@ -23,7 +23,9 @@ def select(view: SentenceView, language: str) -> list[Trigger]:
     hidden = [m.span() for m in re.finditer(r"[„“”«\"][^„“”«»\"]{3,}[“”»\"]", text)]
     hidden += [m.span() for m in words.RESIDENCE.finditer(text)]
     found = [t for t in words.find_triggers(text, language)
-             if not any(a <= t.start and t.end <= b for a, b in hidden) and not invited(text, t, language)]
+             if not any(a <= t.start and t.end <= b for a, b in hidden) and not invited(text, t, language)
+             and not _no_event(text, t, language)]
+    found = [t for t in found if not _series_start(text, t, found, language)]
     kept: list[Trigger] = []
     for t in found:
         if t.form == "visit-verb" and any(o.type in VISITS and o.form == "noun" and clause(text, o.start) ==
@@ -37,6 +39,36 @@ def select(view: SentenceView, language: str) -> list[Trigger]:
             continue
         kept.append(t)
     return kept + and_with(text, kept, language)
+
+
+def _no_event(text: str, t: Trigger, language: str) -> bool:
+    """A noun that announces a list ("the following visits:"), one in a document's title ("das
+    Protokoll über Konsultationen"), a founding of relations or of a mission (kinds of their own)."""
+    before = text[max(0, t.start - 80):t.start]
+    if t.form == "noun" and words.ends_with(words.LIST_HEAD[language], before, 2) and \
+            ":" in text[t.end:clause(text, t.start)[1]]:
+        return True
+    if t.form == "noun" and re.search(rf"(?:{words.DOCUMENT[language]})$", before, re.IGNORECASE):
+        return True
+    if t.type != "founding":
+        return False
+    lo, hi = clause(text, t.start)
+    for m in words.FOUNDED_OTHER[language].finditer(text, lo, min(hi, t.end + 40)):
+        initiator = words.INITIATOR_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        if not (t.start <= m.start() < t.end) and not initiator:
+            return True
+    return False
+
+
+def _series_start(text: str, t: Trigger, found: list[Trigger], language: str) -> bool:
+    """"The consultations … were launched in 2010": the start of a series of events is its first
+    event, no founding (the event noun before the founding verb in its clause, not as its frame)."""
+    if t.type != "founding":
+        return False
+    here = clause(text, t.start)
+    return any(o.form == "noun" and o.type not in (None, "founding") and o.end <= t.start and
+               clause(text, o.start) == here and
+               not words.ends_with(words.FRAME[language], text[max(0, o.start - 60):o.start], 2) for o in found)
 
 
 def invited(text: str, t: Trigger, language: str) -> bool:

@@ -80,7 +80,9 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                           r"rounds?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?dialogue"),
         ("visit", "visit-verb", r"visited"),
         ("visit", "noun", r"visits?\b"),
-        ("meeting", "verb", r"met\b|(?:was|were)\s+received|received\b(?!\s+(?:support|funding|assistance|aid)\b)"),
+        ("meeting", "verb", r"met\b|(?:was|were)\s+received|received\b(?!\s+(?:from|support|funding|assistance|aid|"
+                            r"grants?|loans?|donations?|equipment|supplies|goods|vehicles|humanitarian|medical|"
+                            r"a\s+(?:grant|loan|donation|shipment)|\d)\b)"),
         ("meeting", "noun", r"meetings?\b|talks\b|negotiations\b"),
         ("speech", "verb", r"addressed|spoke\b|delivered\s+(?:a|an)\s+(?:speech|address)"),
         ("speech", "noun", r"speech(?:es)?\b"),
@@ -139,6 +141,30 @@ CONTINUATION = {
     "en": re.compile(r"^(?:The|Both)\s+(?:two\s+)?(?:sides|parties|delegations|interlocutors)\b"),
     "ru": re.compile(r"^(?:Стороны|Делегации|Собеседники)\b"),
 }
+#: a plural noun that announces a list ("Состоялись следующие визиты:"): no event of its own
+LIST_HEAD = {"de": r"\bfolgende\w*", "en": r"\bfollowing", "ru": r"(?<!\w)следующ\w+"}
+#: a document whose title an event noun is part of ("das Protokoll über Konsultationen", "Agreement on Visits")
+DOCUMENT = {
+    "de": r"\b\w*(?:abkommen|vereinbarung|vertrag|protokoll|memorandum|erklärung|programm)\w*\s+(?:über|zu[mr]?|"
+          r"betreffend)\s+(?:(?:die|den|der|das|dem|des)\s+)?(?:[\w-]+\s+){0,2}?",
+    "en": r"\b(?:treaty|agreement|memorandum|protocol|declaration|statement|program(?:me)?)\s+(?:on|of|concerning|"
+          r"regarding)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    "ru": r"(?<!\w)(?:соглашени|договор|протокол|меморандум|деклараци|заявлени|программ)\w*\s+(?:о|об|по)\s+"
+          r"(?:[\w-]+\s+){0,2}?",
+}
+#: what a founding verb may found that is no founding event: diplomatic relations and missions (kinds of their
+#: own); the nominative (or accusative) only, not the initiator ("auf Initiative der Botschaft", "by the Embassy")
+FOUNDED_OTHER = {
+    "de": re.compile(r"\b(?:[Dd]ie\s+(?:[\w-]+\s+){0,2}?(?:Botschaft|\w*[Vv]ertretung)|[Dd]as\s+(?:[\w-]+\s+){0,2}?"
+                     r"\w*[Kk]onsulat)\b|\b[Dd]iplomatische\w*\s+Beziehungen\b"),
+    "en": re.compile(r"\b(?:[Ee]mbassy|[Cc]onsulate|[Cc]onsulate[- ][Gg]eneral|[Pp]ermanent\s+[Mm]ission|"
+                     r"[Rr]epresentation|[Dd]iplomatic\s+relations)\b"),
+    "ru": re.compile(r"(?<!\w)(?:[Пп]осольство|(?:[Гг]енеральное\s+|[Пп]оч[её]тное\s+)?[Кк]онсульство|"
+                     r"[Пп]редставительство|[Дд]ипломатические\s+отношения)(?!\w)"),
+}
+#: words before such a noun that make it the initiator, not what was founded ("by the Embassy")
+INITIATOR_BEFORE = re.compile(r"(?:\b(?:by|with|of|from|von|vom|durch|mit)|(?<!\w)(?:по\s+инициативе|при|с))\s+"
+                              r"(?:the\s+)?(?:[\w.-]+\s+){0,2}$", _F)
 #: the words that make the person after them the head of a delegation ("unter der Leitung des …")
 LEAD = {
     "de": re.compile(r"\bunter\s+(?:der\s+)?(?:Leitung|Führung)\s+(?:von\s+|des\s+|der\s+)?", _F),

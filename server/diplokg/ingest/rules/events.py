@@ -44,6 +44,7 @@ from diplokg.ingest.rules.event_text import clause
 from diplokg.ingest.rules.event_words import FRAMING, VISITS, Trigger
 
 _ABOUT = ("speech", "conference", "meeting", "political-consultations", "commission-session")
+_NO_SIDES = ("founding",)  # events "the sides" of the next sentence cannot be about
 _FAMILY = {**{t: "visit" for t in VISITS}, "meeting": "talks", "political-consultations": "talks",
            "conference": "conference", "commission-session": "conference"}
 
@@ -121,7 +122,8 @@ class _Sentence(Spans):
             for t, refs in refers.items():
                 for event in refs:
                     self._again(event, t, f"'{t.text}' is the {event.type} of the sentence before")
-            if not refers and self.previous and words.CONTINUATION[self.language].search(self.text):
+            if not refers and self.previous and self.previous[0].type not in _NO_SIDES and \
+                    words.CONTINUATION[self.language].search(self.text):
                 self._again(self.previous[0], None, "the sentence goes on about the event of the sentence before")
             if refers or not others:
                 return [d for d, _ in self.drafted]

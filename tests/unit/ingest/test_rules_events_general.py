@@ -1,0 +1,122 @@
+"""Event rules on constructions the first development pages did not use (round 3: rules made
+general), on sentences written for these tests in German, English and Russian: what is no event
+(a list's announcement, an event noun in a document's title, the founding of relations or of a
+mission, a series "launched", goods received), and the dates, places and references of events
+stated in other ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diplokg.ingest.facts import Drafted, Event
+from diplokg.ingest.page import Page
+from diplokg.ingest.pipeline import Drafter
+from diplokg.source.tree import SourceTree
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def drafter() -> Drafter:
+    return Drafter(SourceTree(REPO))
+
+
+def _events(drafter: Drafter, text: str, language: str) -> list[Drafted]:
+    return [d for d in drafter.draft(Page(text, language)).facts if isinstance(d.fact, Event)]
+
+
+def _keys(events: list[Drafted]) -> list[tuple[int, str, Any]]:
+    return [(d.sentence.number, d.fact.type, d.gold()["date"]) for d in events]
+
+
+# -- what is no event ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Diplomatische Beziehungen zwischen Tadschikistan und Chile wurden am 3. März 1995 durch einen "
+           "Notenaustausch begründet und 1996 ins Leben gerufen."),
+    ("de", "Die Botschaft der Republik Tadschikistan in Chile wurde am 3. März 2005 gegründet."),
+    ("en", "Diplomatic relations between Tajikistan and Chile were established by an exchange of notes on "
+           "3 March 1995."),
+    ("en", "The Embassy of Tajikistan in Santiago was established on 3 March 2005."),
+    ("ru", "Посольство Республики Таджикистан в Республике Чили учреждено 3 марта 2005 года."),
+    ("ru", "Генеральное консульство Республики Чили в г. Душанбе основано в 2009 году."),
+])
+def test_a_founding_of_relations_or_of_a_mission_is_no_founding_event(drafter: Drafter, language: str,
+                                                                      text: str) -> None:
+    assert [k for k in _keys(_events(drafter, text, language)) if k[1] == "founding"] == []
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("de", "Im Mai 2012 wurde auf Initiative der Botschaft Chiles das Chilenisch-Tadschikische Kulturzentrum "
+           "gegründet.", "2012-05"),
+    ("en", "The Tajik-Chilean Friendship Society was founded in 2012 by the Embassy of Chile.", "2012"),
+    ("ru", "Таджикско-чилийский культурный центр создан в 2012 году по инициативе Посольства Республики Чили.",
+     "2012"),
+])
+def test_a_founding_on_an_embassys_initiative_is_a_founding(drafter: Drafter, language: str, text: str,
+                                                            expected: str) -> None:
+    assert _keys(_events(drafter, text, language)) == [(1, "founding", expected)]
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("de", "Die jährlichen Konsultationen der beiden Außenministerien wurden 2011 ins Leben gerufen.", "2011"),
+    ("en", "The Annual Strategic Consultations between the two countries were launched in 2011.", "2011"),
+    ("ru", "Консультации между министерствами иностранных дел двух стран были учреждены в 2011 году.", "2011"),
+])
+def test_a_series_of_events_launched_is_its_first_event_not_a_founding(drafter: Drafter, language: str, text: str,
+                                                                      expected: str) -> None:
+    assert _keys(_events(drafter, text, language)) == [(1, "political-consultations", expected)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Am 3. Mai 2015 wurden folgende Dokumente unterzeichnet: das Protokoll über Konsultationen zwischen den "
+           "Außenministerien und das Abkommen über den Luftverkehr."),
+    ("en", "On 3 May 2015 the Ministers approved the Memorandum on Consultations between the two ministries."),
+    ("ru", "3 мая 2015 года был одобрен Протокол о консультациях между министерствами иностранных дел."),
+])
+def test_an_event_noun_in_a_documents_title_is_no_event(drafter: Drafter, language: str, text: str) -> None:
+    assert [k for k in _keys(_events(drafter, text, language)) if k[1] == "political-consultations"] == []
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("de", "Es fanden folgende Besuche statt: ein Staatsbesuch des Präsidenten in Chile am 4. Mai 2016 und ein "
+           "Arbeitsbesuch des Außenministers in Santiago am 9. Juni 2018.",
+     [(1, "state-visit", "2016-05-04"), (1, "working-visit", "2018-06-09")]),
+    ("en", "The following visits took place: a state visit of the President to Chile on 4 May 2016 and a working "
+           "visit of the Foreign Minister to Santiago on 9 June 2018.",
+     [(1, "state-visit", "2016-05-04"), (1, "working-visit", "2018-06-09")]),
+    ("ru", "Состоялись следующие визиты: государственный визит Президента в Чили 4 мая 2016 года и рабочий визит "
+           "Министра иностранных дел в г. Сантьяго 9 июня 2018 года.",
+     [(1, "state-visit", "2016-05-04"), (1, "working-visit", "2018-06-09")]),
+])
+def test_a_noun_announcing_a_list_is_no_event(drafter: Drafter, language: str, text: str,
+                                             expected: list[tuple[int, str, str]]) -> None:
+    assert _keys(_events(drafter, text, language)) == expected
+
+
+def test_goods_received_are_no_meeting(drafter: Drafter) -> None:
+    text = ("On 9 May 2020 the Ministry of Health of Tajikistan received from Chile medical equipment worth "
+            "USD 2 million.")
+    assert _events(drafter, text, "en") == []
+
+
+def test_the_sides_after_a_founding_are_no_event(drafter: Drafter) -> None:
+    text = ("The Tajik-Chilean Business Council was founded in 2014.\n"
+            "The sides are now preparing an agreement on trade.")
+    assert _keys(_events(drafter, text, "en")) == [(1, "founding", "2014")]
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("en", "From 4 to 6 May 2016 the President of Chile paid an official visit to Tajikistan.",
+     ["2016-05-04", "2016-05-06"]),
+    ("ru", "С 4 по 6 мая 2016 года Президент Чили находился в Таджикистане с официальным визитом.",
+     ["2016-05-04", "2016-05-06"]),
+])
+def test_a_span_of_days_from_to_is_the_events_date(drafter: Drafter, language: str, text: str,
+                                                   expected: list[str]) -> None:
+    assert _keys(_events(drafter, text, language)) == [(1, "official-visit", expected)]
