@@ -120,3 +120,46 @@ def test_the_sides_after_a_founding_are_no_event(drafter: Drafter) -> None:
 def test_a_span_of_days_from_to_is_the_events_date(drafter: Drafter, language: str, text: str,
                                                    expected: list[str]) -> None:
     assert _keys(_events(drafter, text, language)) == [(1, "official-visit", expected)]
+
+
+# -- which event a noun names -------------------------------------------------------------------
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Im März 2015 fanden in Duschanbe politische Konsultationen statt.\n"
+           "Die dritte Konsultationsrunde, die am 4. Mai 2019 in Santiago abgehalten wurde, leitete der "
+           "stellvertretende Außenminister Karim Rahimov."),
+    ("en", "Political consultations were held in Dushanbe in March 2015.\n"
+           "The third round of consultations, which took place in Santiago on 4 May 2019, was led by Deputy "
+           "Minister Karim Rahimov."),
+    ("ru", "Политические консультации прошли в г. Душанбе в марте 2015 года.\n"
+           "Третий раунд консультаций, который прошёл 4 мая 2019 года в г. Сантьяго, возглавил заместитель "
+           "министра Карим Рахимов."),
+])
+def test_a_definite_noun_with_its_own_date_in_a_relative_clause_is_a_new_event(drafter: Drafter, language: str,
+                                                                               text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events) == [(1, "political-consultations", "2015-03"), (2, "political-consultations", "2019-05-04")]
+    assert events[1].gold()["place"] == "Santiago"
+    assert events[1].fact.same_as is None
+
+
+def test_a_definite_noun_with_its_own_date_after_it_is_a_new_event(drafter: Drafter) -> None:
+    text = ("In March 2015 the two Presidents held a meeting in Dushanbe.\n"
+            "The next meeting took place in Santiago on 4 May 2019.")
+    assert _keys(_events(drafter, text, "en")) == [(1, "meeting", "2015-03"), (2, "meeting", "2019-05-04")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Am 4. Mai 2019 fanden in Santiago Konsultationen der Außenministerien statt; an den Gesprächen nahm "
+           "auch Botschafter Karim Rahimov teil."),
+    ("en", "On 4 May 2019 political consultations were held in Santiago; the talks were also attended by "
+           "Ambassador Karim Rahimov."),
+    ("ru", "4 мая 2019 года в г. Сантьяго состоялись политические консультации; во встрече принял участие также "
+           "Посол Карим Рахимов."),
+])
+def test_a_noun_naming_the_event_of_its_sentence_again_adds_its_persons(drafter: Drafter, language: str,
+                                                                        text: str) -> None:
+    (event,) = _events(drafter, text, language)
+    assert _keys([event]) == [(1, "political-consultations", "2019-05-04")]
+    assert [p.person.name for p in event.fact.participants if p.person] == ["Karim Rahimov" if language != "ru"
+                                                                           else "Карим Рахимов"]

@@ -39,7 +39,13 @@ class Spans:
         return chain[:cut]
 
     def region(self, t: Trigger) -> tuple[int, int]:
+        """``t``'s stretch: its clause up to the neighbouring triggers, with the relative clause right
+        after a trigger noun ("Die siebte Runde, die am … stattfand", "the talks, which took place …")."""
         lo, hi = clause(self.text, t.start)
+        relative = words.RELATIVE_CLAUSE.match(self.text, t.end) if t.form == "noun" else None
+        if relative is not None and hi == relative.start(1):
+            following = re.search(r"[,;]", self.text[relative.end():])
+            hi = relative.end() + following.start() if following else len(self.text)
         for other in self.triggers:
             if other.end <= t.start and other.form != "anaphor":
                 lo = max(lo, other.end)

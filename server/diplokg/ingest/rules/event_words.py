@@ -135,6 +135,8 @@ FRAME = {
 DEMONSTRATIVE = {"de": r"\b(?:dies(?:e[rsmn]?)?|jene[rsmn]?)", "en": r"\b(?:this|these|that)",
                  "ru": r"\b(?:эт(?:от|ого|ом|ому|им|а|ой|у|и|их)|данн\w+|указанн\w+)"}
 DEFINITE = {"de": r"\b(?:der|die|das|des|dem|den|am|im|beim|zum|zur)", "en": r"\bthe", "ru": r"(?!x)x"}
+#: words before a noun that may name an event of the same sentence again ("an den Gesprächen", "во встрече")
+AGAIN = {"de": rf"{DEFINITE['de']}|{DEMONSTRATIVE['de']}", "en": r"\b(?:the|this|these)", "ru": r"(?<!\w)(?:во?|на)"}
 #: a sentence that goes on about the event of the sentence before ("Die Parteien wiesen darauf hin …")
 CONTINUATION = {
     "de": re.compile(r"^(?:Die|Beide)\s+(?:beiden\s+)?(?:Seiten|Parteien|Delegationen|Gesprächspartner)\b"),
@@ -219,6 +221,8 @@ RESIDENCE = re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|with\s+resid
 #: where one clause ends and the next begins within a sentence
 CLAUSE_END = re.compile(r";|,\s+(?:und|and|but|aber|а|и|но)\s+(?=\S+\s+\S+)|"
                         r",\s+(?:which|who|der|die|который|которая)\s")
+#: a relative clause right after a trigger noun (group 1: where the clause of the noun ends)
+RELATIVE_CLAUSE = re.compile(r"[\w-]*(\s*,)\s+(?:die|der|das|welche[rs]?|which|that|котор\w+)\s")
 #: between two dates of a list ("im Dezember 2018 in Duschanbe, am 1. Oktober 2019 in Berlin und am …")
 LIST_GAP = re.compile(
     r"^\s*\)?\s*(?:(?:in|im|at|в|во)\s+(?:г\.\s*)?[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w-]*)?\s*|(?:während|during|"

@@ -98,7 +98,8 @@ class _Sentence(Spans):
         super().__init__(view, DateReader(view, memory.dates.get(self.number - 1, [])).read())
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
-        self.triggers = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
+        selected = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
+        self.triggers = self._named_once(selected)
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.people = named_people(view, memory.persons)
         self.frame: Event | None = None
@@ -111,6 +112,21 @@ class _Sentence(Spans):
         """"des im Juni 2009 unterzeichneten Abkommens", "the treaty signed in 2009": a document's date."""
         return t.form == "signing" and any(
             d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
+
+    def _named_once(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Without a noun that names an event of the sentence again ("…; an den Gesprächen nahm auch
+        … teil", "…; во встрече принял участие также …"): its persons are the earlier event's."""
+        kept: list[Trigger] = []
+        for t in triggers:
+            family = _FAMILY.get(_type(t), _type(t))
+            lo, hi = clause(self.text, t.start)
+            before = self.text[max(0, t.start - 40):t.start]
+            again = t.form == "noun" and words.ends_with(words.AGAIN[self.language], before, 1)
+            if again and any(_FAMILY.get(_type(o), _type(o)) == family and o.form != "weak" for o in kept) and \
+                    not any(lo <= d.start < hi and d.use == "event" for d in self.dates):
+                continue
+            kept.append(t)
+        return kept
 
     def read(self) -> list[Drafted]:
         self.drafted += [(d, None) for d in event_text.agreed(self.view, self.dates, self.triggers, self.related)]
@@ -146,12 +162,14 @@ class _Sentence(Spans):
         before = self.text[max(0, t.start - 60):t.start]
         if t.form == "anaphor" or words.ends_with(words.DEMONSTRATIVE[self.language], before, 1):
             return [self.previous[-1]]
-        if not (words.ends_with(words.FRAME[self.language], before, 2) or
-                words.ends_with(words.DEFINITE[self.language], before, 1)):
+        framed = words.ends_with(words.FRAME[self.language], before, 2)
+        if not (framed or words.ends_with(words.DEFINITE[self.language], before, 1)):
             return []
         own = self.attached(t)
         if any(d.date.precision != "year" for d in own) or any(d.end <= t.start for d in self.region_dates(t)):
             return []
+        if not framed and any(d.start >= t.end and d not in own for d in self.region_dates(t)):
+            return []  # "Die siebte Runde, die am 23. Mai stattfand", "The first meeting … took place on 2 May"
         same = [e for e in self.previous if _FAMILY.get(e.type, e.type) == _FAMILY.get(_type(t), _type(t))]
         if not own:
             return same[-1:]
