@@ -163,3 +163,50 @@ def test_a_noun_naming_the_event_of_its_sentence_again_adds_its_persons(drafter:
     assert _keys([event]) == [(1, "political-consultations", "2019-05-04")]
     assert [p.person.name for p in event.fact.participants if p.person] == ["Karim Rahimov" if language != "ru"
                                                                            else "Карим Рахимов"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Die erste Sitzung der Regierungskommission für Handel tagte am 2. Mai 2016 in Santiago, die zweite am "
+           "7. und 8. Juni 2019 in Duschanbe."),
+    ("en", "The first session of the Intergovernmental Commission on Trade was held in Santiago on 2 May 2016, the "
+           "second on 7 and 8 June 2019 in Dushanbe."),
+    ("ru", "Первое заседание Межправительственной комиссии по торговле прошло 2 мая 2016 года в г. Сантьяго, "
+           "второе — 7 и 8 июня 2019 года в г. Душанбе."),
+])
+def test_an_ordinal_standing_for_the_noun_is_a_list_item(drafter: Drafter, language: str, text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events) == [(1, "commission-session", "2016-05-02"),
+                             (1, "commission-session", ["2019-06-07", "2019-06-08"])]
+    assert [d.gold().get("place") for d in events] == ["Santiago", "Dushanbe"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Im März 2019 besuchte der Außenminister Chile.\n"
+           "Im selben Monat wurde im Parlament Chiles eine Parlamentarische Gruppe Chile–Tadschikistan gebildet."),
+    ("en", "In March 2019 the Foreign Minister visited Chile.\n"
+           "In the same month a parliamentary group Chile–Tajikistan was formed in the Chilean Senate."),
+    ("ru", "В марте 2019 года Министр иностранных дел посетил Чили.\n"
+           "В том же месяце в Сенате Чили была образована парламентская группа Чили–Таджикистан."),
+])
+def test_a_parliamentary_group_in_the_same_month(drafter: Drafter, language: str, text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events)[1:] == [(2, "parliamentary-friendship-group", "2019-03")]
+
+
+def test_the_following_month(drafter: Drafter) -> None:
+    text = ("In December 2019 the Foreign Minister visited Chile.\n"
+            "The following month political consultations were held in Dushanbe.")
+    assert _keys(_events(drafter, text, "en"))[1:] == [(2, "political-consultations", "2020-01")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Konsultationen der Außenministerien fanden am 3. April 2017 in Santiago und am 9. Mai 2018 per "
+           "Videokonferenz statt."),
+    ("en", "Consultations between the foreign ministries took place on 3 April 2017 in Santiago and on 9 May 2018 "
+           "by video link."),
+    ("ru", "Консультации между министерствами иностранных дел состоялись 3 апреля 2017 года в г. Сантьяго и "
+           "9 мая 2018 года в формате видеоконференции."),
+])
+def test_a_city_of_one_list_item_is_not_the_next_ones(drafter: Drafter, language: str, text: str) -> None:
+    events = _events(drafter, text, language)
+    assert [d.gold().get("place") for d in events] == ["Santiago", None]

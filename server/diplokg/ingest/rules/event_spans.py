@@ -100,15 +100,21 @@ class Spans:
         return before[-1] if before else (after[0] if after else None)
 
     def place_of(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None) -> Place | None:
-        """The city after "in / в" that belongs to ``t`` (as a person does: see _owner), within its
-        list item; or the city before ", where / wo / где" that opens ``t``'s clause."""
+        """The city after "in / в" that belongs to ``t`` (as a person does: see owner), within its
+        list item (after its date, else before it, in a later item after the list's "," or "and": "held
+        in Oslo on 2 May, the second on …", not "on 1 May in Oslo and on 3 May online"); or the
+        city before ", where / wo / где" that opens ``t``'s clause."""
         lo, hi = self.region(t)
+        stretches = [(lo, hi)]
         if span is not None and dated is not None:
             following = [d.start for d in self.dates if d.start > dated.end]
-            lo, hi = dated.end, min([hi, *following])
-        for start, end, place in self.cities():
-            if lo <= start < hi and self.owner(start, end) is t:
-                return place
+            cut = list(re.finditer(r"[,;]|\b(?:und|and|и|sowie)\b", self.text[span[0]:dated.start]))
+            lead = cut[-1].end() if cut and span[0] > t.end else 0  # a later item: after its "," / "and"
+            stretches = [(dated.end, min([hi, *following])), (span[0] + lead, dated.start)]
+        for a, b in stretches:
+            for start, end, place in self.cities():
+                if a <= start < b and self.owner(start, end) is t:
+                    return place
         return event_text.city_before_where(self.text, self.cities(), t.start)
 
     def cities(self) -> list[tuple[int, int, Place]]:

@@ -46,7 +46,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                                r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|"
                                r"[Dd]ialogs?|"
                                r"[Uu]nion|[Ff]orums?|[Vv]ersammlung)\b"),
-        ("parliamentary-friendship-group", "noun", r"[\w-]*Freundschaftsgruppe\w*"),
+        ("parliamentary-friendship-group", "noun", r"[\w-]*Freundschaftsgruppe\w*|[Pp]arlamentarische\w*\s+"
+                                                   r"(?:[\w-]*[Gg]ruppe|Freundschaftsgruppe)\w*"),
         ("other", "noun", r"Beglaubigungsschreiben|Glückwunsch\w*|Telefongespräch\w*|Telefonat\w*|Empfang\b|Empfangs\b|"
                           r"Zeremonie\w*|Grundsteinlegung\w*|(?:Runde|Sitzung)\s+(?:des|der)\s+(?:[\w-]+\s+){0,2}?"
                           r"[\w-]*[Dd]ialogs?\b"),
@@ -73,7 +74,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                                r"heads\s+of\s+state)['’]?\s+meeting|"
                                r"(?:session|meeting)\s+of\s+the\s+(?:[\w\"“”'’+-]+\s+){0,6}?(?:Council|Dialogue|"
                                r"Organi[sz]ation|Group|Forum|Union|Assembly)\b"),
-        ("parliamentary-friendship-group", "noun", r"(?:parliamentary\s+)?friendship\s+groups?"),
+        ("parliamentary-friendship-group", "noun", r"(?:parliamentary\s+)?friendship\s+groups?|"
+                                                   r"parliamentary\s+(?:[\w-]+\s+)?groups?"),
         ("other", "noun", r"credentials|congratulatory\s+(?:telegrams?|messages?|letters?)|"
                           r"(?:tele)?phone\s+(?:conversation|"
                           r"call)s?|receptions?\b|ceremon(?:y|ies)\b|"
@@ -100,7 +102,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|заседани\w+\s+(?:[\w-]+\s+){0,3}?(?:Совет\w*|"
                                r"[Оо]рганизаци\w*|"
                                r"[Гг]рупп\w*)"),
-        ("parliamentary-friendship-group", "noun", r"групп\w+\s+(?:[\w-]+\s+){0,3}?дружб\w+"),
+        ("parliamentary-friendship-group", "noun", r"групп\w+\s+(?:[\w-]+\s+){0,3}?дружб\w+|"
+                                                   r"(?:меж)?парламентск\w+\s+групп\w*"),
         ("other", "noun", r"верительн\w+\s+грамот\w*|поздравительн\w+\s+(?:послани|телеграмм|письм)\w*|"
                           r"телефонн\w+\s+разговор\w*|"
                           r"церемони\w*"),
@@ -203,13 +206,17 @@ AGENT = {"de": re.compile(r"\b(?:von|vom|durch)\s"), "en": re.compile(r"\bby\s")
 RELATIVE = {
     "de": [(r"am\s+(?:selben|gleichen)\s+Tag", "day", 0),
            (r"am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag", "day", 1),
+           (r"im\s+(?:selben|gleichen)\s+Monat", "month", 0),
+           (r"im\s+(?:darauffolgenden|folgenden|nächsten)\s+Monat|einen\s+Monat\s+später", "month", 1),
            (r"im\s+(?:selben|gleichen)\s+Jahr", "year", 0),
            (r"im\s+(?:darauffolgenden|folgenden|nächsten)\s+Jahr|ein\s+Jahr\s+später", "year", 1)],
     "en": [(r"(?:on\s+)?the\s+same\s+day", "day", 0), (r"(?:on\s+)?the\s+(?:next|following)\s+day", "day", 1),
-           (r"(?:in\s+)?the\s+same\s+year", "year", 0),
+           (r"(?:in\s+)?the\s+same\s+month", "month", 0), (r"(?:in\s+)?the\s+same\s+year", "year", 0),
+           (r"(?:in\s+)?the\s+(?:next|following)\s+month|a\s+month\s+later", "month", 1),
            (r"(?:in\s+)?the\s+(?:next|following)\s+year|a\s+year\s+later", "year", 1)],
     "ru": [(r"в\s+(?:тот\s+же|этот\s+же)\s+день", "day", 0), (r"на\s+следующий\s+день", "day", 1),
-           (r"в\s+(?:том\s+же|этом\s+же)\s+году", "year", 0), (r"в\s+следующем\s+году|через\s+год", "year", 1)],
+           (r"в\s+(?:том\s+же|этом\s+же)\s+месяце", "month", 0), (r"в\s+(?:том\s+же|этом\s+же)\s+году", "year", 0),
+           (r"в\s+следующем\s+месяце|через\s+месяц", "month", 1), (r"в\s+следующем\s+году|через\s+год", "year", 1)],
 }
 #: "in / в" before a city; a residence in parentheses is no event's place
 PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"),
@@ -218,9 +225,13 @@ PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"),
 RESIDENCE = re.compile(r"\((?:mit\s+(?:Wohn)?[Ss]itz|mit\s+Residenz|with\s+residence|resident|based|"
                        r"с\s+резиденцией)\s+in\s+"
                        r"[^)]*\)|\(с\s+резиденцией\s+в\s+[^)]*\)", _F)
+#: an ordinal that stands for a list item's noun ("die erste Sitzung … am 21. Mai, die zweite am …")
+ORDINAL = (r"(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|letzte|nächste|first|second|"
+           r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|перв|втор|трет|четв[её]рт|пят|шест|"
+           r"седьм|восьм|девят|десят|последн|следующ)\w*|\d+(?:\.|st|nd|rd|th|-?(?:й|е|я))")
 #: where one clause ends and the next begins within a sentence
 CLAUSE_END = re.compile(r";|,\s+(?:und|and|but|aber|а|и|но)\s+(?=\S+\s+\S+)|"
-                        r",\s+(?:which|who|der|die|который|которая)\s")
+                        r",\s+(?:which|who|der|die|который|которая)\s(?!(?:" + ORDINAL + r")\s)")
 #: a relative clause right after a trigger noun (group 1: where the clause of the noun ends)
 RELATIVE_CLAUSE = re.compile(r"[\w-]*(\s*,)\s+(?:die|der|das|welche[rs]?|which|that|котор\w+)\s")
 #: between two dates of a list ("im Dezember 2018 in Duschanbe, am 1. Oktober 2019 in Berlin und am …")
@@ -228,7 +239,8 @@ LIST_GAP = re.compile(
     r"^\s*\)?\s*(?:(?:in|im|at|в|во)\s+(?:г\.\s*)?[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w-]*)?\s*|(?:während|during|"
     r"во\s+время)"
     r"\s+(?:[\w.-]+\s+){1,4}?)?(?:,|;|,?\s*\b(?:und|and|и|bzw\.?|sowie|"
-    r"as\s+well\s+as)(?:\s+bzw\.)?)\s*(?:[a-zа-яё]+\s*[–—-]\s*)?"
+    r"as\s+well\s+as)(?:\s+bzw\.)?)\s*(?:[a-zа-яё]+\s*[–—-]\s*)?(?:"
+    r"(?:(?:die|der|das|the)\s+)?(?:" + ORDINAL + r")\s+(?:(?:one|Sitzung|Runde|session|round|meeting)\s+)?)?"
     r"(?:(?:am|im|in|on|в|во)\s+)?(?:[A-ZА-ЯЁ][\w.-]+\s+){0,3}\(?\s*$")
 
 
