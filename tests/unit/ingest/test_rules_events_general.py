@@ -210,3 +210,20 @@ def test_the_following_month(drafter: Drafter) -> None:
 def test_a_city_of_one_list_item_is_not_the_next_ones(drafter: Drafter, language: str, text: str) -> None:
     events = _events(drafter, text, language)
     assert [d.gold().get("place") for d in events] == ["Santiago", None]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Am Rande des Gipfels der Schanghaier Organisation für Zusammenarbeit am 4. Juli 2017 in Astana tauschten "
+           "sich Außenminister Karim Rahimov und Premierminister Jon Berg über die Lage in der Region aus."),
+    ("en", "On the sidelines of the summit of the Shanghai Cooperation Organisation on 4 July 2017 in Astana, "
+           "Foreign Minister Karim Rahimov and Prime Minister Jon Berg exchanged views on the region."),
+    ("ru", "На полях сессии Совета министров Организации по безопасности 4 июля 2017 года в г. Астане министры "
+           "иностранных дел Карим Рахимов и Йон Берг обменялись мнениями о положении в регионе."),
+])
+def test_a_talk_beside_a_summit_is_an_event_of_its_own(drafter: Drafter, language: str, text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events) == [(1, "conference", "2017-07-04"), (1, "meeting", "2017-07-04")]
+    assert [d.gold().get("place") for d in events] == ["Astana", "Astana"]
+    summit, meeting = (d.fact for d in events)
+    assert not summit.participants
+    assert len([p for p in meeting.participants if p.person]) == 2

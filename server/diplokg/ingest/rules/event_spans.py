@@ -85,19 +85,28 @@ class Spans:
         self.claimed.update(d.start for d, _, _ in found if d is not None)
         return found
 
-    def owner(self, start: int, end: int) -> Trigger | None:
+    def owner(self, start: int, end: int, place: bool = False) -> Trigger | None:
         """The trigger a person or place named at start:end belongs to: the one before it in the clause
-        (its object, or its subject after the verb), unless a comma sets it apart as part of the next."""
+        (its object, or its subject after the verb), unless a comma sets it apart as part of the next;
+        a person after a frame "am Rande / on the sidelines of / на полях" is the next one's subject
+        (a place there is still the frame's: "на полях саммита в г. X президенты встретились")."""
         lo, hi = clause(self.text, start)
         inside = [t for t in self.triggers if lo <= t.start < hi] or self.triggers
         before = [t for t in inside if t.start <= start]
         after = [t for t in inside if t.start >= end]
         if before and after:
             t1, t2 = before[-1], after[0]
+            if not place and self.aside(t1) and t2.form != "anaphor" and not self.aside(t2):
+                return t2  # "On the sidelines of the summit, the presidents met": the subject of the verb
             if re.search(r"[,;]", self.text[t1.end:start]) and not re.search(r"[,;]", self.text[end:t2.start]):
                 return t2
             return t1
         return before[-1] if before else (after[0] if after else None)
+
+    def aside(self, t: Trigger) -> bool:
+        """Whether ``t`` is a frame others take place beside ("am Rande des Gipfels", "на полях саммита")."""
+        before = self.text[max(0, t.start - 60):t.start]
+        return t.form == "noun" and words.ends_with(words.SIDELINES[self.language], before, 3)
 
     def place_of(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None) -> Place | None:
         """The city after "in / в" that belongs to ``t`` (as a person does: see owner), within its
@@ -113,7 +122,7 @@ class Spans:
             stretches = [(dated.end, min([hi, *following])), (span[0] + lead, dated.start)]
         for a, b in stretches:
             for start, end, place in self.cities():
-                if a <= start < b and self.owner(start, end) is t:
+                if a <= start < b and self.owner(start, end, place=True) is t:
                     return place
         return event_text.city_before_where(self.text, self.cities(), t.start)
 

@@ -61,7 +61,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("speech", "noun", r"Rede\b|Ansprache\w*"),
         ("agreement-signing", "signing", r"unterzeichnete\w*|unterzeichnet\b|unterschrieben\w*"),
         ("founding", "verb", r"gegründet\b|gründete\w*|entstand(?:en)?\b|ins\s+Leben\s+gerufen|initiiert\w*"),
-        ("meeting", "weak", r"erörtert\w*|diskutiert\w*|besprochen\b|besprachen\b"),
+        ("meeting", "weak", r"erörtert\w*|diskutiert\w*|besprochen\b|besprachen\b|"
+                            r"tauschten\s+sich\b(?=[^;]{0,120}\baus\b)"),
         (None, "anaphor", r"Veranstaltung\w*"),
     ],
     "en": [
@@ -99,7 +100,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("official-visit", "noun", r"официальн\w+\s+визит\w*"),
         ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*"),
         ("political-consultations", "noun", r"(?:политическ\w+\s+)?консультаци\w*"),
-        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|заседани\w+\s+(?:[\w-]+\s+){0,3}?(?:Совет\w*|"
+        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|(?:заседани|сесси)\w+\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:Совет\w*|"
                                r"[Оо]рганизаци\w*|"
                                r"[Гг]рупп\w*)"),
         ("parliamentary-friendship-group", "noun", r"групп\w+\s+(?:[\w-]+\s+){0,3}?дружб\w+|"
@@ -135,6 +137,9 @@ FRAME = {
           r"following)\s+(?:the|this|these|his|her|its|their)?",
     "ru": r"(?:в\s+ходе|в\s+рамках|во\s+время|на\s+полях|по\s+итогам)",
 }
+#: a frame beside which other events take place ("am Rande des Gipfels", "on the sidelines of", "на полях")
+SIDELINES = {"de": r"\bam\s+Rande\s+(?:de[rs]\s+)?", "en": r"\bon\s+the\s+(?:sidelines|margins?)\s+of\s+(?:the\s+)?",
+             "ru": r"(?<!\w)на\s+полях"}
 DEMONSTRATIVE = {"de": r"\b(?:dies(?:e[rsmn]?)?|jene[rsmn]?)", "en": r"\b(?:this|these|that)",
                  "ru": r"\b(?:эт(?:от|ого|ом|ому|им|а|ой|у|и|их)|данн\w+|указанн\w+)"}
 DEFINITE = {"de": r"\b(?:der|die|das|des|dem|den|am|im|beim|zum|zur)", "en": r"\bthe", "ru": r"(?!x)x"}

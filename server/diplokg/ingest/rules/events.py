@@ -145,8 +145,8 @@ class _Sentence(Spans):
                 return [d for d, _ in self.drafted]
         link = self._link(refers, others)
         for t in others:
-            if t.form == "weak" and len(others) > 1:
-                continue
+            if t.form == "weak" and any(o is not t and not self.aside(o) for o in others):
+                continue  # a talk within another event; beside a summit ("am Rande …") it is one of its own
             items = self.dates_for(t)
             for dated, kind, span in items:
                 self._new(t, kind or _type(t), dated, link, span, [d for d, _, _ in items])
