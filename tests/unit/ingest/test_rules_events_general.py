@@ -227,3 +227,13 @@ def test_a_talk_beside_a_summit_is_an_event_of_its_own(drafter: Drafter, languag
     summit, meeting = (d.fact for d in events)
     assert not summit.participants
     assert len([p for p in meeting.participants if p.person]) == 2
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Botschafterin Anna Lind traf im Mai 2021 in Duschanbe ein und überreichte ihr Beglaubigungsschreiben am "
+           "3. Juni 2021."),
+    ("en", "Ambassador Anna Lind arrived in Dushanbe in May 2021 and presented her credentials on 3 June 2021."),
+    ("ru", "Посол Анна Линд прибыла в г. Душанбе в мае 2021 года и вручила верительные грамоты 3 июня 2021 года."),
+])
+def test_the_date_right_after_a_coordinated_trigger_is_its_own(drafter: Drafter, language: str, text: str) -> None:
+    assert _keys(_events(drafter, text, language)) == [(1, "other", "2021-06-03")]

@@ -79,11 +79,19 @@ class Spans:
         elif len(back) >= 2 and not after:
             found = [(d, None, (back[i - 1].end if i else self.region(t)[0], d.end)) for i, d in enumerate(back)]
         elif before or after:
-            found = [(before[-1] if before else after[0], None, None)]
+            found = [(after[0] if self._own_after(t, before, after) else before[-1], None, None)]
         else:
             return [(None, None, None)]
         self.claimed.update(d.start for d, _, _ in found if d is not None)
         return found
+
+    def _own_after(self, t: Trigger, before: list[EventDate], after: list[EventDate]) -> bool:
+        """Whether the date right after ``t`` is its own, not the one before it: none before, or one
+        an "and" sets apart ("arrived in May and presented her credentials on 2 June")."""
+        if not before:
+            return True
+        return bool(after) and re.fullmatch(r"\s*(?:am|on|в|во|,)?\s*", self.text[t.end:after[0].start]) is not None \
+            and re.search(r"\b(?:und|and|и|а|sowie)\b", self.text[before[-1].end:t.start]) is not None
 
     def owner(self, start: int, end: int, place: bool = False) -> Trigger | None:
         """The trigger a person or place named at start:end belongs to: the one before it in the clause
