@@ -237,3 +237,42 @@ def test_a_talk_beside_a_summit_is_an_event_of_its_own(drafter: Drafter, languag
 ])
 def test_the_date_right_after_a_coordinated_trigger_is_its_own(drafter: Drafter, language: str, text: str) -> None:
     assert _keys(_events(drafter, text, language)) == [(1, "other", "2021-06-03")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Im Mai 2015 wurde der Hochrangige Rat für Zusammenarbeit (HRZ) gegründet.\n"
+           "Die erste Sitzung des HRZ fand am 6. Oktober 2016 in Santiago statt."),
+    ("en", "The High-Level Council for Cooperation (HLCC) was set up in May 2015.\n"
+           "The first meeting of the HLCC was held in Santiago on 6 October 2016."),
+    ("ru", "В мае 2015 года был создан Совет по сотрудничеству высокого уровня (ССВУ).\n"
+           "Первое заседание ССВУ состоялось 6 октября 2016 года в г. Сантьяго."),
+])
+def test_an_event_noun_before_a_defined_acronym_is_read_with_its_full_name(drafter: Drafter, language: str,
+                                                                           text: str) -> None:
+    events = [d for d in _events(drafter, text, language) if d.sentence.number == 2]
+    assert _keys(events) == [(2, "commission-session", "2016-10-06")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Die Jährlichen Politischen Konsultationen (JPK) wurden 2012 vereinbart.\n"
+           "Die dritte Runde der JPK fand am 2. März 2016 in Santiago statt."),
+    ("en", "The Annual Political Consultations (APC) were agreed in 2012.\n"
+           "The third round of the APC was held in Santiago on 2 March 2016."),
+    ("ru", "Ежегодные политические консультации (ЕПК) были согласованы в 2012 году.\n"
+           "Третий раунд ЕПК прошёл 2 марта 2016 года в г. Сантьяго."),
+])
+def test_an_acronym_of_an_event_series_is_an_event_where_dated(drafter: Drafter, language: str, text: str) -> None:
+    events = [d for d in _events(drafter, text, language) if d.sentence.number == 2]
+    assert _keys(events) == [(2, "political-consultations", "2016-03-02")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Am 4. Mai 2021 empfing der Außenminister Karim Rahimov den Botschafter Jon Berg, um die bevorstehende "
+           "Sitzung der Regierungskommission vorzubereiten."),
+    ("en", "On 4 May 2021 Foreign Minister Karim Rahimov received Ambassador Jon Berg to discuss preparations for "
+           "the next session of the Intergovernmental Commission."),
+    ("ru", "4 мая 2021 года Министр иностранных дел Карим Рахимов принял Посла Йона Берга для подготовки к "
+           "предстоящему заседанию Межправительственной комиссии."),
+])
+def test_an_event_still_to_come_is_none(drafter: Drafter, language: str, text: str) -> None:
+    assert _keys(_events(drafter, text, language)) == [(1, "meeting", "2021-05-04")]

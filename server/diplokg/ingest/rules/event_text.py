@@ -43,12 +43,15 @@ def select(view: SentenceView, language: str) -> list[Trigger]:
 
 def _no_event(text: str, t: Trigger, language: str) -> bool:
     """A noun that announces a list ("the following visits:"), one in a document's title ("das
-    Protokoll über Konsultationen"), a founding of relations or of a mission (kinds of their own)."""
+    Protokoll über Konsultationen"), one still to come ("the upcoming visit"), a founding of
+    relations or of a mission (kinds of their own)."""
     before = text[max(0, t.start - 80):t.start]
     if t.form == "noun" and words.ends_with(words.LIST_HEAD[language], before, 2) and \
             ":" in text[t.end:clause(text, t.start)[1]]:
         return True
     if t.form == "noun" and re.search(rf"(?:{words.DOCUMENT[language]})$", before, re.IGNORECASE):
+        return True
+    if t.form == "noun" and (words.ends_with(words.FUTURE, before, 1) or re.match(words.FUTURE, t.text)):
         return True
     if t.type != "founding":
         return False

@@ -39,7 +39,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("state-visit", "noun", r"Staatsbesuch\w*"),
         ("working-visit", "noun", r"(?:offizielle[nmrs]?\s+)?Arbeitsbesuch\w*"),
         ("official-visit", "noun", r"offizielle[nmrs]?\s+Besuch\w*"),
-        ("commission-session", "noun", r"(?:Sitzung|Tagung)\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*[Kk]ommission\w*"),
+        ("commission-session", "noun", r"(?:Sitzung|Tagung)\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}?[\w-]*[Kk]ommission\w*|"
+                                       r"(?:Sitzung|Tagung|Treffen)\s+des\s+Hochrangigen?\s+(?:[\w-]+\s+){0,3}?\w*[Rr]at(?:es)?\b"),
         ("political-consultations", "noun", r"(?:politische[nmrs]?\s+)?Konsultation(?:en)?"),
         ("conference", "noun", r"(?!(?:Video|Telefon|Online)konferenz)[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|"
                                r"(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
@@ -69,7 +70,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("state-visit", "noun", r"state\s+visits?"),
         ("working-visit", "noun", r"(?:official\s+)?working\s+visits?"),
         ("official-visit", "noun", r"official\s+visits?|(?:was\s+|were\s+)?visited\s+officially"),
-        ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b"),
+        ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b|"
+                                       r"(?:session|meeting)\s+of\s+the\s+High-Level\s+(?:[\w-]+\s+){0,3}?Council\b"),
         ("political-consultations", "noun", r"(?:political\s+)?consultations"),
         ("conference", "noun", r"summits?\b|(?<!video\s)conferences?\b|forums?\b|(?:ministers|leaders|"
                                r"heads\s+of\s+state)['’]?\s+meeting|"
@@ -98,7 +100,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("state-visit", "noun", r"государственн\w+\s+визит\w*"),
         ("working-visit", "noun", r"рабоч\w+\s+визит\w*"),
         ("official-visit", "noun", r"официальн\w+\s+визит\w*"),
-        ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*"),
+        ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*|"
+                                       r"заседани\w+\s+Совет\w*\s+(?:[\w-]+\s+){0,3}?высокого\s+уровня"),
         ("political-consultations", "noun", r"(?:политическ\w+\s+)?консультаци\w*"),
         ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|(?:заседани|сесси)\w+\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:Совет\w*|"
@@ -153,6 +156,11 @@ CONTINUATION = {
 }
 #: a plural noun that announces a list ("Состоялись следующие визиты:"): no event of its own
 LIST_HEAD = {"de": r"\bfolgende\w*", "en": r"\bfollowing", "ru": r"(?<!\w)следующ\w+"}
+#: words before an event noun that make it one still to come ("the upcoming visit", "preparations for the next
+#: meeting", "die bevorstehende Sitzung", "подготовка к следующему заседанию", "предстоящий визит")
+FUTURE = (r"\b(?:upcoming|forthcoming|bevorstehende\w*|kommende\w*|künftige\w*)|(?<!\w)(?:предстоящ|будущ)\w*|"
+          r"\b(?:for|to|on|für|auf|zur?|über)\s+(?:the\s+|die\s+|das\s+|den\s+|der\s+|dem\s+)?(?:next|nächste\w*)|"
+          r"(?<!\w)(?:к|о)\s+следующ\w*")
 #: a document whose title an event noun is part of ("das Protokoll über Konsultationen", "Agreement on Visits")
 DOCUMENT = {
     "de": r"\b\w*(?:abkommen|vereinbarung|vertrag|protokoll|memorandum|erklärung|programm)\w*\s+(?:über|zu[mr]?|"

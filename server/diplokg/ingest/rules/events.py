@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Drafted, Event, Participant, Place, Reading
 from diplokg.ingest.mentions import PageNames
+from diplokg.ingest.rules import event_acronyms, event_text
 from diplokg.ingest.rules import event_details as details
-from diplokg.ingest.rules import event_text
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.event_bodies import bodies, sides
@@ -99,6 +99,7 @@ class _Sentence(Spans):
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
         selected = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
+        selected = event_acronyms.expand(view, selected, any(d.use == "event" for d in self.dates))
         self.triggers = self._named_once(selected)
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
         self.people = named_people(view, memory.persons)
