@@ -276,3 +276,17 @@ def test_an_acronym_of_an_event_series_is_an_event_where_dated(drafter: Drafter,
 ])
 def test_an_event_still_to_come_is_none(drafter: Drafter, language: str, text: str) -> None:
     assert _keys(_events(drafter, text, language)) == [(1, "meeting", "2021-05-04")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Das Abkommen über den Handel wurde am 2. Dezember 2022 in Santiago von Außenminister Karim Rahimov "
+           "unterzeichnet."),
+    ("en", "The Agreement on Trade was signed on 2 December 2022 in Santiago by Foreign Minister Karim Rahimov."),
+    ("ru", "Соглашение о торговле было подписано 2 декабря 2022 года в г. Сантьяго Министром иностранных дел "
+           "Каримом Рахимовым."),
+])
+def test_a_passive_signing_with_its_auxiliary_and_signer_is_an_event(drafter: Drafter, language: str,
+                                                                     text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events) == [(1, "agreement-signing", "2022-12-02")]
+    assert events[0].gold().get("place") == "Santiago"

@@ -204,8 +204,10 @@ SIGNED_BEFORE = {"de": re.compile(r"^\s*(?:(?:zwischen|von)\s+(?:[\w-]+\s+){1,3}
                                   r"geschlossene\w*|"
                                   r"abgeschlossene\w*|unterschriebene\w*)\b"),
                  "en": re.compile(r"(?!x)x"), "ru": re.compile(r"(?!x)x")}
-SIGNED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\b(?:signed|concluded)\s+(?:on|in)?\s*$", _F),
-                "ru": re.compile(r"\b(?:подписанн?\w*|заключенн?\w*)\s+$", _F)}
+SIGNED_AFTER = {"de": re.compile(r"(?!x)x"),
+                "en": re.compile(r"(?<!\bwas\s)(?<!\bwere\s)\b(?:signed|concluded)\s+(?:on|in)?\s*$", _F),
+                "ru": re.compile(r"(?<!был\s)(?<!была\s)(?<!было\s)(?<!были\s)(?<!\w)(?:подписанн?\w*|"
+                                 r"заключенн?\w*)\s+$", _F)}  # with its auxiliary ("was signed on") it narrates
 AGREED_BEFORE = {"de": re.compile(r"^\s*vereinbarte\w*\b"), "en": re.compile(r"(?!x)x"),
                  "ru": re.compile(r"^\s*(?:согласованн|договоренн)\w*\b")}
 AGREED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\bagreed\s+(?:on|in)?\s*$", _F),
@@ -214,7 +216,11 @@ AGREED_AFTER = {"de": re.compile(r"(?!x)x"), "en": re.compile(r"\bagreed\s+(?:on
 PASSIVE = {"de": re.compile(r"\b(?:wurden?|worden)\b"), "en": re.compile(r"\b(?:was|were|been|"
                                                                          r"being)\s+(?:\w+\s+)?signed\b"),
            "ru": re.compile(r"подписан(?![а-яё]*л)\w*|подписани\w*")}
-AGENT = {"de": re.compile(r"\b(?:von|vom|durch)\s"), "en": re.compile(r"\bby\s"), "ru": re.compile(r"(?!x)x")}
+#: who a passive signing names as its signer: "vom Minister", "by the Minister", a Russian title in the
+#: instrumental ("подписано министрами …", "Президентом …", "послом …")
+AGENT = {"de": re.compile(r"\b(?:von|vom|durch)\s"), "en": re.compile(r"\bby\s"),
+         "ru": re.compile(r"(?<!\w)(?:министр|президент|премьер-министр|посл|председател|глав|заместител|"
+                          r"руководител)\w*?(?:ом|ем|ами|ями|ой)(?!\w)", _F)}
 #: dates stated relative to another one: (pattern, unit, offset)
 RELATIVE = {
     "de": [(r"am\s+(?:selben|gleichen)\s+Tag", "day", 0),
