@@ -290,3 +290,14 @@ def test_a_passive_signing_with_its_auxiliary_and_signer_is_an_event(drafter: Dr
     events = _events(drafter, text, language)
     assert _keys(events) == [(1, "agreement-signing", "2022-12-02")]
     assert events[0].gold().get("place") == "Santiago"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Santiago war Gastgeber eines Ministertreffens der Pazifik-Allianz am 3. Mai 2019."),
+    ("en", "Santiago hosted a ministerial meeting of the Pacific Alliance on 3 May 2019."),
+    ("ru", "Сантьяго стал местом проведения министерской встречи Тихоокеанского альянса 3 мая 2019 года."),
+])
+def test_a_ministerial_meeting_in_the_city_that_hosts_it(drafter: Drafter, language: str, text: str) -> None:
+    events = _events(drafter, text, language)
+    assert _keys(events) == [(1, "conference", "2019-05-03")]
+    assert events[0].gold().get("place") == "Santiago"

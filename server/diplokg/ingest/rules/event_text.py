@@ -114,7 +114,8 @@ def listed_dates(text: str, dates: list[EventDate], reverse: bool = False) -> li
 
 
 def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
-    """The cities the sentence names after "in / в", not in a residence in parentheses nor a date ("im Mai")."""
+    """The cities the sentence names after "in / в" or as a host ("Dushanbe hosted"), not in a residence in
+    parentheses nor a date ("im Mai")."""
     text = view.text
     hidden = [m.span() for m in words.RESIDENCE.finditer(text)] + dates
     context = view.context
@@ -122,14 +123,19 @@ def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> l
     for mention, cities in context.cities.find(text, language, context.preferred_countries):
         if any(a <= mention.start < b for a, b in hidden):
             continue
-        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]):
+        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]) or \
+                words.HOSTS.match(text, mention.end):
             city = cities[0]
             out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
     return out
 
+
 def city_before_where(text: str, found: list[tuple[int, int, Place]], at: int) -> Place | None:
-    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``."""
-    where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", text[max(0, at - 80):at])
+    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``, or the
+    city that hosts it ("Dushanbe hosted a forum", "Duschanbe war Gastgeber des Gipfels", "г. Душанбе
+    стал местом проведения саммита")."""
+    where = re.search(rf"(?:,\s*|\s)(?:where|wo|где)\s|(?:{words.HOSTS.pattern})\s+(?:\w+\s+){{0,3}}$",
+                      text[max(0, at - 80):at])
     if where is None:
         return None
     end = max(0, at - 80) + where.start()

@@ -43,6 +43,7 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
                                        r"(?:Sitzung|Tagung|Treffen)\s+des\s+Hochrangigen?\s+(?:[\w-]+\s+){0,3}?\w*[Rr]at(?:es)?\b"),
         ("political-consultations", "noun", r"(?:politische[nmrs]?\s+)?Konsultation(?:en)?"),
         ("conference", "noun", r"(?!(?:Video|Telefon|Online)konferenz)[\w-]*(?:Gipfel\w*|Konferenz\w*)|Forums?\b|"
+                               r"[\w-]*[Mm]inistertreffen\w*|"
                                r"(?:Treffen|Sitzung|Tagung)\s+(?:der|des)\s+"
                                r"(?:[\w-]+\s+){0,3}?[\w-]*(?:gruppe|[Rr]ates?|[Oo]rganisation|[Gg]emeinschaft|"
                                r"[Dd]ialogs?|"
@@ -73,7 +74,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("commission-session", "noun", r"(?:session|meeting)\s+of\s+the\s+(?:[\w-]+\s+){0,6}?Commission\b|"
                                        r"(?:session|meeting)\s+of\s+the\s+High-Level\s+(?:[\w-]+\s+){0,3}?Council\b"),
         ("political-consultations", "noun", r"(?:political\s+)?consultations"),
-        ("conference", "noun", r"summits?\b|(?<!video\s)conferences?\b|forums?\b|(?:ministers|leaders|"
+        ("conference", "noun", r"summits?\b|(?<!video\s)conferences?\b|forums?\b|ministerial\s+meetings?\b|"
+                               r"(?:ministers|leaders|"
                                r"heads\s+of\s+state)['’]?\s+meeting|"
                                r"(?:session|meeting)\s+of\s+the\s+(?:[\w\"“”'’+-]+\s+){0,6}?(?:Council|Dialogue|"
                                r"Organi[sz]ation|Group|Forum|Union|Assembly)\b"),
@@ -103,7 +105,8 @@ TRIGGERS: dict[str, list[tuple[str | None, str, str]]] = {
         ("commission-session", "noun", r"(?:[\w-]+\s+)?заседани\w+\s+(?:[\w-]+\s+){0,3}?[Кк]омисси\w*|"
                                        r"заседани\w+\s+Совет\w*\s+(?:[\w-]+\s+){0,3}?высокого\s+уровня"),
         ("political-consultations", "noun", r"(?:политическ\w+\s+)?консультаци\w*"),
-        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|(?:заседани|сесси)\w+\s+(?:[\w-]+\s+){0,3}?"
+        ("conference", "noun", r"саммит\w*|конференци\w*|форум\w*|министерск\w+\s+(?:встреч|совещани)\w*|"
+                               r"(?:заседани|сесси)\w+\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:Совет\w*|"
                                r"[Оо]рганизаци\w*|"
                                r"[Гг]рупп\w*)"),
@@ -237,6 +240,8 @@ RELATIVE = {
            (r"в\s+(?:том\s+же|этом\s+же)\s+месяце", "month", 0), (r"в\s+(?:том\s+же|этом\s+же)\s+году", "year", 0),
            (r"в\s+следующем\s+месяце|через\s+месяц", "month", 1), (r"в\s+следующем\s+году|через\s+год", "year", 1)],
 }
+#: a city that hosts an event ("Dushanbe hosted a forum", "Duschanbe war Gastgeber", "Душанбе стал местом проведения")
+HOSTS = re.compile(r"\s+(?:hosted|war\s+Gastgeber\w*|стал\w*\s+местом\s+проведения)\b")
 #: "in / в" before a city; a residence in parentheses is no event's place
 PLACE_BEFORE = {"de": re.compile(r"\b(?:in|im)\s+(?:der\s+Stadt\s+)?$"),
                 "en": re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$"),
