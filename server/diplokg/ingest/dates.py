@@ -22,6 +22,8 @@ from diplokg.ingest.russian import morph
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 _DAY = r"(?P<{}>[0-3]?\d)"
 _DASH = r"\s*[-–—]\s*"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "October 27th, 2021", "the 1st of March"
+_AND = r"\s+(?P<joined>und|and|и)\s+"  # two days in a row: "am 18. und 19. März", "11 и 12 июня"
 _QUOTED = re.compile(r'[„“”«"‚]([^„“”«»"\n]{3,})[“”»"‘]')
 
 
@@ -75,12 +77,14 @@ def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     numeric = rf"\b{d1}\.(?P<nmonth>[01]?\d)\.{y1}\b(?:\s*г\.)?"
     patterns = [
         (numeric, "numeric"),
-        # ranges of days: 15.-16. April 2019 / vom 28. bis 30. März 2011 / 18-20 December 2025 / April 2-3, 2002
-        (rf"\b{d1}\.?(?:{_DASH}|\s+(?:bis|to|until|по|до)\s+){d2}\.?\s+{m}\s+{y1}{year_word}", "days"),
-        (rf"\b{m}\s+{d1}{_DASH}{d2},?\s+{y1}", "days"),
-        # a day: 28. Februar 1992 / 7 января 1993 года / June 26, 2014
-        (rf"\b{d1}\.?\s+{m}\s+{y1}{year_word}", "day"),
-        (rf"\b{m}\s+{d1},?\s+{y1}\b", "day"),
+        # ranges of days: 15.-16. April 2019 / vom 28. bis 30. März 2011 / 18-20 December 2025 / April 2-3, 2002;
+        # two days in a row: am 4. und 5. Juni 2021 / June 4 and 5, 2021
+        (rf"\b{d1}\.?{_ORDINAL}(?:{_DASH}|\s+(?:bis|to|until|по|до)\s+|{_AND}){d2}\.?{_ORDINAL}\s+(?:of\s+)?{m}\s+"
+         rf"{y1}{year_word}", "days"),
+        (rf"\b{m}\s+{d1}{_ORDINAL}(?:{_DASH}|{_AND}){d2}{_ORDINAL},?\s+{y1}", "days"),
+        # a day: 28. Februar 1992 / 7 января 1993 года / June 26, 2014 / October 27th, 2021 / the 1st of March 2020
+        (rf"\b{d1}\.?{_ORDINAL}\s+(?:of\s+)?{m}\s+{y1}{year_word}", "day"),
+        (rf"\b{m}\s+{d1}{_ORDINAL},?\s+{y1}\b", "day"),
         # ranges of months: April-May 2019
         (rf"\b{m}{_DASH}{m2}\s+{y1}{year_word}", "months"),
         # a month: im April 2018 / в октябре 2012 года / January 2002
@@ -137,7 +141,7 @@ def _date(match: re.Match[str], kind: str, months: dict[str, int]) -> StatedDate
     start = f"{year}-{month:02d}-{day:02d}"
     if kind == "days":
         day2 = int(g["day2"])
-        if not day < day2 <= 31:
+        if not day < day2 <= 31 or (g.get("joined") and day2 != day + 1):
             return None
         return StatedDate(start, f"{year}-{month:02d}-{day2:02d}")
     return StatedDate(start)

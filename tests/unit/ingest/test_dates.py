@@ -25,11 +25,23 @@ from diplokg.ingest.dates import StatedDate, find_dates
     ("ru", "а 13.01.1993 г. стороны", ("1993-01-13", None)),
     ("ru", "3-4 мая 2023 года состоялся", ("2023-05-03", "2023-05-04")),
     ("ru", "В 1997 году в г. Душанбе", ("1997", None)),
+    # two days in a row joined by "and" are one span of days; an ordinal day is a day
+    ("de", "tagte am 2. und 3. Oktober 2017 in Linz", ("2017-10-02", "2017-10-03")),
+    ("en", "met on 9 and 10 July 2015 in Oslo", ("2015-07-09", "2015-07-10")),
+    ("en", "met on July 9 and 10, 2015 in Oslo", ("2015-07-09", "2015-07-10")),
+    ("ru", "прошли 9 и 10 июля 2015 года в Осло", ("2015-07-09", "2015-07-10")),
+    ("en", "arrived on March 3rd, 2016 in Rome", ("2016-03-03", None)),
+    ("en", "arrived on the 21st of May 2016", ("2016-05-21", None)),
 ])
 def test_stated_dates(language: str, text: str, expected: tuple[str, str | None]) -> None:
     (mention,) = find_dates(text, language)
     assert (mention.date.start, mention.date.end) == expected
     assert text[mention.start:mention.end] == mention.text == mention.date.as_stated
+
+
+def test_two_days_apart_joined_by_and_are_no_span() -> None:
+    (mention,) = find_dates("am 2. und 8. Oktober 2017", "de")
+    assert (mention.date.start, mention.date.end) == ("2017-10-08", None)
 
 
 def test_precision_and_equality() -> None:

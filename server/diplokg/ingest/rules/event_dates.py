@@ -96,13 +96,13 @@ class DateReader:
         return out
 
     def _resolve(self, m: re.Match[str], unit: str, offset: int, dates: list[EventDate]) -> EventDate | None:
-        precise = [d for d in dates if d.use == "event" and (unit == "year" or d.date.precision == "day")]
+        precise = [d for d in dates if d.use == "event" and _as_precise(d.date, unit)]
         before = [d for d in precise if d.end <= m.start()]
         questions: tuple[str, ...] = ()
         if before:
             base, source = before[-1].date, f"'{before[-1].text}'"
         else:
-            candidates = [d for d in self.previous if unit == "year" or d.precision == "day"]
+            candidates = [d for d in self.previous if _as_precise(d, unit)]
             if not candidates:
                 return None
             last = candidates[-1]
@@ -115,16 +115,25 @@ class DateReader:
         return EventDate(m.start(), m.end(), m.group(0), stated, "event", (reason,), questions, relative=True)
 
 
+def _as_precise(date: StatedDate, unit: str) -> bool:
+    """Whether ``date`` names the ``unit`` a relative date counts in (a day for "am nächsten Tag")."""
+    return date.precision == "day" or unit == "year" or (unit == "month" and date.precision == "month")
+
+
 def _shift(base: StatedDate, unit: str, offset: int, as_stated: str) -> StatedDate:
     if unit == "year":
         return StatedDate(str(int(base.start[:4]) + offset), None, as_stated)
+    if unit == "month":
+        months = int(base.start[:4]) * 12 + int(base.start[5:7]) - 1 + offset
+        return StatedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", None, as_stated)
     day = date.fromisoformat((base.end or base.start) if offset else base.start) + timedelta(days=offset)
     return StatedDate(day.isoformat(), None, as_stated)
 
 
 def _use(text: str, mention: DateMention, language: str) -> str:
     before, after = text[max(0, mention.start - 40):mention.start], text[mention.end:mention.end + 60]
-    if words.NOT_EVENT_DATE[language].search(before):
+    span_of_days = mention.date.end is not None and mention.date.precision == "day"  # "from 14 to 16 May"
+    if words.NOT_EVENT_DATE[language].search(before) and not span_of_days:
         return "since"
     attributive = language != "de" or _DETERMINER_BEFORE.search(before) is not None  # "des im Juni 2009 …"
     signed = attributive and words.SIGNED_BEFORE[language].match(after) is not None

@@ -23,7 +23,9 @@ def select(view: SentenceView, language: str) -> list[Trigger]:
     hidden = [m.span() for m in re.finditer(r"[„“”«\"][^„“”«»\"]{3,}[“”»\"]", text)]
     hidden += [m.span() for m in words.RESIDENCE.finditer(text)]
     found = [t for t in words.find_triggers(text, language)
-             if not any(a <= t.start and t.end <= b for a, b in hidden) and not invited(text, t, language)]
+             if not any(a <= t.start and t.end <= b for a, b in hidden) and not invited(text, t, language)
+             and not _no_event(text, t, language)]
+    found = [t for t in found if not _series_start(text, t, found, language)]
     kept: list[Trigger] = []
     for t in found:
         if t.form == "visit-verb" and any(o.type in VISITS and o.form == "noun" and clause(text, o.start) ==
@@ -37,6 +39,39 @@ def select(view: SentenceView, language: str) -> list[Trigger]:
             continue
         kept.append(t)
     return kept + and_with(text, kept, language)
+
+
+def _no_event(text: str, t: Trigger, language: str) -> bool:
+    """A noun that announces a list ("the following visits:"), one in a document's title ("das
+    Protokoll über Konsultationen"), one still to come ("the upcoming visit"), a founding of
+    relations or of a mission (kinds of their own)."""
+    before = text[max(0, t.start - 80):t.start]
+    if t.form == "noun" and words.ends_with(words.LIST_HEAD[language], before, 2) and \
+            ":" in text[t.end:clause(text, t.start)[1]]:
+        return True
+    if t.form == "noun" and re.search(rf"(?:{words.DOCUMENT[language]})$", before, re.IGNORECASE):
+        return True
+    if t.form == "noun" and (words.ends_with(words.FUTURE, before, 1) or re.match(words.FUTURE, t.text)):
+        return True
+    if t.type != "founding":
+        return False
+    lo, hi = clause(text, t.start)
+    for m in words.FOUNDED_OTHER[language].finditer(text, lo, min(hi, t.end + 40)):
+        initiator = words.INITIATOR_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        if not (t.start <= m.start() < t.end) and not initiator:
+            return True
+    return False
+
+
+def _series_start(text: str, t: Trigger, found: list[Trigger], language: str) -> bool:
+    """"The consultations … were launched in 2010": the start of a series of events is its first
+    event, no founding (the event noun before the founding verb in its clause, not as its frame)."""
+    if t.type != "founding":
+        return False
+    here = clause(text, t.start)
+    return any(o.form == "noun" and o.type not in (None, "founding") and o.end <= t.start and
+               clause(text, o.start) == here and
+               not words.ends_with(words.FRAME[language], text[max(0, o.start - 60):o.start], 2) for o in found)
 
 
 def invited(text: str, t: Trigger, language: str) -> bool:
@@ -79,7 +114,8 @@ def listed_dates(text: str, dates: list[EventDate], reverse: bool = False) -> li
 
 
 def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
-    """The cities the sentence names after "in / в", not in a residence in parentheses nor a date ("im Mai")."""
+    """The cities the sentence names after "in / в" or as a host ("Dushanbe hosted"), not in a residence in
+    parentheses nor a date ("im Mai")."""
     text = view.text
     hidden = [m.span() for m in words.RESIDENCE.finditer(text)] + dates
     context = view.context
@@ -87,14 +123,19 @@ def cities(view: SentenceView, language: str, dates: list[tuple[int, int]]) -> l
     for mention, cities in context.cities.find(text, language, context.preferred_countries):
         if any(a <= mention.start < b for a, b in hidden):
             continue
-        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]):
+        if words.PLACE_BEFORE[language].search(text[max(0, mention.start - 20):mention.start]) or \
+                words.HOSTS.match(text, mention.end):
             city = cities[0]
             out.append((mention.start, mention.end, Place(city.name, city.geonames_id, mention.text, city.country)))
     return out
 
+
 def city_before_where(text: str, found: list[tuple[int, int, Place]], at: int) -> Place | None:
-    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``."""
-    where = re.search(r"(?:,\s*|\s)(?:where|wo|где)\s", text[max(0, at - 80):at])
+    """The city before ", where / wo / где" that opens the clause of the trigger at ``at``, or the
+    city that hosts it ("Dushanbe hosted a forum", "Duschanbe war Gastgeber des Gipfels", "г. Душанбе
+    стал местом проведения саммита")."""
+    where = re.search(rf"(?:,\s*|\s)(?:where|wo|где)\s|(?:{words.HOSTS.pattern})\s+(?:\w+\s+){{0,3}}$",
+                      text[max(0, at - 80):at])
     if where is None:
         return None
     end = max(0, at - 80) + where.start()

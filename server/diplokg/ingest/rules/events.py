@@ -24,15 +24,14 @@ verb in second place) from rules.event_readings. The event is between the page's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from diplokg.ingest.dates import StatedDate
 from diplokg.ingest.facts import Drafted, Event, Participant, Place, Reading
 from diplokg.ingest.mentions import PageNames
+from diplokg.ingest.rules import event_acronyms, event_text
 from diplokg.ingest.rules import event_details as details
-from diplokg.ingest.rules import event_text
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.event_bodies import bodies, sides
@@ -40,10 +39,12 @@ from diplokg.ingest.rules.event_dates import DateReader, EventDate
 from diplokg.ingest.rules.event_parts import is_subject, shared_subject, with_part
 from diplokg.ingest.rules.event_people import Named, named_people
 from diplokg.ingest.rules.event_readings import fronted_date, host_before_subject, merged_names, merged_reading
-from diplokg.ingest.rules.event_text import clause, listed_dates
+from diplokg.ingest.rules.event_spans import Spans
+from diplokg.ingest.rules.event_text import clause
 from diplokg.ingest.rules.event_words import FRAMING, VISITS, Trigger
 
 _ABOUT = ("speech", "conference", "meeting", "political-consultations", "commission-session")
+_NO_SIDES = ("founding",)  # events "the sides" of the next sentence cannot be about
 _FAMILY = {**{t: "visit" for t in VISITS}, "meeting": "talks", "political-consultations": "talks",
            "conference": "conference", "commission-session": "conference"}
 
@@ -91,19 +92,18 @@ class _Source:
     frame: bool  # the event took place within it
 
 
-class _Sentence:
+class _Sentence(Spans):
     def __init__(self, view: SentenceView, memory: EventMemory) -> None:
-        self.view, self.text, self.number, self.memory = view, view.text, view.sentence.number, memory
-        self.language = view.context.page.language
-        self.dates = DateReader(view, memory.dates.get(self.number - 1, [])).read()
+        self.number, self.memory = view.sentence.number, memory
+        super().__init__(view, DateReader(view, memory.dates.get(self.number - 1, [])).read())
         self.previous = memory.before(self.number)
         self.related = frozenset(s for s in (HOME, view.context.partner) if s)
-        self.triggers = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
+        selected = [t for t in event_text.select(view, self.language) if not self._attributive(t)]
+        selected = event_acronyms.expand(view, selected, any(d.use == "event" for d in self.dates))
+        self.triggers = self._named_once(selected)
         self.drafted: list[tuple[Drafted, Trigger | None]] = []
-        self.claimed: set[int] = set()  # starts of the dates a trigger has taken
         self.people = named_people(view, memory.persons)
         self.frame: Event | None = None
-        self._found_cities: list[tuple[int, int, Place]] | None = None
         self.occasions = details.occasions(view, self.triggers, [(d.start, d.end) for d in self.dates])
         self.discussed = details.discussed(view)
         self.bodies = bodies(view, memory.names)
@@ -114,25 +114,41 @@ class _Sentence:
         return t.form == "signing" and any(
             d.use == "signed" and (0 <= t.start - d.end <= 40 or 0 <= d.start - t.end <= 5) for d in self.dates)
 
+    def _named_once(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Without a noun that names an event of the sentence again ("…; an den Gesprächen nahm auch
+        … teil", "…; во встрече принял участие также …"): its persons are the earlier event's."""
+        kept: list[Trigger] = []
+        for t in triggers:
+            family = _FAMILY.get(_type(t), _type(t))
+            lo, hi = clause(self.text, t.start)
+            before = self.text[max(0, t.start - 40):t.start]
+            again = t.form == "noun" and words.ends_with(words.AGAIN[self.language], before, 1)
+            if again and any(_FAMILY.get(_type(o), _type(o)) == family and o.form != "weak" for o in kept) and \
+                    not any(lo <= d.start < hi and d.use == "event" for d in self.dates):
+                continue
+            kept.append(t)
+        return kept
+
     def read(self) -> list[Drafted]:
         self.drafted += [(d, None) for d in event_text.agreed(self.view, self.dates, self.triggers, self.related)]
         refers = {t: refs for t in self.triggers if (refs := self._refers(t))}
-        self.claimed.update(d.start for t in refers for d in self._attached(t))
+        self.claimed.update(d.start for t in refers for d in self.attached(t))
         self.frame = next((refs[0] for refs in refers.values()), None)  # an earlier event the sentence is within
         others = [t for t in self.triggers if t not in refers and t.form != "anaphor"]
         if not [t for t in others if t.form != "weak"]:
             for t, refs in refers.items():
                 for event in refs:
                     self._again(event, t, f"'{t.text}' is the {event.type} of the sentence before")
-            if not refers and self.previous and words.CONTINUATION[self.language].search(self.text):
+            if not refers and self.previous and self.previous[0].type not in _NO_SIDES and \
+                    words.CONTINUATION[self.language].search(self.text):
                 self._again(self.previous[0], None, "the sentence goes on about the event of the sentence before")
             if refers or not others:
                 return [d for d, _ in self.drafted]
         link = self._link(refers, others)
         for t in others:
-            if t.form == "weak" and len(others) > 1:
-                continue
-            items = self._dates_for(t)
+            if t.form == "weak" and any(o is not t and not self.aside(o) for o in others):
+                continue  # a talk within another event; beside a summit ("am Rande …") it is one of its own
+            items = self.dates_for(t)
             for dated, kind, span in items:
                 self._new(t, kind or _type(t), dated, link, span, [d for d, _, _ in items])
         return [d for d, _ in self.drafted]
@@ -147,27 +163,20 @@ class _Sentence:
         before = self.text[max(0, t.start - 60):t.start]
         if t.form == "anaphor" or words.ends_with(words.DEMONSTRATIVE[self.language], before, 1):
             return [self.previous[-1]]
-        if not (words.ends_with(words.FRAME[self.language], before, 2) or
-                words.ends_with(words.DEFINITE[self.language], before, 1)):
+        framed = words.ends_with(words.FRAME[self.language], before, 2)
+        if not (framed or words.ends_with(words.DEFINITE[self.language], before, 1)):
             return []
-        own = self._attached(t)
-        if any(d.date.precision != "year" for d in own) or any(d.end <= t.start for d in self._region_dates(t)):
+        own = self.attached(t)
+        if any(d.date.precision != "year" for d in own) or any(d.end <= t.start for d in self.region_dates(t)):
             return []
+        if not framed and any(d.start >= t.end and d not in own for d in self.region_dates(t)):
+            return []  # "Die siebte Runde, die am 23. Mai stattfand", "The first meeting … took place on 2 May"
         same = [e for e in self.previous if _FAMILY.get(e.type, e.type) == _FAMILY.get(_type(t), _type(t))]
         if not own:
             return same[-1:]
         years = [d.date.start[:4] for d in own]
         found = [next((e for e in same if e.date.start[:4] == y), None) for y in years]
         return [e for e in found if e is not None] if all(found) else []
-
-    def _attached(self, t: Trigger) -> list[EventDate]:
-        """The dates right after a trigger noun ("визита 2021 года", "Die Konsultationen 2019 und 2020")."""
-        after = [d for d in self._region_dates(t) if d.start >= t.end]
-        if not after or not re.fullmatch(r"\s*", self.text[t.end:after[0].start]):
-            return []
-        chain = listed_dates(self.text, after)
-        cut = next((i for i, d in enumerate(chain) if d.date.precision != "year"), len(chain))
-        return chain[:cut]
 
     def _link(self, refers: dict[Trigger, list[Event]], others: list[Trigger]) -> _Source | None:
         """The event of the sentence before that this sentence goes on about, if it names no date."""
@@ -183,47 +192,6 @@ class _Sentence:
         return _Source(event, f"the {event.type} of the sentence before", True)
 
     # -- dates ---------------------------------------------------------------------------------
-
-    def _region(self, t: Trigger) -> tuple[int, int]:
-        lo, hi = clause(self.text, t.start)
-        for other in self.triggers:
-            if other.end <= t.start and other.form != "anaphor":
-                lo = max(lo, other.end)
-            elif other.start >= t.end and other.form != "anaphor":
-                hi = min(hi, other.start)
-        return lo, hi
-
-    def _region_dates(self, t: Trigger) -> list[EventDate]:
-        lo, hi = self._region(t)
-        out = []
-        for d in self.dates:
-            if not (lo <= d.start and d.end <= hi):
-                continue
-            if d.use == "event" or (d.use == "signed" and 0 <= t.start - d.end <= 40 and
-                                    words.ends_with(words.FRAME[self.language], self.text[d.end:t.start], 2)):
-                out.append(d)
-        return out
-
-    def _dates_for(self, t: Trigger) -> list[tuple[EventDate | None, str | None, tuple[int, int] | None]]:
-        """The dates of ``t``'s own stretch (one per list item, with the item's visit type and span),
-        or [(None, None, None)] when it has none."""
-        own = [d for d in self._region_dates(t) if d.start not in self.claimed]
-        before = [d for d in own if d.end <= t.start]
-        after = [d for d in own if d.start >= t.end]
-        chain = listed_dates(self.text, after)
-        back = listed_dates(self.text, before[::-1], reverse=True)[::-1]
-        found: list[tuple[EventDate | None, str | None, tuple[int, int] | None]]
-        if len(chain) >= 2:
-            found = [(d, words.item_type(self.text[max(t.end, d.start - 40):d.start], self.language),
-                      (chain[i - 1].end if i else t.end, d.end)) for i, d in enumerate(chain)]
-        elif len(back) >= 2 and not after:
-            found = [(d, None, (back[i - 1].end if i else self._region(t)[0], d.end)) for i, d in enumerate(back)]
-        elif before or after:
-            found = [(before[-1] if before else after[0], None, None)]
-        else:
-            return [(None, None, None)]
-        self.claimed.update(d.start for d, _, _ in found if d is not None)
-        return found
 
     def _source(self, t: Trigger, link: _Source | None) -> _Source | None:
         earlier = [(d.fact, tr) for d, tr in self.drafted if isinstance(d.fact, Event) and tr is not None
@@ -252,18 +220,18 @@ class _Sentence:
         if t.form == "signing" and not event_text.signatories(self.view, t, participants):
             return
         participants = self._with_subject(participants, named, source, t, kind)
-        mine = [b for b in self.bodies if self._owner(b.start, b.end) is t and (span is None or b.start < span[1])]
+        mine = [b for b in self.bodies if self.owner(b.start, b.end) is t and (span is None or b.start < span[1])]
         participants += tuple(b.participant for b in mine)
         reasons += [note for n in named for note in n.notes] + [note for b in mine for note in b.notes]
-        destination = event_text.visited_state(self.view, self._region(t), t) if kind in VISITS else None
+        destination = event_text.visited_state(self.view, self.region(t), t) if kind in VISITS else None
         for found in (host_before_subject(self.view, destination) if kind in VISITS else None, self.garbled):
             if reading is None and found is not None:
                 reading, question = found
                 questions.append(question)
         fact = Event(kind, date, place, self.related, participants, details.topic_of(kind, destination, self.view),
-                     destination, sub_event_of=parent, title=details.title(self.view, t, self._region(t)[1]),
+                     destination, sub_event_of=parent, title=details.title(self.view, t, self.region(t)[1]),
                      occasion=self._occasion(t, dated, span, reasons, questions), topics=self._topics(t, kind),
-                     between=sides(self.view, self.memory.names, *self._region(t)), reading=reading)
+                     between=sides(self.view, self.memory.names, *self.region(t)), reading=reading)
         confidence -= 0.15 if reading is not None else 0
         self.drafted.append((Drafted(fact, self.view.sentence, f"events/{kind}", confidence, reasons, questions), t))
 
@@ -273,7 +241,7 @@ class _Sentence:
         """The event's date, place, the event it is part of, where its date comes from, a confidence."""
         parent: Event | None = None
         source: _Source | None = None
-        place = self._place(t, dated, span)
+        place = self.place_of(t, dated, span)
         if dated is not None:
             date = dated.date
             reasons += dated.reasons
@@ -309,7 +277,7 @@ class _Sentence:
                ) -> tuple[list[Named], Reading | None]:
         """The persons of ``t``: those its stretch names (within its list item, if it is one; else
         those before it, else those after every item, one each where they are merged names)."""
-        mine = [n for n in self.people if self._owner(n.start, n.end) is t]
+        mine = [n for n in self.people if self.owner(n.start, n.end) is t]
         if span is None:
             return mine, None
         inside = [n for n in mine if span[0] <= n.start < span[1]]
@@ -326,20 +294,6 @@ class _Sentence:
             questions.append(question)
         return [split[items.index(dated)]], reading
 
-    def _owner(self, start: int, end: int) -> Trigger | None:
-        """The trigger a person or place named at start:end belongs to: the one before it in the clause
-        (its object, or its subject after the verb), unless a comma sets it apart as part of the next."""
-        lo, hi = clause(self.text, start)
-        inside = [t for t in self.triggers if lo <= t.start < hi] or self.triggers
-        before = [t for t in inside if t.start <= start]
-        after = [t for t in inside if t.start >= end]
-        if before and after:
-            t1, t2 = before[-1], after[0]
-            if re.search(r"[,;]", self.text[t1.end:start]) and not re.search(r"[,;]", self.text[end:t2.start]):
-                return t2
-            return t1
-        return before[-1] if before else (after[0] if after else None)
-
     def _with_subject(self, participants: tuple[Participant, ...], named: list[Named], source: _Source | None,
                       t: Trigger, kind: str) -> tuple[Participant, ...]:
         earlier = [d.fact for d, tr in self.drafted
@@ -349,14 +303,14 @@ class _Sentence:
     def _topics(self, t: Trigger | None, kind: str) -> tuple[str, ...]:
         """What the event was about (a speech's or conference's "über X") and what the sentence says
         was discussed or stated, where that belongs to ``t`` (every such phrase, for no trigger)."""
-        out = details.about(self.view, t, self._region(t)[1]) if t is not None and kind in _ABOUT else []
+        out = details.about(self.view, t, self.region(t)[1]) if t is not None and kind in _ABOUT else []
         out += [p.text for p in self.discussed if t is None or self._topic_owner(p.start, p.end) is t]
         return tuple(dict.fromkeys(out))
 
     def _topic_owner(self, start: int, end: int) -> Trigger | None:
         """The event a topic belongs to: that of the trigger before it, a verb of talking
         ("discussed") that is no event of its own read as the event it is about."""
-        owner = self._owner(start, end)
+        owner = self.owner(start, end)
         if owner is None or owner.form != "weak":
             return owner
         here = clause(self.text, start)
@@ -367,7 +321,7 @@ class _Sentence:
                   questions: list[str]) -> str | None:
         spans = [(d.start, d.end) for d in self.dates]
         own = (dated.start, dated.end, dated.text) if dated is not None else None
-        return details.occasion_of(self.text, self.occasions, spans, own, self._region(t) if span is None else None,
+        return details.occasion_of(self.text, self.occasions, spans, own, self.region(t) if span is None else None,
                                    reasons, questions)
 
     def _fallback(self, t: Trigger) -> _Source | None:
@@ -377,23 +331,6 @@ class _Sentence:
         if chosen is None:
             return None
         return _Source(Event("?", chosen.date), f"'{chosen.text}' elsewhere in the sentence", False)
-
-    def _place(self, t: Trigger, dated: EventDate | None, span: tuple[int, int] | None) -> Place | None:
-        """The city after "in / в" that belongs to ``t`` (as a person does: see _owner), within its
-        list item; or the city before ", where / wo / где" that opens ``t``'s clause."""
-        lo, hi = self._region(t)
-        if span is not None and dated is not None:
-            following = [d.start for d in self.dates if d.start > dated.end]
-            lo, hi = dated.end, min([hi, *following])
-        for start, end, place in self._cities():
-            if lo <= start < hi and self._owner(start, end) is t:
-                return place
-        return event_text.city_before_where(self.text, self._cities(), t.start)
-
-    def _cities(self) -> list[tuple[int, int, Place]]:
-        if self._found_cities is None:
-            self._found_cities = event_text.cities(self.view, self.language, [(d.start, d.end) for d in self.dates])
-        return self._found_cities
 
 
 def _type(t: Trigger) -> str:
