@@ -97,7 +97,8 @@ class _Reader:
         """The token after what the head at ``i`` is of or for (ends after a state, before an acronym)."""
         k = i + 1
         state = self.state_at(self.tokens[k]) if k < len(self.tokens) else None
-        if state and self.language == "de" and self.tokens[k].text.endswith("s"):  # "Botschaft Frankreichs"
+        if state and ((self.language == "de" and self.tokens[k].text.endswith("s"))  # "Botschaft Frankreichs"
+                      or (self.language == "ru" and _is_genitive(self.tokens[k].text))):  # "Сейм Латвийской Республики"
             return self._after_states(k, state)
         if k >= len(self.tokens) or (self.tokens[k].text not in _COMPLEMENT_START[self.language]
                                      and not self._genitive(k)):
@@ -265,6 +266,11 @@ def _acronym_after(r: _Reader, end: int) -> bool:
     if not words:
         return False
     return bool(_ACRONYM.match(words[0]) or (words[0] == "(" and len(words) > 1 and _ACRONYM.match(words[1])))
+
+
+def _is_genitive(word: str) -> bool:
+    """A Russian word that may be in the genitive ("Латвийской", "Таджикистана")."""
+    return any("gent" in p.tag for p in morph().parse(word)[:3])
 
 
 def _state_adjective(r: _Reader, i: int) -> str | None:
