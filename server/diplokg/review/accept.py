@@ -140,7 +140,7 @@ def accept(review_file: Path, layout: SourceTree, replace: bool = False,
     if problems:
         raise ReviewError(f"{review_file}: refused, nothing was written ({len(problems)} problem(s))", problems)
     write_durably(target, _trig(review, quads))
-    changes = _changes(published, {ox.Triple(q.subject, q.predicate, q.object) for q in old}) if old else {}
+    changes = _changes(review, published, {ox.Triple(q.subject, q.predicate, q.object) for q in old}) if old else {}
     accepted = [c.fact for c in review.with_decision("accept")]
     return Published(target, accepted, len(set(quads)), bool(old), changes)
 
@@ -152,20 +152,23 @@ def _violations(loaded: LoadedData, layout: SourceTree) -> list[str]:
             for v in report.violations]
 
 
-def _changes(published: dict[str, set[ox.Triple]], old: set[ox.Triple]) -> dict[str, tuple[int, int]]:
-    """Triples added and removed per fact; removed triples of no published fact under '(not published)'."""
+def _changes(review: Review, published: dict[str, set[ox.Triple]], old: set[ox.Triple]) -> dict[str, tuple[int, int]]:
+    """Triples added and removed per fact of the draft (``_BASE``: the document and sentences)."""
     new = set().union(*published.values())
-    out: dict[str, tuple[int, int]] = {}
-    for fact, triples in published.items():
-        added, removed = len(triples - old), 0
-        out[fact] = (added, removed)
-    gone = old - new
-    for triple in gone:
-        fact = next((f for f, ts in published.items() if any(t.subject == triple.subject for t in ts)),
-                    "(not published any more)")
+    out = {fact: (len(triples - old), 0) for fact, triples in published.items()}
+    for triple in old - new:
+        fact = _owner(review, triple)
         added, removed = out.get(fact, (0, 0))
         out[fact] = (added, removed + 1)
     return {f: n for f, n in out.items() if n != (0, 0)}
+
+
+def _owner(review: Review, triple: ox.Triple) -> str:
+    subject = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else ""
+    for card in review.draft.cards:
+        if triple in card.triples or subject == card.fact or subject.startswith(card.fact + "/"):
+            return card.fact
+    return _BASE if triple in review.draft.base else "(no fact of this draft)"
 
 
 def _trig(review: Review, quads: list[ox.Quad]) -> bytes:
