@@ -57,7 +57,8 @@ def test_accepted_facts_are_published_with_their_provenance(draft: Draft, tree: 
                                                      for n in (1, 2, 4)]
     assert _rows(done.path, "SELECT ?q ?a WHERE { ?f dkg:answer [ dkg:question ?q ; dkg:answerText ?a ] }") == \
         [(draft.cards[3].questions[0], "yes (0)")]
-    assert _rows(done.path, "SELECT ?v WHERE { ?e dkg:dateAsStated ?v }") == [("15–16 April 2019",)]
+    assert _rows(done.path, f"SELECT ?v WHERE {{ <{CONFERENCE.value}> dkg:dateAsStated ?v }}") == \
+        [("15–16 April 2019",)]
     assert _rows(done.path, "SELECT ?old ?new WHERE { ?f dkg:edit [ dkg:oldValue ?old ; dkg:newValue ?new ] }") == \
         [(str(old), str(edit.new))]
     assert not _rows(done.path, "SELECT ?e WHERE { ?e a dkg:Event ; dkg:date ?d FILTER(STR(?d) = '2019-05-03') }")
