@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from diplokg.review.sameness import DKG, Value, agree, covers
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 EVIDENCE = ox.NamedNode(DKG + "evidence")
 DRAFTED_FACT = ox.NamedNode(DKG + "DraftedFact")
@@ -169,7 +170,20 @@ class Comparer:
     def _holds_one(self, subject: ox.NamedNode, predicate: ox.NamedNode, graph: ox.NamedNode) -> bool:
         classes = {q.object for q in self.draft.quads_for_pattern(subject, RDF_TYPE, None, graph)}
         classes |= {q.object for q in self._published_quads(subject, RDF_TYPE)}
-        return any((c, predicate) in self.one_value for c in classes if isinstance(c, ox.NamedNode))
+        return any((c, predicate) in self.one_value for c in self._with_superclasses(classes))
+
+    def _with_superclasses(self, classes: set[Value]) -> set[ox.NamedNode]:
+        """The classes and their superclasses (rdfs:subClassOf of the published ontology): a shape
+        targeting dkg:Organization holds for a dkg:DiplomaticMission too, as in SHACL."""
+        found: set[ox.NamedNode] = set()
+        todo = [c for c in classes if isinstance(c, ox.NamedNode)]
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(q.object for q in self.published.quads_for_pattern(current, SUBCLASS_OF, None)
+                            if isinstance(q.object, ox.NamedNode))
+        return found
 
     def _statement(self, resource: ox.NamedNode, graph: ox.NamedNode | ox.DefaultGraph) -> Statement:
         assert isinstance(graph, ox.NamedNode)

@@ -13,7 +13,9 @@
 - Two events (IRIs) are the same event when they are of the same event type and their dates agree
   as above: a draft that dates the establishment of relations "Juli 1992" names
   event/1992-07-establishment-of-relations-ROU-TJK, the published source
-  event/1992-07-07-establishment-of-relations-ROU-TJK; that is not a contradiction.
+  event/1992-07-07-establishment-of-relations-ROU-TJK; that is not a contradiction. An event with
+  no date agrees with one of the same type that has one (the dated one adds detail): the Romania
+  page's undated event/opening-ROU-embassy-astana and a page's event/2005-03-03-opening-….
 """
 
 from __future__ import annotations
@@ -75,10 +77,11 @@ def same_event(drafted: ox.NamedNode, published: ox.NamedNode, draft_value: Look
     """Two event IRIs naming the same event: one event type, dates that agree (``covering``: the
     published date is as exact as the drafted one, or more)."""
     kind, other_kind = draft_value(drafted, EVENT_TYPE), published_value(published, EVENT_TYPE)
-    date, other_date = draft_value(drafted, DATE), published_value(published, DATE)
-    if kind is None or kind != other_kind or not isinstance(date, ox.Literal) \
-            or not isinstance(other_date, ox.Literal):
+    if kind is None or kind != other_kind:
         return False
+    date, other_date = draft_value(drafted, DATE), published_value(published, DATE)
+    if not isinstance(date, ox.Literal) or not isinstance(other_date, ox.Literal):  # an event with no date
+        return not covering or not isinstance(date, ox.Literal)
     return literal_covers(other_date, date) if covering else literals_agree(other_date, date)
 
 
