@@ -7,11 +7,11 @@ import argparse
 import sys
 
 from diplokg import __version__
-from diplokg.cli import data, ingest, query, releases, serve, wikidata
+from diplokg.cli import data, ingest, query, releases, review, serve, wikidata
 from diplokg.core.errors import DiplokgError
 
 #: the command groups, in the order of ``diplokg --help``
-GROUPS = (data, serve, query, ingest, wikidata, releases)
+GROUPS = (data, serve, query, ingest, review, wikidata, releases)
 
 
 def parser() -> argparse.ArgumentParser:
