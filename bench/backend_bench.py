@@ -36,7 +36,9 @@ from engines.virtuoso_engine import VirtuosoEngine
 from saved_texts import bench_queries
 
 REPO = Path(__file__).resolve().parents[1]
-SKIP = {"bilateral-timeline", "organisations-in-relations"}
+#: not sent: the first two crash or stall virtuoso-t 7.2.5, its compiler refuses the third (SP031 internal
+#: error); see tests/support/virtuoso_differences.py
+SKIP = {"bilateral-timeline", "organisations-in-relations", "source-contradictions"}
 ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
           "CONSTRUCT": "application/n-triples", "DESCRIBE": "application/n-triples"}
 

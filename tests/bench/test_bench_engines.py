@@ -137,7 +137,7 @@ def test_saved_queries_answer_as_documented(running):
     identical to diplokg's answer except the documented differences."""
     engines, _ = running
     queries = saved_queries(REPO)
-    assert "wikidata-enrichment" not in queries and len(queries) == 16
+    assert "wikidata-enrichment" not in queries and len(queries) == 17
     fast = {n: e for n, e in engines.items() if n not in ("rdflib-endpoint", "virtuoso")}
     results = answers(fast, queries, timeout=120)
     for slug, by_engine in answers({"virtuoso": engines["virtuoso"]},
