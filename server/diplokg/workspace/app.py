@@ -43,6 +43,10 @@ def create_app(session: Session, token: str, port: int) -> FastAPI:
             return JSONResponse({"error": f"no file {name}"}, status_code=404)
         return Response(_static(name), media_type=STATIC[name])
 
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon: and no 404 in the browser's console
+
     @app.get("/api/state")
     def current() -> dict[str, Any]:
         return state(session)
