@@ -30,13 +30,15 @@ def serve_workspace(args: argparse.Namespace, draft: ox.Store, published: Publis
 
     progress = Progress(args.quiet)
     reviewer = args.reviewer if args.reviewer is not None else _login()
+    if not reviewer.strip():
+        raise UsageError("--reviewer needs a name: it is saved with each decision")
+    port = _port(args.port)
     comparisons = None
     if args.store or args.source or DEFAULT_STORE.is_dir():
         store, shapes = published(args, progress)
         progress("comparing the drafted facts with the published graph")
         comparisons = compare(draft, store, shapes)
     session = open_session(Path(args.draft), reviewer, comparisons)
-    port = _port(args.port)
     token = new_token()
     print(f"Reviewing {args.draft} as {session.reviewer}; every decision is saved at once to {session.review.path}",
           flush=True)
