@@ -131,3 +131,18 @@ def test_a_hostile_page_renders_as_text(workspace, page) -> None:
     assert p.locator("#source b, #cards b, script:not([src])").count() == 0
     assert dialogs == [] and p.evaluate("window.__violations") == []
     assert page.errors == []
+
+
+def test_an_entity_changed_to_another_of_its_class_in_the_draft(workspace, page) -> None:
+    p = _open(page, workspace)
+    row = _card(p, 1).locator("tr", has_text="dkg:foundedBy")
+    row.get_by_role("button", name="edit").click()
+    other = "<https://w3id.org/diplokg/id/event/1992-07-07-establishment-of-relations-ROU-TJK>"
+    offered = row.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
+    assert offered == [other]
+    row.locator("input.new-value").fill(other)
+    row.get_by_role("button", name="save").click()
+    p.wait_for_selector("#card-1 .was")
+    (edit,) = workspace.decisions()[FACTS[1]]["edits"]
+    assert edit["property"] == "<https://w3id.org/diplokg/ontology#foundedBy>" and edit["new"] == other
+    assert "Establishment of diplomatic relations" in _card(p, 1).locator(".new").inner_text()

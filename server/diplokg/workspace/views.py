@@ -19,6 +19,7 @@ LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 TEXT = ox.NamedNode(ONTOLOGY + "text")
 SOURCE_DOCUMENT = ox.NamedNode(ONTOLOGY + "SourceDocument")
+EVIDENCE = ox.NamedNode(ONTOLOGY + "evidence")
 
 
 def state(session: Session) -> dict[str, Any]:
@@ -112,7 +113,8 @@ def _row(subject: ox.NamedNode, predicate: ox.NamedNode, value: Term | None, edi
             "value": term_text(value), "value_shown": _show(value, labels) if value is not None else "",
             "edited": edit is not None, "new": term_text(edit.new) if edit else "",
             "new_shown": _show(edit.new, labels) if edit and edit.new is not None else "",
-            "choices": _choices(value, labels, draft) if isinstance(value, ox.NamedNode) else []}
+            "choices": _choices(value, labels, draft) if isinstance(value, ox.NamedNode) and predicate != EVIDENCE
+            else []}
 
 
 def _choices(value: ox.NamedNode, labels: dict[str, str], draft: Draft) -> list[dict[str, str]]:

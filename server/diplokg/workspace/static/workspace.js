@@ -63,6 +63,7 @@
       if (decisions.every((d) => d === "accept")) mark.classList.add("accept");
       if (decisions.every((d) => d === "reject")) mark.classList.add("reject");
       if (span.cards.includes(current)) mark.classList.add("current");
+      mark.dataset.cards = span.cards.join(" ");
       mark.title = span.cards.length + " drafted fact(s)";
       mark.addEventListener("click", () => select(span.cards[0]));
       box.append(mark);
@@ -93,17 +94,16 @@
 
   function editor(card, t, cell) {
     cell.replaceChildren();
-    let input;
-    if (t.choices.length) {
-      input = el("select");
-      input.setAttribute("aria-label", "another resource of this kind in the draft");
-      input.append(Object.assign(el("option", t.value_shown), { value: t.value }));
-      for (const c of t.choices) input.append(Object.assign(el("option", c.shown), { value: c.value }));
-    } else {
-      input = el("input");
-      input.value = t.new || t.value;
-      input.size = 40;
-      input.setAttribute("aria-label", "the new value as an N-Triples term");
+    const input = el("input");
+    input.value = t.new || t.value;
+    input.size = 40;
+    input.setAttribute("aria-label", "the new value as an N-Triples term");
+    if (t.choices.length) {  // other resources of the value's class in this draft, offered as a list
+      const list = el("datalist");
+      list.id = "choices-" + Math.random().toString(36).slice(2);
+      for (const c of t.choices) list.append(Object.assign(el("option", c.shown), { value: c.value }));
+      input.setAttribute("list", list.id);
+      cell.append(list);
     }
     input.className = "new-value";
     const save = button("save", "save the changed value", () => {
@@ -212,11 +212,15 @@
   }
 
   function select(i) {
+    // only the marks of the current card change: fields being edited stay as they are
     current = Math.max(0, Math.min(i, data.cards.length - 1));
-    sourceText();
-    cardsView();
+    document.querySelectorAll(".card.current, mark.current").forEach((node) => node.classList.remove("current"));
+    document.querySelectorAll("mark").forEach((mark) => {
+      if (mark.dataset.cards.split(" ").includes(String(current))) mark.classList.add("current");
+    });
     const card = document.getElementById("card-" + current);
-    card.focus();
+    card.classList.add("current");
+    if (!card.contains(document.activeElement)) card.focus();
     card.scrollIntoView({ block: "nearest" });
   }
 
