@@ -57,12 +57,28 @@ def test_compare_with_a_source_tree(draft: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--compare", "--store", "/nonexistent/store"], "no store at /nonexistent/store"),
     (["--compare", "--source", "/nonexistent/tree"], "/nonexistent/tree is not a source tree"),
-    ([], "say what to review: --compare"),
+    (["--port", "70000"], "--port 70000 is not a port"),
+    (["--reviewer", " "], "--reviewer needs a name"),
 ])
 def test_bad_input_is_one_line_and_status_2(draft: Path, args: list[str], message: str) -> None:
+    review = draft.with_name(draft.name.removesuffix(".trig") + ".review.yaml")  # begun by diplokg ingest
+    before = review.read_bytes()
     proc = run_cli("review", str(draft), *args)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and message in proc.stderr
+    assert review.read_bytes() == before
+
+
+def test_the_workspace_refuses_a_review_file_of_another_draft(draft: Path, tmp_path: Path) -> None:
+    changed = tmp_path / draft.name
+    changed.write_bytes(draft.read_bytes() + b"\n# changed\n")
+    review = changed.with_name(changed.name.removesuffix(".trig") + ".review.yaml")
+    review.write_text("draft: " + changed.name + "\nsha256: '" + "0" * 64 + "'\ngraph: https://w3id.org/diplokg/graph/"
+                      "source/x\nfacts: []\nhistory: []\n", encoding="utf-8")
+    before = review.read_bytes()
+    proc = run_cli("review", str(changed), "--reviewer", "tester", "--port", "0", "--source", str(REPO), "-q")
+    assert proc.returncode == 2 and "has changed since this review began" in proc.stderr
+    assert review.read_bytes() == before
 
 
 def test_a_file_that_is_no_draft_is_refused(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
-"""``diplokg review DRAFT.trig --compare``: each drafted fact of a draft against the published graph,
-one line per fact (new, known, adds detail, contradicts; the rule and the fact's sentence), and for
-a contradiction the other source's value and sentence. Reads only; writes nothing."""
+"""``diplokg review DRAFT.trig``: the review workspace in the browser (``cli.workspace``), or with
+``--compare`` each drafted fact of a draft against the published graph, one line per fact (new,
+known, adds detail, contradicts; the rule and the fact's sentence), and for a contradiction the
+other source's value and sentence (reads only; writes nothing)."""
 
 from __future__ import annotations
 
@@ -22,18 +23,25 @@ SHORT = 90
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rv = sub.add_parser(
-        "review", help="review a draft: how its facts stand against the published graph (--compare)",
-        description="Compare every drafted fact of DRAFT.trig (written by 'diplokg ingest') with the published "
-        "graph: new (none of its resources is published), known (a published source states all of it), adds "
+        "review", help="review a draft in the browser, or how its facts stand against the published graph (--compare)",
+        description="Serve the review workspace of DRAFT.trig on 127.0.0.1 (never the public endpoint): the source "
+        "text with each fact's sentence marked, a card per drafted fact to accept, edit, reject or defer, each "
+        "decision saved at once to DRAFT.review.yaml beside the draft; the address printed carries the session's "
+        "token. With --compare: compare every drafted fact of DRAFT.trig (written by 'diplokg ingest') with the "
+        "published graph: new (none of its resources is published), known (a published source states all of it), adds "
         "detail (its resources are published, it states more), contradicts (a property the shapes allow once "
         "per resource has another value in a published source; that source's value and sentence follow). "
         f"The published graph is a built store (--store, default {DEFAULT_STORE}) or a source tree (--source).",
-        epilog="Example: diplokg review draft.trig --compare --store var/store")
+        epilog="Examples: diplokg review draft.trig --reviewer 'A. Person'; diplokg review draft.trig --compare "
+        "--store var/store")
     rv.add_argument("draft", metavar="DRAFT.trig", help="a draft written by 'diplokg ingest'")
     rv.add_argument("--compare", action="store_true", help="compare the drafted facts with the published graph")
     where = rv.add_mutually_exclusive_group()
     where.add_argument("--store", metavar="DIR", help=f"a store built by 'diplokg build' (default: {DEFAULT_STORE})")
     where.add_argument("--source", metavar="DIR", help="a source tree (ontology/, data/, shapes/), read unbuilt")
+    rv.add_argument("--reviewer", metavar="NAME", help="the name saved with each decision (default: the login name)")
+    rv.add_argument("--port", type=int, default=0, metavar="N",
+                    help="the workspace's port on 127.0.0.1 (default: a free one)")
     rv.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     rv.set_defaults(func=cmd_review)
 
@@ -41,9 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_review(args: argparse.Namespace) -> int:
     from diplokg.review.compare import compare
 
-    if not args.compare:
-        raise UsageError("say what to review: --compare (the drafted facts against the published graph)")
     draft = _read_draft(Path(args.draft))
+    if not args.compare:
+        from diplokg.cli.workspace import serve_workspace
+
+        return serve_workspace(args, draft, _published)
     published, shapes = _published(args, Progress(args.quiet))
     for line in format_comparisons(compare(draft, published, shapes)):
         print(line)
