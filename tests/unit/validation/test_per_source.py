@@ -109,14 +109,28 @@ def test_the_one_value_constraints_of_nested_shapes_stay_with_the_union() -> Non
     assert (None, SH.datatype, None) not in split.one_value and (None, SH.node, None) not in split.one_value
 
 
-def test_views_are_the_shared_graphs_then_each_source_with_every_type() -> None:
+def test_a_view_holds_its_source_and_what_the_others_say_of_its_subjects() -> None:
     store = ox.Store()
-    store.bulk_extend([quad("s", "x", ox.Literal("shared"), SHARED), quad("a", TYPE, THING, SOURCE + "one"),
+    store.bulk_extend([quad("s", "x", ox.Literal("shared"), SHARED), quad("a", "x", ox.Literal("of a"), SHARED),
+                       quad("Thing", "http://www.w3.org/2000/01/rdf-schema#subClassOf", THING, SHARED),
+                       quad("a", TYPE, THING, SOURCE + "one"), quad("s", TYPE, THING, SOURCE + "one"),
                        quad("a", "date", date("1992-07-07"), SOURCE + "one"),
                        quad("a", "date", date("1993-08-09"), SOURCE + "two")])
-    got = [(v.graph, sorted(str(q.object) for q in v.quads)) for v in views(store)]
+    got = [(v.graph, sorted(f"{q.subject.value.removeprefix(EX)} {q.object}" for q in v.quads)) for v in views(store)]
+    thing = f"<{EX}Thing>"
     assert got == [
-        (None, sorted([f"<{EX}Thing>", '"shared"'])),
-        (SOURCE + "one", sorted([f"<{EX}Thing>", '"shared"', str(date("1992-07-07"))])),
-        (SOURCE + "two", sorted([f"<{EX}Thing>", '"shared"', str(date("1993-08-09"))])),
+        (None, sorted([f"Thing {thing}", f"a {thing}", f"s {thing}", 'a "of a"', 's "shared"'])),
+        (SOURCE + "one", sorted([f"Thing {thing}", f"a {thing}", f"s {thing}", 'a "of a"', 's "shared"',
+                                 f"a {date('1992-07-07')}"])),
+        (SOURCE + "two", sorted([f"Thing {thing}", f"a {thing}", 'a "of a"', f"a {date('1993-08-09')}"])),
     ]
+
+
+def test_the_labels_of_ontology_terms_stay_with_the_union() -> None:
+    shapes = SHAPES + """ex:TermShape a sh:NodeShape ;
+    sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE { ?this a ex:Term }" ] ;
+    sh:property [ sh:path ex:label ; sh:uniqueLang true ] .
+"""
+    split = split_shapes(rdflib.Graph().parse(data=shapes, format="turtle"))
+    assert (None, SH.uniqueLang, None) in split.union
+    assert len(list(split.one_value.triples((None, SH.uniqueLang, None)))) == 1
