@@ -110,8 +110,9 @@ class View:
     quads: list[ox.Quad]
 
 
-def views(store: ox.Store) -> list[View]:
-    """The view of the shared graphs, then one view per source graph, in the order of their names.
+def views(store: ox.Store) -> Iterator[View]:
+    """The view of the shared graphs, then one view per source graph, in the order of their names
+    (made one at a time: at most one view's quads are held besides the shared graphs).
     A view of a source holds the source, and of the shared graphs and of the types stated by other
     sources only what describes its subjects (and every rdfs:subClassOf): the one-value constraints
     read only triples of their focus nodes, and the values of a resource the source does not describe
@@ -134,8 +135,7 @@ def views(store: ox.Store) -> list[View]:
         return sub_class + [q for s in subjects for q in by_subject.get(s, [])
                             + [t for t in types.get(s, []) if t.graph_name != graph]]
 
-    out = [View(None, shared + [q for s in by_subject for q in types.get(s, [])])]
+    yield View(None, shared + [q for s in by_subject for q in types.get(s, [])])
     for g in sources:
         own = list(store.quads_for_pattern(None, None, None, g))
-        out.append(View(g.value, around(own, g) + own))
-    return out
+        yield View(g.value, around(own, g) + own)
