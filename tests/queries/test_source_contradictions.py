@@ -96,4 +96,5 @@ def test_a_source_that_contradicts_itself_is_refused_with_its_graph_named(tmp_pa
     assert f"graph:      <{GRAPH}test-contradicting> (one value per source graph)" in proc.stderr
     assert "focus node: id:relation/ROU-TJK" in proc.stderr
     assert "sh:MaxCountConstraintComponent" in proc.stderr
+    assert f"dkg:establishedBy is at most one dkg:Event (in source graph <{GRAPH}test-contradicting>)" in proc.stderr
     assert not store.exists()

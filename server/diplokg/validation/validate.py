@@ -124,6 +124,8 @@ def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -
         store = ox.Store()
         store.bulk_extend(view.quads)
         results = _results(engine, store, split.one_value)
+        if view.graph is not None:
+            _name_graph(results, view.graph)
         kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
         if view.graph is None:
             shared_keys = {_key(v) for _, v in kept}
@@ -133,9 +135,18 @@ def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -
     return ValidationReport(not violations, violations, merge_reports(parts))
 
 
+def _name_graph(results: rdflib.Graph, graph: str) -> None:
+    """Say in each message of a view's results which source graph broke the one-value constraint."""
+    for r in list(results.subjects(rdflib.RDF.type, SH.ValidationResult)):
+        for m in list(results.objects(r, SH.resultMessage)):
+            results.remove((r, SH.resultMessage, m))
+            results.add((r, SH.resultMessage, rdflib.Literal(f"{m} (in source graph <{graph}>)")))
+
+
 def _key(v: Violation) -> tuple[object, ...]:
     """A violation apart from the view it was found in."""
-    return (v.focus_node, v.path, v.value, v.constraint, v.shape, v.message)
+    return (v.focus_node, v.path, v.value, v.constraint, v.shape,
+            v.message.replace(f" (in source graph <{v.graph}>)", "") if v.graph else v.message)
 
 
 def _results(engine: str, store: ox.Store, shapes: rdflib.Graph) -> rdflib.Graph:

@@ -71,6 +71,8 @@ def test_one_source_stating_two_values_is_a_violation_naming_its_graph(engine: s
                     quad("a", "date", date("1993-08-09"), SOURCE + "two")], engine)
     assert found(report) == [("a", "MaxCountConstraintComponent", SOURCE + "two", ("two.trig",))]
     assert f"graph:      <{SOURCE}two>" in report.to_text()
+    assert report.violations[0].message == f"one date (in source graph <{SOURCE}two>)"
+    assert f"one date (in source graph <{SOURCE}two>)" in report.to_turtle()
     assert not report.conforms
 
 
