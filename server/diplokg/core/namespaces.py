@@ -13,6 +13,9 @@ GRAPH = BASE + "graph/"
 #: Named graph holding the ontology and the controlled vocabularies.
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 
+#: Named graphs of source pages start with this (one graph per page: what that page says).
+SOURCE_GRAPH = GRAPH + "source/"
+
 #: Prefixes offered to every SPARQL query, dump and report (prefix -> namespace IRI).
 PREFIXES: dict[str, str] = {
     "dkg": ONTOLOGY,

@@ -49,3 +49,18 @@ def _copy_description(src: rdflib.Graph, dst: rdflib.Graph, node: rdflib.term.No
             dst.add((n, p, o))
             if isinstance(o, rdflib.BNode):
                 todo.append(o)
+
+
+def merge_reports(parts: Sequence[tuple[rdflib.Graph, Sequence[rdflib.term.Node]]]) -> rdflib.Graph:
+    """One report of the given results of several report graphs (each result with its nested results
+    and the shapes-graph descriptions it refers to); conforms when there are none."""
+    g = rdflib.Graph()
+    report = rdflib.BNode()
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, rdflib.Literal(not any(nodes for _, nodes in parts))))
+    for src, nodes in parts:
+        copied: set[rdflib.term.Node] = set()
+        for node in nodes:
+            g.add((report, SH.result, node))
+            _copy_description(src, g, node, copied)
+    return g

@@ -1,5 +1,6 @@
 """SHACL validation of the whole graph (ontology + vocabularies + data), turned into a typed report
-that names, for every violation, the data file(s) describing the focus node. Two engines: "sparql"
+that names, for every violation, the data file(s) describing the focus node. One-value constraints
+hold per source graph (``per_source``): a violation of one names its source graph. Two engines: "sparql"
 (the default: the shapes compiled to set-oriented SPARQL run in an in-memory pyoxigraph store, see
 shacl_compile/shacl_run) and "pyshacl" (the reference implementation, much slower)."""
 
@@ -30,6 +31,8 @@ class Violation:
     severity: str
     message: str
     files: tuple[str, ...]
+    #: the source graph whose own statements break a one-value constraint (None: found in the union)
+    graph: str | None = None
 
 
 @dataclass
@@ -45,6 +48,8 @@ class ValidationReport:
         for i, v in enumerate(self.violations, 1):
             lines.append(f"{i}. {', '.join(v.files) or '(no data file)'}")
             lines.append(f"   focus node: {shorten(v.focus_node)}")
+            if v.graph:
+                lines.append(f"   graph:      <{v.graph}> (one value per source graph)")
             if v.path:
                 lines.append(f"   path:       {v.path}")
             if v.value:
@@ -102,35 +107,62 @@ ENGINES = ("sparql", "pyshacl")
 
 
 def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -> ValidationReport:
-    """Validate the union of everything loaded against the shapes with the given engine."""
+    """Validate everything loaded against the shapes with the given engine: the union of all graphs
+    against every constraint but the one-value ones, which hold per source graph (see per_source)."""
+    from diplokg.validation.per_source import split_shapes, views
+    from diplokg.validation.report_graph import merge_reports
+
     if engine not in ENGINES:
         raise DiplokgError(f"unknown SHACL engine {engine!r} (choose one of {', '.join(ENGINES)})")
     check_shapes(shapes)
+    split = split_shapes(shapes)
+    union = _results(engine, loaded.store, split.union)
+    found = _violations(union, loaded)
+    parts = [(union, [node for node, _ in found])]
+    shared_keys: set[tuple[object, ...]] = set()
+    for view in views(loaded.store):
+        store = ox.Store()
+        store.bulk_extend(view.quads)
+        results = _results(engine, store, split.one_value)
+        if view.graph is not None:
+            _name_graph(results, view.graph)
+        kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
+        if view.graph is None:
+            shared_keys = {_key(v) for _, v in kept}
+        found += kept
+        parts.append((results, [node for node, _ in kept]))
+    violations = sorted((v for _, v in found), key=lambda v: (v.files, v.focus_node, v.constraint, v.path or ""))
+    return ValidationReport(not violations, violations, merge_reports(parts))
+
+
+def _name_graph(results: rdflib.Graph, graph: str) -> None:
+    """Say in each message of a view's results which source graph broke the one-value constraint."""
+    for r in list(results.subjects(rdflib.RDF.type, SH.ValidationResult)):
+        for m in list(results.objects(r, SH.resultMessage)):
+            results.remove((r, SH.resultMessage, m))
+            results.add((r, SH.resultMessage, rdflib.Literal(f"{m} (in source graph <{graph}>)")))
+
+
+def _key(v: Violation) -> tuple[object, ...]:
+    """A violation apart from the view it was found in."""
+    return (v.focus_node, v.path, v.value, v.constraint, v.shape,
+            v.message.replace(f" (in source graph <{v.graph}>)", "") if v.graph else v.message)
+
+
+def _results(engine: str, store: ox.Store, shapes: rdflib.Graph) -> rdflib.Graph:
+    """The SHACL report graph of the union of the store's graphs against the shapes."""
     if engine == "sparql":
-        return _validate_sparql(loaded, shapes)
-    return _validate_pyshacl(loaded, shapes)
+        from diplokg.validation.report_graph import report_graph
+        from diplokg.validation.run import validate_store
 
-
-def _validate_sparql(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
-    from diplokg.validation.report_graph import report_graph
-    from diplokg.validation.run import validate_store
-
-    results = validate_store(loaded.store, shapes)
-    graph = report_graph(results, shapes)
-    return ValidationReport(not results, _violations(graph, loaded), graph)
-
-
-def _validate_pyshacl(loaded: LoadedData, shapes: rdflib.Graph) -> ValidationReport:
+        return report_graph(validate_store(store, shapes), shapes)
     import pyshacl  # imported lazily: it is slow to import and only needed here
 
-    data = to_rdflib(loaded.quads)
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False
-    )
+    data = to_rdflib(list(store.quads_for_pattern(None, None, None)))
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False)
     if not isinstance(results, rdflib.Graph):  # pyshacl reports a broken shapes graph this way
         raise DiplokgError(f"the SHACL shapes cannot be used: {results}")
-    violations = _violations(results, loaded)
-    return ValidationReport(bool(conforms), violations, results)
+    return results
 
 
 def _term_text(term: rdflib.term.Node | None) -> str | None:
@@ -141,7 +173,10 @@ def _term_text(term: rdflib.term.Node | None) -> str | None:
     return term.n3()
 
 
-def _violations(results: rdflib.Graph, loaded: LoadedData) -> list[Violation]:
+def _violations(results: rdflib.Graph, loaded: LoadedData, graph: str | None = None
+                ) -> list[tuple[rdflib.term.Node, Violation]]:
+    """The top-level results of a report graph with their nodes; ``graph``: the source graph of the
+    view they were found in (its files are named, not every file describing the focus node)."""
     out = []
     for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
         if (None, SH.detail, r) in results:  # nested result of sh:node / sh:or: reported with its parent
@@ -149,8 +184,11 @@ def _violations(results: rdflib.Graph, loaded: LoadedData) -> list[Violation]:
         focus = results.value(r, SH.focusNode)
         path = results.value(r, SH.resultPath)
         focus_term = _to_ox(focus)
-        out.append(
-            Violation(
+        if graph is not None:
+            files = tuple(sorted(loaded.graph_files.get(graph, ())))
+        else:
+            files = tuple(loaded.files_for(focus_term)) if focus_term is not None else ()
+        out.append((r, Violation(
                 focus_node=_term_text(focus) or "",
                 path=shorten(str(path)) if isinstance(path, rdflib.URIRef) else (_term_text(path) if path else None),
                 value=_term_text(results.value(r, SH.value)),
@@ -158,10 +196,10 @@ def _violations(results: rdflib.Graph, loaded: LoadedData) -> list[Violation]:
                 shape=str(s) if isinstance(s := results.value(r, SH.sourceShape), rdflib.URIRef) else None,
                 severity=shorten(str(results.value(r, SH.resultSeverity))),
                 message="; ".join(sorted(str(m) for m in results.objects(r, SH.resultMessage))),
-                files=tuple(loaded.files_for(focus_term)) if focus_term is not None else (),
-            )
-        )
-    return sorted(out, key=lambda v: (v.files, v.focus_node, v.constraint, v.path or ""))
+                files=files,
+                graph=graph,
+            )))
+    return out
 
 
 def _to_ox(term: rdflib.term.Node | None) -> ox.NamedNode | ox.BlankNode | None:
