@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from support.browsers import browser, page  # noqa: F401 - the browser fixtures (tests/browser, tests/workspace)
 from support.cli_runner import REPO, run_cli
 from support.hostile_payloads import hostile_quads
 from support.server_process import NO_ERROR_BUDGET, ServerProcess

@@ -1,7 +1,7 @@
 """The review workspace under test: a draft made by the real drafter (``diplokg ingest``) from a
 short page of our own (one sentence hostile: markup and a script in the text), and ``diplokg
 review DRAFT.trig`` started as a real process on a free loopback port; the address it prints
-carries the token. The browser fixtures are those of tests/browser (Debian's chromium)."""
+carries the token. The browser fixtures are those of tests/conftest.py (support.browsers: Debian's chromium)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ import httpx
 import pytest
 import yaml
 
-from browser.conftest import browser, page  # noqa: F401 - the fixtures of tests/browser
 from support.cli_runner import REPO, run_cli
 from support.server_process import free_port
 

@@ -1,5 +1,9 @@
 """Browser fixtures: Debian's Chromium (installed by scripts/test) driven by Playwright; every page
-records the requests it makes and the console errors it sees. Screenshots go to test-artifacts/."""
+records the requests it makes and the console errors it sees. Screenshots go to test-artifacts/.
+
+Registered once, in tests/conftest.py, for tests/browser and tests/workspace alike: Playwright's sync
+API allows one running instance per process, so two session-scoped registrations (one per directory)
+would start a second one while the first is alive."""
 
 from __future__ import annotations
 
