@@ -23,11 +23,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from diplokg.core.atomic_file import write_atomically
 from diplokg.core.formats import serialized
 from diplokg.core.namespaces import ID, PREFIXES
 from diplokg.review.cards import RDF_TYPE, Card, dkg
 from diplokg.review.errors import ReviewError
-from diplokg.review.file import Review, load_review, write_durably
+from diplokg.review.file import Review, load_review
 from diplokg.review.model import Decision, term_text
 from diplokg.source.loader import LoadedData, load, parse_file
 from diplokg.source.tree import SourceTree
@@ -139,7 +140,7 @@ def accept(review_file: Path, layout: SourceTree, replace: bool = False,
     problems += _violations(merged, layout)
     if problems:
         raise ReviewError(f"{review_file}: refused, nothing was written ({len(problems)} problem(s))", problems)
-    write_durably(target, _trig(review, quads))
+    write_atomically(target, _trig(review, quads))
     changes = _changes(review, published, {ox.Triple(q.subject, q.predicate, q.object) for q in old}) if old else {}
     accepted = [c.fact for c in review.with_decision("accept")]
     return Published(target, accepted, len(set(quads)), bool(old), changes)

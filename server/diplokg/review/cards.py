@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplokg.core.namespaces import GRAPH, ONTOLOGY, PREFIXES
+from diplokg.core.namespaces import ONTOLOGY, PREFIXES, SOURCE_GRAPH
 from diplokg.review.errors import ReviewError
 
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 OA = PREFIXES["oa"]
-SOURCE_GRAPH = GRAPH + "source/"
 
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal

@@ -16,7 +16,6 @@ reason)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
+from diplokg.core.atomic_file import write_atomically
 from diplokg.review.cards import Card, Draft, read_draft
 from diplokg.review.errors import ReviewError
 from diplokg.review.model import DECISIONS, Decision, Edit, Step, term_text
@@ -134,21 +134,7 @@ def save_review(review: Review) -> None:
             "history": [{"fact": s.fact, **_decision(s.decision)} for s in review.history]}
     text = HEADER.format(draft=review.draft.path.name, name=review.path.name)
     text += yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120)
-    write_durably(review.path, text.encode("utf-8"))
-
-
-def write_durably(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(review.path, text.encode("utf-8"))
 
 
 def _fact(card: Card, decision: Decision) -> dict[str, Any]:
