@@ -87,21 +87,19 @@ def same_event(drafted: ox.NamedNode, published: ox.NamedNode, draft_value: Look
 
 def covers(published: Value, drafted: Value, draft_value: Lookup, published_value: Lookup) -> bool:
     """Whether the published value states at least what the drafted value states."""
-    if published == drafted:
-        return True
-    if isinstance(published, ox.Literal) and isinstance(drafted, ox.Literal):
-        return literal_covers(published, drafted)
-    if isinstance(published, ox.NamedNode) and isinstance(drafted, ox.NamedNode):
-        return same_event(drafted, published, draft_value, published_value, covering=True)
-    return False
+    return _matches(published, drafted, draft_value, published_value, covering=True)
 
 
 def agree(published: Value, drafted: Value, draft_value: Lookup, published_value: Lookup) -> bool:
     """Whether two values of a one-value property can both be true."""
+    return _matches(published, drafted, draft_value, published_value, covering=False)
+
+
+def _matches(published: Value, drafted: Value, draft_value: Lookup, published_value: Lookup, covering: bool) -> bool:
     if published == drafted:
         return True
     if isinstance(published, ox.Literal) and isinstance(drafted, ox.Literal):
-        return literals_agree(published, drafted)
+        return literal_covers(published, drafted) if covering else literals_agree(published, drafted)
     if isinstance(published, ox.NamedNode) and isinstance(drafted, ox.NamedNode):
-        return same_event(drafted, published, draft_value, published_value, covering=False)
+        return same_event(drafted, published, draft_value, published_value, covering=covering)
     return False
