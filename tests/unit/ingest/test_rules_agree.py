@@ -6,7 +6,6 @@ Every sentence here is invented for the test."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,14 +13,6 @@ import pytest
 from diplokg.ingest.facts import Agreement, Drafted
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _drafts(drafter: Drafter, language: str, *lines: str, kind: type = Agreement) -> list[Drafted]:

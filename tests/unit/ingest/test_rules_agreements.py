@@ -7,7 +7,6 @@ amounts that are no assistance), and the readings that are said in notes or open
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,20 +15,13 @@ from diplokg.ingest.facts import Agreement, Assistance, Drafted
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
 from diplokg.ingest.rules.money import find_money
-from diplokg.source.tree import SourceTree
 
-REPO = Path(__file__).resolve().parents[3]
 AUSTRIA_DE = "Die diplomatischen Beziehungen zwischen der Republik Tadschikistan und der Republik Österreich " \
              "wurden 1992 aufgenommen."
 AUSTRIA_EN = "Diplomatic relations between the Republic of Tajikistan and the Republic of Austria were " \
              "established in 1992."
 UZBEKISTAN_RU = "Дипломатические отношения между Республикой Таджикистан и Республикой Узбекистан были " \
                 "установлены в 1993 году."
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _drafts(drafter: Drafter, language: str, *lines: str, kind: type = Agreement) -> list[Drafted]:

@@ -7,8 +7,6 @@ draft writes them as RDF."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 
@@ -16,15 +14,8 @@ from diplokg.ingest.draft import write_draft
 from diplokg.ingest.facts import Drafted, Event, Participant
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
 
-REPO = Path(__file__).resolve().parents[3]
 DKG = "https://w3id.org/diplokg/ontology#"
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _events(drafter: Drafter, text: str, language: str) -> list[Drafted]:

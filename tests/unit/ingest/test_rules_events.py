@@ -5,22 +5,11 @@ about its event, relative dates resolved, signings only where someone is named a
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from diplokg.ingest.facts import Drafted, Event
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _events(drafter: Drafter, text: str, language: str) -> list[Drafted]:

@@ -21,17 +21,10 @@ from diplokg.ingest.pipeline import Drafter
 from diplokg.ingest.rdf import Graph
 from diplokg.ingest.rules.persons import nominative, same_person
 from diplokg.ingest.writers.base import Writer
-from diplokg.source.tree import SourceTree
-from support.cli_runner import REPO
 
 FINLAND_DE = "Die diplomatischen Beziehungen zwischen Tadschikistan und Finnland wurden 1992 aufgenommen. "
 LATVIA_EN = "Tajikistan and Latvia established diplomatic relations in 1993. "
 LATVIA_RU = "Таджикистан и Латвия установили дипломатические отношения в 1993 году. "
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def heads(drafter: Drafter, text: str, language: str) -> list[Drafted]:

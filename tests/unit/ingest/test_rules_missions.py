@@ -9,23 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
-import pytest
 
 from diplokg.ingest.draft import write_draft
 from diplokg.ingest.facts import MissionOpened
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-from support.cli_runner import REPO
 
 LATVIA_DE = "Die diplomatischen Beziehungen zwischen Tadschikistan und Lettland wurden 1993 aufgenommen. "
 LATVIA_EN = "Tajikistan and Latvia established diplomatic relations in 1993. "
 LATVIA_RU = "Таджикистан и Латвия установили дипломатические отношения в 1993 году. "
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def missions(drafter: Drafter, text: str, language: str) -> list[dict[str, Any]]:

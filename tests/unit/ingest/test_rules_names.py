@@ -4,24 +4,13 @@ against the repository's graph; each test asserts the drafted facts in the gold 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from diplokg.ingest.facts import Drafted
 from diplokg.ingest.inflection import german_nominative, russian_name_nominative, russian_nominative
 from diplokg.ingest.names import acronym_fits, person_relation, skeleton
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _draft(drafter: Drafter, text: str, language: str, kind: str) -> list[Drafted]:

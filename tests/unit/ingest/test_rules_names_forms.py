@@ -6,23 +6,11 @@ without their diacritics. Sentences written for these tests, in German, English 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from diplokg.ingest.facts import NameVariant
 from diplokg.ingest.inflection import russian_name_nominative
 from diplokg.ingest.names import person_relation, skeleton
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _variants(drafter: Drafter, text: str, language: str) -> list[tuple[int, str, str]]:

@@ -10,23 +10,11 @@ name. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from diplokg.ingest.facts import NameVariant, OrganisationLink
 from diplokg.ingest.mentions import page_names
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
 from diplokg.ingest.rules.context import PageContext
-from diplokg.source.tree import SourceTree
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def links(drafter: Drafter, text: str, language: str) -> set[tuple[str, str, str]]:

@@ -5,8 +5,6 @@ RDF, the resources of the draft."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 
@@ -19,15 +17,8 @@ from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter, DraftResult
 from diplokg.ingest.rdf import Graph
 from diplokg.ingest.writers import FactWriter
-from diplokg.source.tree import SourceTree
 
-REPO = Path(__file__).resolve().parents[3]
 VOCAB = "https://w3id.org/diplokg/vocab/"
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 class Draft:

@@ -5,8 +5,6 @@ not drafted."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 
@@ -15,9 +13,7 @@ from diplokg.ingest.facts import Agreement, Assistance, Drafted, LegalFramework,
 from diplokg.ingest.gold import score
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
 
-REPO = Path(__file__).resolve().parents[3]
 INTRO = {"de": "Die diplomatischen Beziehungen zwischen der Republik Tadschikistan und der Republik Österreich "
                "wurden 1992 aufgenommen.",
          "en": "Diplomatic relations between the Republic of Tajikistan and the Republic of Austria were "
@@ -26,11 +22,6 @@ INTRO = {"de": "Die diplomatischen Beziehungen zwischen der Republik Tadschikist
                "установлены в 1993 году."}
 PREFIXES = "PREFIX dkg: <https://w3id.org/diplokg/ontology#> PREFIX id: <https://w3id.org/diplokg/id/> " \
            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX vocab: <https://w3id.org/diplokg/vocab/> "
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def _drafts(drafter: Drafter, language: str, *lines: str, kind: type) -> list[Drafted]:

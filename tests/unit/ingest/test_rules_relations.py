@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from diplokg.ingest.facts import Recognition, RelationEstablished
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
-from diplokg.source.tree import SourceTree
-from support.cli_runner import REPO
 
 FINLAND_DE = "Tadschikistan und Finnland arbeiten in vielen Bereichen zusammen. "
 LATVIA_EN = "Tajikistan and Latvia cooperate in many fields. "
 LATVIA_RU = "Таджикистан и Латвия сотрудничают во многих областях. "
-
-
-@pytest.fixture(scope="module")
-def drafter() -> Drafter:
-    return Drafter(SourceTree(REPO))
 
 
 def facts(drafter: Drafter, text: str, language: str) -> list[dict[str, Any]]:
