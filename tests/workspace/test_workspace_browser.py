@@ -133,14 +133,40 @@ def test_a_hostile_page_renders_as_text(workspace, page) -> None:
     assert page.errors == []
 
 
-def test_an_entity_changed_to_another_of_its_class_in_the_draft(workspace, page) -> None:
+def test_an_entity_chosen_among_its_candidates_by_keyboard(workspace, page) -> None:
+    """The person the drafter linked is changed to a published person chosen from the list of
+    candidates (persons of the draft and of the published graph), with the keyboard only."""
+    p = _open(page, workspace)
+    row = _card(p, 2).locator("tr", has_text="dkg:holder")
+    row.get_by_role("button", name="edit").focus()
+    p.keyboard.press("Enter")
+    choice = row.locator("select.choice")
+    options = choice.locator("option").evaluate_all("options => options.map(o => [o.value, o.textContent])")
+    assert options[0] == ["<https://w3id.org/diplokg/id/person/madalina-lupu>",
+                          "as drafted: Madalina Lupu (id:person/madalina-lupu)"]
+    chosen = "<https://w3id.org/diplokg/id/person/idibek-kalandar>"
+    assert [chosen, "Idibek Kalandar (id:person/idibek-kalandar) · published"] in options
+    choice.focus()
+    choice.select_option(chosen)
+    assert row.locator("input.new-value").input_value() == chosen
+    row.get_by_role("button", name="save").focus()
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#card-2 .was")
+    (edit,) = workspace.decisions()[FACTS[2]]["edits"]
+    assert edit["property"] == "<https://w3id.org/diplokg/ontology#holder>"
+    assert (edit["old"], edit["new"]) == (options[0][0], chosen)
+    assert "Idibek Kalandar" in _card(p, 2).locator(".new").inner_text()
+    assert page.errors == []
+
+
+def test_an_entity_changed_to_another_of_its_kind_in_the_draft(workspace, page) -> None:
     p = _open(page, workspace)
     row = _card(p, 1).locator("tr", has_text="dkg:foundedBy")
     row.get_by_role("button", name="edit").click()
     other = "<https://w3id.org/diplokg/id/event/1992-07-07-establishment-of-relations-ROU-TJK>"
-    offered = row.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
-    assert offered == [other]
-    row.locator("input.new-value").fill(other)
+    offered = row.locator("select.choice option").evaluate_all("options => options.map(o => o.value)")
+    assert other in offered[1:]
+    row.locator("select.choice").select_option(other)
     row.get_by_role("button", name="save").click()
     p.wait_for_selector("#card-1 .was")
     (edit,) = workspace.decisions()[FACTS[1]]["edits"]

@@ -1,7 +1,8 @@
 """``diplokg review DRAFT.trig`` without ``--compare``: the review workspace served by uvicorn on
 127.0.0.1 only, with a random token per session; the address printed carries it. The facts are
 compared with the published graph once, when the workspace starts: the store or source tree named,
-else the default store if it exists, else not at all (the page says so)."""
+else the default store if it exists, else not at all (the page says so); the same graph offers the
+candidates an entity value can be changed to (else the draft alone does)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ def serve_workspace(args: argparse.Namespace, draft: ox.Store, published: Publis
     if not reviewer.strip():
         raise UsageError("--reviewer needs a name: it is saved with each decision")
     port = _port(args.port)
-    comparisons = None
+    comparisons, store = None, None
     if args.store or args.source or DEFAULT_STORE.is_dir():
         store, shapes = published(args, progress)
         progress("comparing the drafted facts with the published graph")
         comparisons = compare(draft, store, shapes)
-    session = open_session(Path(args.draft), reviewer, comparisons)
+    session = open_session(Path(args.draft), reviewer, comparisons, store)
     token = new_token()
     print(f"Reviewing {args.draft} as {session.reviewer}; every decision is saved at once to {session.review.path}",
           flush=True)

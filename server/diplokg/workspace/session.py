@@ -1,7 +1,8 @@
 """One review session of one draft: the review file (loaded if it exists, begun and saved if not),
-the reviewer, the comparison of each fact with the published graph (made once, when the session
-starts), and the actions of the page — decide, edit, answer, undo, decide a whole sentence — each
-saved at once by ``review.file``. A lock keeps the requests of the page in order."""
+the reviewer, the comparison of each fact with the published graph and the candidates of its entity
+values (both made once, when the session starts), and the actions of the page — decide, edit,
+answer, undo, decide a whole sentence — each saved at once by ``review.file``. A lock keeps the
+requests of the page in order."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from diplokg.review.candidates import Candidate, Candidates
 from diplokg.review.cards import read_draft
 from diplokg.review.compare import Comparison
 from diplokg.review.errors import ReviewError
@@ -34,6 +36,8 @@ class Session:
     review: Review
     reviewer: str
     comparisons: dict[str, Comparison] = field(default_factory=dict)
+    choices: dict[str, dict[str, list[Candidate]]] = field(default_factory=dict)  # fact → value → candidates
+    names: dict[str, str] = field(default_factory=dict)  # IRI → the name shown
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def decide(self, body: Any) -> None:
@@ -70,8 +74,10 @@ class Session:
                                                          d.answers, d.edits))
 
 
-def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] | None = None) -> Session:
-    """The session of a draft: its review file loaded, or begun and saved; ReviewError if refused."""
+def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] | None = None,
+                 published: ox.Store | None = None) -> Session:
+    """The session of a draft: its review file loaded, or begun and saved; the candidates of each
+    entity value from the draft and ``published`` (if given); ReviewError if refused."""
     if not reviewer.strip():
         raise ReviewError("a review needs a reviewer's name (--reviewer NAME)")
     path = review_path(draft_path)
@@ -80,7 +86,11 @@ def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] 
     else:
         review = new_review(read_draft(draft_path), path)
         save_review(review)
-    return Session(review, reviewer.strip(), {c.fact.value: c for c in comparisons or []})
+    candidates = Candidates(review.draft, published)
+    choices = candidates.every()
+    names = {c.value.value: c.name for values in choices.values() for found in values.values() for c in found}
+    return Session(review, reviewer.strip(), {c.fact.value: c for c in comparisons or []}, choices,
+                   names | candidates.shown())
 
 
 def _apply(action: Any) -> None:

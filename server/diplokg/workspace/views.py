@@ -10,24 +10,23 @@ from typing import Any
 import pyoxigraph as ox
 
 from diplokg.core.namespaces import ONTOLOGY, PREFIXES, shorten
+from diplokg.review.candidates import Candidate
 from diplokg.review.cards import Card, Draft
 from diplokg.review.compare import Comparison
 from diplokg.review.model import Decision, Edit, Term, term_text
 from diplokg.workspace.session import Session
 
-LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 TEXT = ox.NamedNode(ONTOLOGY + "text")
 SOURCE_DOCUMENT = ox.NamedNode(ONTOLOGY + "SourceDocument")
-EVIDENCE = ox.NamedNode(ONTOLOGY + "evidence")
 
 
 def state(session: Session) -> dict[str, Any]:
     """Everything the page shows, as saved in the review file now."""
     review, draft = session.review, session.review.draft
-    labels = _labels(draft)
-    cards = [_card(c, review.decisions[c.fact], session.comparisons.get(c.fact), labels, draft)
-             for c in draft.cards]
+    labels = session.names
+    cards = [_card(c, review.decisions[c.fact], session.comparisons.get(c.fact), labels,
+                   session.choices.get(c.fact, {})) for c in draft.cards]
     return {"draft": draft.path.name, "review_file": str(review.path), "reviewer": session.reviewer,
             "graph": draft.graph.value, "text": source_text(draft), "cards": cards,
             "summary": summary(cards), "compared": bool(session.comparisons)}
@@ -53,16 +52,6 @@ def summary(cards: list[dict[str, Any]]) -> dict[str, int]:
     return out
 
 
-def _labels(draft: Draft) -> dict[str, str]:
-    """A label per resource of the draft: the English one if there is one, else any."""
-    labels: dict[str, str] = {}
-    for t in draft.triples:
-        if t.predicate == LABEL and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.Literal) \
-                and (t.object.language in ("en", None) or t.subject.value not in labels):
-            labels[t.subject.value] = t.object.value
-    return labels
-
-
 def _show(term: object, labels: dict[str, str]) -> str:
     if isinstance(term, ox.NamedNode):
         short = shorten(term.value)
@@ -73,12 +62,12 @@ def _show(term: object, labels: dict[str, str]) -> str:
 
 
 def _card(card: Card, decision: Decision, comparison: Comparison | None, labels: dict[str, str],
-          draft: Draft) -> dict[str, Any]:
+          choices: dict[str, list[Candidate]]) -> dict[str, Any]:
     return {"fact": card.fact, "name": shorten(card.fact), "rule": card.rule, "confidence": str(card.confidence),
             "sentence": {"iri": card.sentence.iri, "quote": card.sentence.quote, "start": card.sentence.start,
                          "end": card.sentence.end},
             "notes": list(card.notes), "questions": list(card.questions),
-            "triples": _triples(card, decision.edits, labels, draft),
+            "triples": _triples(card, decision.edits, labels, choices),
             "decision": {"decision": decision.decision, "answers": list(decision.answers),
                          "edits": [_edit(e) for e in decision.edits], "reviewer": decision.reviewer,
                          "decided": decision.decided},
@@ -90,39 +79,33 @@ def _edit(edit: Edit) -> dict[str, str]:
             "old": term_text(edit.old), "new": term_text(edit.new)}
 
 
-def _triples(card: Card, edits: tuple[Edit, ...], labels: dict[str, str], draft: Draft) -> list[dict[str, Any]]:
-    """The fact's triples in a stable order, each with its edit (if any) and, for an IRI value, the
-    draft's other resources of the same class (what an entity can be changed to)."""
+def _triples(card: Card, edits: tuple[Edit, ...], labels: dict[str, str],
+             choices: dict[str, list[Candidate]]) -> list[dict[str, Any]]:
+    """The fact's triples in a stable order, each with its edit (if any) and, for an entity value,
+    its candidates (review.candidates: what it can be changed to, best first)."""
     rows = []
     for t in sorted(card.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))):
         if not isinstance(t.subject, ox.NamedNode) or isinstance(t.object, ox.Triple | ox.BlankNode):
             continue
         edit = next((e for e in edits if e.resource == t.subject and e.property == t.predicate and e.old == t.object),
                     None)
-        rows.append(_row(t.subject, t.predicate, t.object, edit, labels, draft))
+        rows.append(_row(t.subject, t.predicate, t.object, edit, labels, choices))
     for edit in edits:
         if edit.old is None and edit.new is not None:
-            rows.append(_row(edit.resource, edit.property, None, edit, labels, draft))
+            rows.append(_row(edit.resource, edit.property, None, edit, labels, choices))
     return rows
 
 
 def _row(subject: ox.NamedNode, predicate: ox.NamedNode, value: Term | None, edit: Edit | None,
-         labels: dict[str, str], draft: Draft) -> dict[str, Any]:
+         labels: dict[str, str], choices: dict[str, list[Candidate]]) -> dict[str, Any]:
     return {"subject": term_text(subject), "subject_shown": _show(subject, labels),
             "property": term_text(predicate), "property_shown": shorten(predicate.value),
             "value": term_text(value), "value_shown": _show(value, labels) if value is not None else "",
             "edited": edit is not None, "new": term_text(edit.new) if edit else "",
             "new_shown": _show(edit.new, labels) if edit and edit.new is not None else "",
-            "choices": _choices(value, labels, draft) if isinstance(value, ox.NamedNode) and predicate != EVIDENCE
-            else []}
-
-
-def _choices(value: ox.NamedNode, labels: dict[str, str], draft: Draft) -> list[dict[str, str]]:
-    """The draft's resources of the same class as ``value`` (its rdf:type there), other than it."""
-    classes = {t.object for t in draft.triples if t.subject == value and t.predicate == RDF_TYPE}
-    others = {t.subject for t in draft.triples if t.predicate == RDF_TYPE and t.object in classes
-              and isinstance(t.subject, ox.NamedNode) and t.subject != value}
-    return [{"value": term_text(o), "shown": _show(o, labels)} for o in sorted(others, key=str)]
+            "choices": [{"value": term_text(c.value), "shown": f"{c.name} ({shorten(c.value.value)})",
+                         "origin": c.origin} for c in choices.get(value.value, [])]
+            if isinstance(value, ox.NamedNode) else []}
 
 
 def _comparison(comparison: Comparison | None) -> dict[str, Any] | None:

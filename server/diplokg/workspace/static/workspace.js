@@ -98,12 +98,16 @@
     input.value = t.new || t.value;
     input.size = 40;
     input.setAttribute("aria-label", "the new value as an N-Triples term");
-    if (t.choices.length) {  // other resources of the value's class in this draft, offered as a list
-      const list = el("datalist");
-      list.id = "choices-" + Math.random().toString(36).slice(2);
-      for (const c of t.choices) list.append(Object.assign(el("option", c.shown), { value: c.value }));
-      input.setAttribute("list", list.id);
-      cell.append(list);
+    if (t.choices.length) {  // the entities of the value's kind, in the draft and published, best first
+      const choice = el("select", null, "choice");
+      choice.setAttribute("aria-label", "choose another entity of this kind");
+      choice.append(Object.assign(el("option", "as drafted: " + t.value_shown), { value: t.value }));
+      for (const c of t.choices) {
+        choice.append(Object.assign(el("option", c.shown + " · " + c.origin), { value: c.value }));
+      }
+      choice.value = input.value;
+      choice.addEventListener("change", () => { input.value = choice.value; });
+      cell.append(choice, el("br"));
     }
     input.className = "new-value";
     const save = button("save", "save the changed value", () => {
