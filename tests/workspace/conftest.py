@@ -48,10 +48,10 @@ def draft(drafted: Path, tmp_path: Path) -> Path:
 
 
 class Workspace:
-    """``diplokg review DRAFT --reviewer tester`` as a process; ``url`` carries the token."""
+    """``diplokg review DRAFT --reviewer tester --source TREE`` as a process; ``url`` carries the token."""
 
-    def __init__(self, draft: Path) -> None:
-        self.draft, self.port = draft, free_port()
+    def __init__(self, draft: Path, source: Path = REPO) -> None:
+        self.draft, self.source, self.port = draft, source, free_port()
         self.review_file = draft.with_name(draft.name.removesuffix(".trig") + ".review.yaml")
         self.origin = f"http://127.0.0.1:{self.port}"
         self.url = self.token = ""
@@ -60,7 +60,7 @@ class Workspace:
     def start(self, timeout: float = 60.0) -> Workspace:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "diplokg.cli", "review", str(self.draft), "--reviewer", "tester", "--port",
-             str(self.port), "--source", str(REPO), "--quiet"],
+             str(self.port), "--source", str(self.source), "--quiet"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONWARNINGS": "ignore::DeprecationWarning"})
         lines: queue.Queue[str] = queue.Queue()

@@ -29,7 +29,28 @@ def state(session: Session) -> dict[str, Any]:
                    session.choices.get(c.fact, {})) for c in draft.cards]
     return {"draft": draft.path.name, "review_file": str(review.path), "reviewer": session.reviewer,
             "graph": draft.graph.value, "text": source_text(draft), "cards": cards,
-            "summary": summary(cards), "compared": bool(session.comparisons)}
+            "summary": summary(cards), "publish": publish_state(session), "compared": bool(session.comparisons)}
+
+
+def publish_state(session: Session) -> dict[str, Any]:
+    """Whether ``diplokg ingest --accept`` would take the decisions as saved (it checks the shapes and
+    the tree besides), and what stands in the way: each undecided fact and each unanswered question
+    of an accepted one, with the card it concerns (its position), in the draft's order."""
+    review = session.review
+    position = {c.fact: i for i, c in enumerate(review.draft.cards)}
+    blocking: list[dict[str, Any]] = []
+    for card in review.draft.cards:
+        decision = review.decisions[card.fact]
+        name = shorten(card.fact)
+        if not decision.decision:
+            blocking.append({"card": position[card.fact], "reason": f"{name} ({card.rule}) is undecided"})
+        if decision.decision in ("", "accept"):
+            answers = [a.strip() for a in decision.answers]
+            blocking += [{"card": position[card.fact], "reason": f"{name}: open question: {q}"}
+                         for i, q in enumerate(card.questions) if i >= len(answers) or not answers[i]]
+    if not review.with_decision("accept"):
+        blocking.append({"card": None, "reason": "no fact is accepted"})
+    return {"ready": not blocking, "blocking": blocking}
 
 
 def source_text(draft: Draft) -> str:
@@ -41,11 +62,11 @@ def source_text(draft: Draft) -> str:
 
 def summary(cards: list[dict[str, Any]]) -> dict[str, int]:
     """How many facts are undecided, accepted, rejected, deferred; open questions not yet answered
-    (of the facts not rejected)."""
+    (of the facts undecided or accepted: a rejected or deferred fact is not published)."""
     out = {"undecided": 0, "accept": 0, "reject": 0, "defer": 0, "open_questions": 0}
     for card in cards:
         out[card["decision"]["decision"] or "undecided"] += 1
-        if card["decision"]["decision"] != "reject":
+        if card["decision"]["decision"] in ("", "accept"):
             answers = card["decision"]["answers"]
             out["open_questions"] += sum(1 for i in range(len(card["questions"]))
                                          if i >= len(answers) or not answers[i].strip())

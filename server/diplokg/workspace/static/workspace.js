@@ -85,20 +85,21 @@
         value.append(el("span", t.value_shown));
       }
       const edit = el("td");
-      edit.append(button("edit", "change this value", () => editor(card, t, edit)));
+      edit.append(button("edit", "change this value", () => editor(card, t, edit, false)),
+        button("add", "add another value of this property", () => editor(card, t, edit, true)));
       row.append(value, edit);
       table.append(row);
     }
     return table;
   }
 
-  function editor(card, t, cell) {
+  function editor(card, t, cell, adding) {
     cell.replaceChildren();
     const input = el("input");
-    input.value = t.new || t.value;
+    input.value = adding ? "" : t.new || t.value;
     input.size = 40;
     input.setAttribute("aria-label", "the new value as an N-Triples term");
-    if (t.choices.length) {  // the entities of the value's kind, in the draft and published, best first
+    if (t.choices.length && !adding) {  // the entities of the value's kind, in the draft and published, best first
       const choice = el("select", null, "choice");
       choice.setAttribute("aria-label", "choose another entity of this kind");
       choice.append(Object.assign(el("option", "as drafted: " + t.value_shown), { value: t.value }));
@@ -110,11 +111,14 @@
       cell.append(choice, el("br"));
     }
     input.className = "new-value";
-    const save = button("save", "save the changed value", () => {
-      const others = card.decision.edits.filter((e) => !(e.resource === t.subject && e.property === t.property
-        && e.old === t.value));
-      const edits = input.value === t.value ? others
-        : others.concat([{ resource: t.subject, property: t.property, old: t.value, new: input.value }]);
+    const save = button("save", adding ? "save the added value" : "save the changed value", () => {
+      // an edit is known by its triple: the old value, or for an added one, the value added
+      const same = (e) => e.resource === t.subject && e.property === t.property && e.old === t.value
+        && (t.value !== "" || e.new === t.new);
+      const others = adding ? card.decision.edits : card.decision.edits.filter((e) => !same(e));
+      const old = adding ? "" : t.value;
+      const edits = input.value === old ? others
+        : others.concat([{ resource: t.subject, property: t.property, old: old, new: input.value }]);
       decide(card, card.decision.decision, { edits: edits });
     });
     cell.append(input, save);
@@ -132,7 +136,9 @@
       field.size = 50;
       field.value = card.decision.answers[i] || "";
       label.append(el("br"), field);
-      box.append(el("div")).append(label);
+      const line = el("div");
+      line.append(label);
+      box.append(line);
       return field;
     });
     box.append(button("save answers", "save the answers", () => decide(card, card.decision.decision,
@@ -162,7 +168,9 @@
     box.tabIndex = -1;
     if (card.decision.decision) box.classList.add(card.decision.decision);
     if (i === current) box.classList.add("current");
-    box.addEventListener("click", () => { if (current !== i) select(i); });
+    // a click or Tab into a card selects it, without scrolling (that would move the button being clicked)
+    box.addEventListener("click", () => { if (current !== i) select(i, false); });
+    box.addEventListener("focusin", () => { if (current !== i) select(i, false); });
     box.append(el("h3", `${card.name} · ${card.rule} · confidence ${card.confidence}`));
     const shown = card.decision.decision
       ? `${card.decision.decision} by ${card.decision.reviewer} at ${card.decision.decided}` : "undecided";
@@ -209,13 +217,37 @@
     const s = data.summary;
     document.getElementById("summary").textContent = `${s.undecided} undecided · ${s.accept} accepted · `
       + `${s.reject} rejected · ${s.defer} deferred · ${s.open_questions} open question(s)`;
+    const publish = document.getElementById("publish");
+    publish.replaceChildren(el("strong", data.publish.ready ? "Ready to publish" : "Not ready to publish"),
+      document.createTextNode(data.publish.ready
+        ? ": diplokg ingest --accept " + data.review_file + " checks the shapes and writes the source"
+        : " (deferred and rejected facts are never published):"));
+    publish.classList.toggle("ready", data.publish.ready);
+    const remaining = el("ul");
+    for (const item of data.publish.blocking) {
+      const li = el("li");
+      if (item.card !== null) {
+        const link = el("a", item.reason);
+        link.href = "#card-" + item.card;
+        link.addEventListener("click", (event) => { event.preventDefault(); select(item.card); });
+        li.append(link);
+      } else {
+        li.textContent = item.reason;
+      }
+      remaining.append(li);
+    }
+    if (data.publish.blocking.length) {
+      const details = el("details");
+      details.append(el("summary", `what remains (${data.publish.blocking.length})`), remaining);
+      publish.append(details);
+    }
     document.getElementById("saved").textContent = `Saved in ${data.review_file} · reviewer ${data.reviewer}`
       + (data.compared ? "" : " · not compared with a published graph");
     sourceText();
     cardsView();
   }
 
-  function select(i) {
+  function select(i, scroll = true) {
     // only the marks of the current card change: fields being edited stay as they are
     current = Math.max(0, Math.min(i, data.cards.length - 1));
     document.querySelectorAll(".card.current, mark.current").forEach((node) => node.classList.remove("current"));
@@ -224,8 +256,8 @@
     });
     const card = document.getElementById("card-" + current);
     card.classList.add("current");
-    if (!card.contains(document.activeElement)) card.focus();
-    card.scrollIntoView({ block: "nearest" });
+    if (!card.contains(document.activeElement)) card.focus({ preventScroll: !scroll });
+    if (scroll) card.scrollIntoView({ block: "nearest" });
   }
 
   document.addEventListener("keydown", (event) => {
