@@ -68,10 +68,15 @@ def test_edit_a_value_of_a_triple(workspace, page) -> None:
     assert len(workspace.decisions()[FACTS[0]]["edits"]) == 1
 
 
-def test_a_whole_sentence_at_once(workspace, page) -> None:
+def test_a_whole_sentence_at_once_and_undo_of_the_last_action(workspace, page) -> None:
     p = _open(page, workspace)
     p.locator(".sentence").nth(1).get_by_role("button", name="reject sentence").click()
     p.wait_for_selector("#card-1.reject")
+    _card(p, 0).get_by_role("button", name="accept", exact=True).click()
+    p.wait_for_selector("#card-0.accept")
+    assert _saved(workspace) == ["accept", "reject", ""]
+    p.get_by_role("button", name="undo last action").click()
+    p.wait_for_selector("#card-0:not(.accept)")
     assert _saved(workspace) == ["", "reject", ""]
 
 
@@ -118,6 +123,9 @@ def test_keyboard_only_review(workspace, page) -> None:
     p.keyboard.press("?")
     assert p.locator("#help").is_visible()
     assert p.locator("#summary").inner_text().startswith("1 undecided · 1 accepted · 0 rejected · 1 deferred")
+    p.keyboard.press("z")  # the last action, on another card than the current one
+    p.wait_for_selector("#card-2:not(.defer)")
+    assert _saved(workspace) == ["accept", "", ""]
 
 
 def test_a_hostile_page_renders_as_text(workspace, page) -> None:

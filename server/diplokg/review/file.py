@@ -9,9 +9,10 @@ order: ``fact``, ``rule``, ``sentence`` and ``questions`` (for the reader; not r
 decision: ``decision`` (accept | reject | defer, empty: undecided), ``answers`` (one per open
 question, in order), ``edits`` (each ``resource``, ``property``, ``old``, ``new``: N-Triples terms;
 no ``old``: a triple added, no ``new``: one removed), ``reviewer``, ``decided`` (ISO date and time).
-``history``: the decisions in the order they were made; undo removes a fact's last one and restores
-the one before it. Loading checks everything and refuses the file with every problem (line, fact,
-reason)."""
+``history``: the decisions in the order they were made, each with its ``action`` (a number: the
+decisions made at once, as on a whole sentence, share one); undo removes a fact's last one and
+restores the one before it, undo of the last action does so for each of its facts. Loading checks
+everything and refuses the file with every problem (line, fact, reason)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ HEADER = """\
 # when each is answered), edits: changes to the fact's triples, as N-Triples terms, e.g.
 #   - {{resource: '<https://w3id.org/diplokg/id/...>', property: '<https://...#date>',
 #      old: '"2019-04-15"^^<http://www.w3.org/2001/XMLSchema#date>', new: '"2019-04-16"^^<...#date>'}}
-# (no old: a triple added; no new: a triple removed). 'sentence' and 'questions' are for reading.
+# (no old: a triple added; no new: a triple removed). 'sentence' and 'questions' are for reading;
+# 'history' is the order of the decisions (undo goes back along it; it may be left out).
 # Do not edit draft, sha256 or graph: a review applies to that draft only.
 """
 
@@ -98,19 +100,33 @@ def _edit_problems(card: Card, edit: Edit) -> list[str]:
     return []
 
 
+Choice = tuple[str, str, tuple[str, ...], tuple[Edit, ...]]  # fact, decision, answers, edits
+
+
 def decide(review: Review, fact: str, decision: str, reviewer: str, answers: tuple[str, ...] = (),
            edits: tuple[Edit, ...] = (), now: dt.datetime | None = None) -> Decision:
     """Record a decision on ``fact`` (now, by ``reviewer``), add it to the history and save at once."""
-    card = review.draft.card(fact)
-    if card is None:
-        raise ReviewError(f"{review.path}: no fact {fact} in the draft")
+    return decide_many(review, [(fact, decision, tuple(answers), tuple(edits))], reviewer, now)[0]
+
+
+def decide_many(review: Review, choices: list[Choice], reviewer: str, now: dt.datetime | None = None) -> list[Decision]:
+    """Record decisions on several facts as one action (all or none: any refused, none is made),
+    add them to the history and save once."""
     when = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
-    made = Decision(decision, tuple(answers), tuple(edits), reviewer.strip(), when)
-    problems = check_decision(card, made)
+    made, problems = [], []
+    for fact, decision, answers, edits in choices:
+        card = review.draft.card(fact)
+        if card is None:
+            raise ReviewError(f"{review.path}: no fact {fact} in the draft")
+        made.append(Decision(decision, tuple(answers), tuple(edits), reviewer.strip(), when))
+        problems += [p if len(choices) == 1 else f"fact {fact}: {p}" for p in check_decision(card, made[-1])]
     if problems:
-        raise ReviewError(f"{review.path}: fact {fact}: decision refused", problems)
-    review.decisions[fact] = made
-    review.history.append(Step(fact, made))
+        which = f"fact {choices[0][0]}" if len(choices) == 1 else f"{len(choices)} facts"
+        raise ReviewError(f"{review.path}: {which}: decision refused", problems)
+    action = (review.history[-1].action + 1) if review.history else 1
+    for (fact, *_), recorded in zip(choices, made, strict=True):
+        review.decisions[fact] = recorded
+        review.history.append(Step(fact, recorded, action))
     save_review(review)
     return made
 
@@ -121,17 +137,34 @@ def undo(review: Review, fact: str) -> Decision:
     if not steps:
         raise ReviewError(f"{review.path}: fact {fact} has no decision to undo")
     del review.history[steps[-1]]
-    previous = review.history[steps[-2]].decision if len(steps) > 1 else Decision()
-    review.decisions[fact] = previous
+    review.decisions[fact] = _last(review, fact)
     save_review(review)
-    return previous
+    return review.decisions[fact]
+
+
+def undo_last(review: Review) -> list[str]:
+    """Take back the last action (every decision made in it): each of its facts gets its previous
+    decision (or none); saved at once. The facts, in the order they were decided."""
+    if not review.history:
+        raise ReviewError(f"{review.path}: there is no decision to undo")
+    action = review.history[-1].action
+    facts = [s.fact for s in review.history if s.action == action]
+    review.history = [s for s in review.history if s.action != action]
+    for fact in facts:
+        review.decisions[fact] = _last(review, fact)
+    save_review(review)
+    return facts
+
+
+def _last(review: Review, fact: str) -> Decision:
+    return next((s.decision for s in reversed(review.history) if s.fact == fact), Decision())
 
 
 def save_review(review: Review) -> None:
     """Write the review file atomically (temporary file, fsync, rename)."""
     body = {"draft": review.draft.path.name, "sha256": review.draft.sha256, "graph": review.draft.graph.value,
             "facts": [_fact(c, review.decisions[c.fact]) for c in review.draft.cards],
-            "history": [{"fact": s.fact, **_decision(s.decision)} for s in review.history]}
+            "history": [{"fact": s.fact, **_decision(s.decision), "action": s.action} for s in review.history]}
     text = HEADER.format(draft=review.draft.path.name, name=review.path.name)
     text += yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120)
     write_atomically(review.path, text.encode("utf-8"))
@@ -151,7 +184,7 @@ def _decision(decision: Decision) -> dict[str, Any]:
 
 def load_review(path: Path) -> Review:
     """Read and check a review file and its draft (beside it); :class:`ReviewError` listing every problem."""
-    header, facts, history = read_review_file(path)
+    header, facts, history, actions = read_review_file(path)
     draft = read_draft(path.parent / header["draft"])
     problems = []
     if draft.sha256 != header["sha256"]:
@@ -170,4 +203,4 @@ def load_review(path: Path) -> Review:
         decisions[fact] = decision
     if problems:
         raise ReviewError(f"{path}: refused ({len(problems)} problem(s))", problems)
-    return Review(path, draft, decisions, [Step(fact, d) for _, fact, d in history])
+    return Review(path, draft, decisions, [Step(fact, d, a) for (_, fact, d), a in zip(history, actions, strict=True)])

@@ -36,10 +36,12 @@ class Decision:
 
 @dataclass(frozen=True)
 class Step:
-    """One entry of the history: a decision on a fact."""
+    """One entry of the history: a decision on a fact, and the action it was part of (the decisions
+    made at once share one: undoing the last action undoes them together)."""
 
     fact: str
     decision: Decision
+    action: int = 1
 
 
 def term_text(term: Term | None) -> str:

@@ -16,11 +16,14 @@ from diplokg.review.model import Decision, Edit, parse_term
 
 Entry = tuple[int, str, Decision]  # line, fact IRI, decision
 _HEADER = ("draft", "sha256", "graph")
-_DECISION_KEYS = {"fact", "rule", "sentence", "questions", "decision", "answers", "edits", "reviewer", "decided"}
+_DECISION_KEYS = {"fact", "rule", "sentence", "questions", "decision", "answers", "edits", "reviewer", "decided",
+                  "action"}
 
 
-def read_review_file(path: Path) -> tuple[dict[str, str], list[Entry], list[Entry]]:
-    """The header, the facts and the history of a review file; :class:`ReviewError` if malformed."""
+def read_review_file(path: Path) -> tuple[dict[str, str], list[Entry], list[Entry], list[int]]:
+    """The header, the facts, the history of a review file and the action of each history entry
+    (one action: the decisions made at once, e.g. on a whole sentence; an entry without one is an
+    action of its own); :class:`ReviewError` if malformed."""
     try:
         text = path.read_text(encoding="utf-8")
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -43,6 +46,7 @@ def read_review_file(path: Path) -> tuple[dict[str, str], list[Entry], list[Entr
     lines = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
     facts = _entries(data.get("facts"), lines.get("facts"), "facts", problems)
     history = _entries(data.get("history", []), lines.get("history"), "history", problems)
+    actions = _actions(data.get("history") or [], history, problems)
     seen: set[str] = set()
     for line, fact, _ in facts:
         if fact in seen:
@@ -50,7 +54,24 @@ def read_review_file(path: Path) -> tuple[dict[str, str], list[Entry], list[Entr
         seen.add(fact)
     if problems:
         raise ReviewError(f"{path}: refused ({len(problems)} problem(s))", problems)
-    return {k: str(v) for k, v in header.items()}, facts, history
+    return {k: str(v) for k, v in header.items()}, facts, history, actions
+
+
+def _actions(raw: Any, history: list[Entry], problems: list[str]) -> list[int]:
+    """The action number of each history entry, in order and never decreasing."""
+    if not isinstance(raw, list) or len(raw) != len(history):
+        return []  # the history's own problems are reported already
+    out: list[int] = []
+    for item, (line, fact, _) in zip(raw, history, strict=True):
+        value = item.get("action")
+        if value is None:
+            value = (out[-1] if out else 0) + 1
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1 or (out and value < out[-1]):
+            problems.append(f"line {line}: fact {fact}: action must be a whole number from 1, never lower than "
+                            "the entry before")
+            value = out[-1] if out else 1
+        out.append(value)
+    return out
 
 
 def _entries(value: Any, node: yaml.Node | None, name: str, problems: list[str]) -> list[Entry]:

@@ -1,6 +1,7 @@
 """The workspace's routes: the page (``/``: with ``?token=`` it sets the session cookie and sends
 the browser on to ``/``, so the token leaves the address bar), its script and style, the state as
-JSON (``/api/state``) and the actions (``/api/decide``, ``/api/undo``, ``/api/sentence``), each
+JSON (``/api/state``) and the actions (``/api/decide``, ``/api/undo`` of a fact, ``/api/undo-last``
+action, ``/api/sentence``), each
 saved at once and answered with the whole state as saved. Refusals carry their reason."""
 
 from __future__ import annotations
@@ -67,4 +68,5 @@ def create_app(session: Session, token: str, port: int) -> FastAPI:
     app.post("/api/decide")(act("decide"))
     app.post("/api/undo")(act("undo"))
     app.post("/api/sentence")(act("decide_sentence"))
+    app.post("/api/undo-last")(act("undo_last"))
     return app

@@ -17,7 +17,17 @@ from diplokg.review.candidates import Candidate, Candidates
 from diplokg.review.cards import read_draft
 from diplokg.review.compare import Comparison
 from diplokg.review.errors import ReviewError
-from diplokg.review.file import Review, decide, load_review, new_review, review_path, save_review, undo
+from diplokg.review.file import (
+    Review,
+    decide,
+    decide_many,
+    load_review,
+    new_review,
+    review_path,
+    save_review,
+    undo,
+    undo_last,
+)
 from diplokg.review.model import DECISIONS, Edit, parse_term
 
 
@@ -57,8 +67,14 @@ class Session:
         with self.lock:
             _apply(lambda: undo(self.review, fact))
 
+    def undo_last(self, body: Any) -> None:
+        """``{}``: the last action taken back (every decision made in it)."""
+        with self.lock:
+            _apply(lambda: undo_last(self.review))
+
     def decide_sentence(self, body: Any) -> None:
-        """``{sentence, decision}``: every fact of that sentence accepted or rejected."""
+        """``{sentence, decision}``: every fact of that sentence accepted or rejected, as one action
+        (all or none; undone together)."""
         if not isinstance(body, dict) or not isinstance(body.get("sentence"), str):
             raise RequestError(400, "the request needs a sentence (the IRI of a fact's evidence)")
         decision = body.get("decision")
@@ -68,10 +84,9 @@ class Session:
         if not cards:
             raise RequestError(404, f"no fact of the draft has the sentence {body['sentence']}")
         with self.lock:
-            for card in cards:
-                current = self.review.decisions[card.fact]
-                _apply(lambda c=card, d=current: decide(self.review, c.fact, decision, self.reviewer,
-                                                         d.answers, d.edits))
+            choices = [(c.fact, decision, self.review.decisions[c.fact].answers, self.review.decisions[c.fact].edits)
+                       for c in cards]
+            _apply(lambda: decide_many(self.review, choices, self.reviewer))
 
 
 def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] | None = None,

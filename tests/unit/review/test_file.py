@@ -12,7 +12,17 @@ import pytest
 
 from diplokg.review.cards import Draft
 from diplokg.review.errors import ReviewError
-from diplokg.review.file import Edit, decide, load_review, new_review, review_path, save_review, undo
+from diplokg.review.file import (
+    Edit,
+    decide,
+    decide_many,
+    load_review,
+    new_review,
+    review_path,
+    save_review,
+    undo,
+    undo_last,
+)
 from unit.review.conftest import FACT, ID
 
 NOW = dt.datetime(2026, 12, 6, 21, 0, tzinfo=dt.UTC)
@@ -54,6 +64,39 @@ def test_undo_goes_back_to_the_fact_s_previous_decision(draft: Draft) -> None:
     assert [s.fact for s in load_review(review.path).history] == [FACT[2]]
     with pytest.raises(ReviewError, match="no decision to undo"):
         undo(loaded, FACT[1])
+
+
+def test_decisions_made_at_once_are_one_action_all_or_none_and_undone_together(draft: Draft) -> None:
+    review = new_review(draft)
+    decide(review, FACT[3], "defer", "Ann", now=NOW)
+    decide_many(review, [(FACT[1], "accept", (), ()), (FACT[2], "accept", (), ())], "Ann", now=NOW)
+    loaded = load_review(review.path)
+    assert [(s.fact, s.action) for s in loaded.history] == [(FACT[3], 1), (FACT[1], 2), (FACT[2], 2)]
+    bad = Edit(EVENT, DATE, ox.Literal("16 April"), None)
+    with pytest.raises(ReviewError) as refused:
+        decide_many(loaded, [(FACT[4], "accept", (), ()), (FACT[3], "accept", (), (bad,))], "Ann", now=NOW)
+    assert refused.value.headline.endswith("2 facts: decision refused")
+    assert any(p.startswith(f"fact {FACT[3]}: edit of") for p in refused.value.problems)
+    assert load_review(review.path).decisions[FACT[4]].decision == "", "none of them was made"
+    assert undo_last(loaded) == [FACT[1], FACT[2]]
+    again = load_review(review.path)
+    assert [again.decisions[FACT[n]].decision for n in (1, 2, 3)] == ["", "", "defer"]
+    assert undo_last(again) == [FACT[3]] and load_review(review.path).history == []
+    with pytest.raises(ReviewError, match="no decision to undo"):
+        undo_last(again)
+
+
+def test_history_without_actions_is_one_action_per_entry_and_actions_never_go_back(draft: Draft) -> None:
+    review = new_review(draft)
+    decide(review, FACT[1], "accept", "Ann", now=NOW)
+    decide(review, FACT[2], "reject", "Ann", now=NOW)
+    text = review.path.read_text(encoding="utf-8")
+    review.path.write_text(text.replace("  action: 1\n", "").replace("  action: 2\n", ""), encoding="utf-8")
+    assert [s.action for s in load_review(review.path).history] == [1, 2]
+    review.path.write_text(text.replace("  action: 2\n", "  action: 0\n"), encoding="utf-8")
+    with pytest.raises(ReviewError) as refused:
+        load_review(review.path)
+    assert "action must be a whole number from 1, never lower than the entry before" in refused.value.problems[0]
 
 
 @pytest.mark.parametrize("decision, edits, reason", [

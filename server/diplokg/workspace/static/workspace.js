@@ -269,10 +269,13 @@
       j: () => select(current + 1), k: () => select(current - 1),
       a: () => decide(card, "accept"), r: () => decide(card, "reject"), d: () => decide(card, "defer"),
       u: () => send("/api/undo", { fact: card.fact }),
+      z: () => send("/api/undo-last", {}),
       "?": () => { const help = document.getElementById("help"); help.hidden = !help.hidden; },
     };
     if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
   });
+
+  document.getElementById("undo-last").addEventListener("click", () => send("/api/undo-last", {}));
 
   fetch("/api/state", { credentials: "same-origin", headers: { "X-Review-Token": token } })
     .then((r) => r.json()).then(show);
