@@ -34,8 +34,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _expected(lines: list[str]) -> None:
-    assert [line.split()[0] for line in lines if not line.startswith(" ")] == ["contradicts", "adds", "new"]
-    assert lines[0].split()[1] == "relations/established" and "9. August" in lines[0]
+    facts = [line.split() for line in lines if not line.startswith("    ")]
+    assert [(f[0], f[1]) for f in facts] == [("1", "contradicts"), ("2", "adds"), ("3", "new")]
+    assert lines[0].split()[2] == "relations/established" and "9. August" in lines[0]
     assert lines[1].startswith("    id:relation/ROU-TJK dkg:establishedBy: "
                                "id:event/1993-08-09-establishment-of-relations-ROU-TJK here, "
                                "id:event/1992-07-07-establishment-of-relations-ROU-TJK in ")

@@ -110,8 +110,9 @@ def _short(text: str | None) -> str:
 def format_comparisons(comparisons: list[Comparison]) -> list[str]:
     """One line per fact; under a contradiction one line per conflicting value, with its source."""
     lines = []
-    for c in comparisons:
-        lines.append(f"{c.status.value:<12} {c.rule or '-':<36} {_short(c.sentence)}")
+    for c in sorted(comparisons, key=_number):
+        number = c.fact.value.rsplit("/", 1)[-1]
+        lines.append(f"{number:>3} {c.status.value:<12} {c.rule or '-':<30} {_short(c.sentence)}")
         for conflict in c.conflicts:
             source = conflict.source
             lines.append(f"    {shorten(conflict.resource.value)} {shorten(conflict.property.value)}: "
@@ -120,6 +121,12 @@ def format_comparisons(comparisons: list[Comparison]) -> list[str]:
     if not comparisons:
         lines.append("the draft holds no drafted facts")
     return lines
+
+
+def _number(comparison: Comparison) -> tuple[str, int, str]:
+    """Facts in the order of their numbers (the drafter numbers them in page order)."""
+    graph, _, number = comparison.fact.value.rpartition("/")
+    return (graph, int(number) if number.isdigit() else 0, number)
 
 
 def _term(term: object) -> str:
