@@ -22,7 +22,7 @@ JSON = {"Accept": "application/sparql-results+json"}
 #: takes Virtuoso far longer than any budget here (a filtered product of all triples, three times)
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER (STR(?c) < STR(?i)) }"
 ENGINE_LIMIT = 3  # seconds: Virtuoso's own MaxQueryExecutionTime in this module
-ENGINE_ROWS = 5000  # Virtuoso's own ResultSetMaxRows in this module (the data: 7701 quads, 4037 in the largest graph)
+ENGINE_ROWS = 5000  # Virtuoso's own ResultSetMaxRows in this module (the data: 7708 quads, 4037 in the largest graph)
 CAP = ("--row-cap", "4000")  # a row cap the engine's row limit allows
 
 
@@ -75,7 +75,7 @@ def test_bulk_loaded_release_is_served(built_store, published, tmp_path, http):
                      headers=JSON)
         quads = int(r.json()["results"]["bindings"][0]["n"]["value"])
         health = http.get(server.url + "health").json()
-        assert quads == health["quads"] == 7701
+        assert quads == health["quads"] == 7708
         # someone else's graph is there too: every query names the release's graphs
         assert health["engine"]["dataset"] == "named in each query"
         r = http.get(server.endpoint, params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
@@ -118,11 +118,11 @@ def test_serve_refuses_an_engine_without_the_release(built_store, published, tmp
 
 def test_serve_refuses_an_engine_that_would_cut_results(built_store, published):
     """Virtuoso's row limit (5000) is below what the default row cap (100 000) needs for this data
-    (7701 rows at most): refused at start, naming the setting, instead of silently cut results."""
+    (7708 rows at most): refused at start, naming the setting, instead of silently cut results."""
     proc = run_cli("serve", "--store", str(built_store), "--backend", "sparql", "--engine-url", published.query_url,
                    "--port", str(free_port()))
     assert proc.returncode == 1
-    assert f"returns at most {ENGINE_ROWS} rows per result, fewer than the 7701" in proc.stderr
+    assert f"returns at most {ENGINE_ROWS} rows per result, fewer than the 7708" in proc.stderr
     assert "ResultSetMaxRows" in proc.stderr
 
 

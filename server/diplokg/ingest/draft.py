@@ -2,9 +2,10 @@
 holding the source document (its text, SHA-256, language, URL and retrieval date where known), its
 sentences as evidence (an ``oa:TextQuoteSelector`` that is also an ``oa:TextPositionSelector``: the
 quote and its character offsets in the stored text), the drafted resources in our ontology, each
-with its evidence sentence, and one ``dkg:DraftedFact`` per fact: what it drafted, the rule, a
-confidence, the reading notes and the open questions. Resources are shaped and named as in the
-hand-written source files, so that reviewed drafts and hand-written data meet in the same IRIs."""
+with its evidence sentence, and one ``dkg:DraftedFact`` per fact: what it drafted, the triples it
+asserts (``dkg:asserts``, reified), the rule, a confidence, the reading notes and the open
+questions. Resources are shaped and named as in the hand-written source files, so that reviewed
+drafts and hand-written data meet in the same IRIs."""
 
 from __future__ import annotations
 
@@ -44,8 +45,11 @@ def write_draft(result: DraftResult, entities: EntityIndex, source: str | None =
     writer = FactWriter(graph, entities, labels, {r.alpha2: r.alpha3 for r in records}, page.language,
                         result.organisations)
     for number, drafted in enumerate(result.facts, start=1):
+        graph.recording = set()
         resources = writer.write(drafted, evidence[drafted.sentence.number])
+        asserted, graph.recording = graph.recording, None
         _drafted_fact(graph, f"draft/{name}/{number}", drafted, resources, evidence[drafted.sentence.number])
+        _asserts(graph, iri(f"draft/{name}/{number}"), asserted)
     return graph.trig()
 
 
@@ -79,6 +83,21 @@ def _sentence(graph: Graph, document: ox.NamedNode, name: str, sentence: Sentenc
     graph.add(selector, "oa:start", ox.Literal(str(sentence.start), datatype=ox.NamedNode(XSD + "integer")))
     graph.add(selector, "oa:end", ox.Literal(str(sentence.end), datatype=ox.NamedNode(XSD + "integer")))
     return node
+
+
+def _asserts(graph: Graph, fact: ox.NamedNode, triples: set[ox.Triple]) -> None:
+    """What the fact's writer asserted, each triple an ``rdf:Statement`` (RDF reification) the fact
+    ``dkg:asserts``: a triple stated by two facts is in both, so publishing one fact publishes what
+    it states, never what only another (perhaps rejected) fact states of a resource they share."""
+    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    for number, triple in enumerate(ordered, start=1):
+        node = ox.NamedNode(f"{fact.value}/statement/{number}")
+        graph.add(fact, "dkg:asserts", node)
+        graph.add(node, "rdf:type", "rdf:Statement")
+        assert isinstance(triple.subject, ox.NamedNode) and isinstance(triple.object, ox.NamedNode | ox.Literal)
+        graph.add(node, "rdf:subject", triple.subject)
+        graph.add(node, "rdf:predicate", triple.predicate)
+        graph.add(node, "rdf:object", triple.object)
 
 
 def _drafted_fact(graph: Graph, path: str, drafted: Drafted, resources: list[ox.NamedNode],

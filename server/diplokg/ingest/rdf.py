@@ -38,15 +38,19 @@ def state(alpha3: str) -> ox.NamedNode:
 
 @dataclass
 class Graph:
-    """The quads of one named graph, deduplicated, serialised sorted."""
+    """The quads of one named graph, deduplicated, serialised sorted. While ``recording`` is a set,
+    every triple added goes into it as well, already there or not (what one fact's writer asserted)."""
 
     name: ox.NamedNode
     quads: set[ox.Quad] = field(default_factory=set)
+    recording: set[ox.Triple] | None = None
 
     def add(self, s: ox.NamedNode | str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         subject = s if isinstance(s, ox.NamedNode) else iri(s)
         obj = o if isinstance(o, ox.NamedNode | ox.Literal) else iri(o)
         self.quads.add(ox.Quad(subject, iri(p), obj, self.name))
+        if self.recording is not None:
+            self.recording.add(ox.Triple(subject, iri(p), obj))
 
     def typed(self, s: ox.NamedNode | str, cls: str, en: str, de: str) -> ox.NamedNode:
         subject = s if isinstance(s, ox.NamedNode) else iri(s)
@@ -71,7 +75,7 @@ class Graph:
 
     def trig(self) -> bytes:
         quads = sorted(self.quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
-        prefixes = {p: PREFIXES[p] for p in ("dkg", "rdfs", "xsd", "skos", "oa", "prov", "dcterms", "owl")}
+        prefixes = {p: PREFIXES[p] for p in ("dkg", "rdf", "rdfs", "xsd", "skos", "oa", "prov", "dcterms", "owl")}
         prefixes["id"] = ID
         return serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
 

@@ -4,10 +4,10 @@ reviewer's edits applied, and per accepted fact its provenance (a ``dkg:Reviewed
 fact's rule, confidence, notes, questions and resources, who accepted it, when, the answers and
 the edits). Rejected, deferred and undecided facts are not published.
 
-A resource an accepted fact leads to belongs to it when no other fact drafted it (participations,
-acts, interpretations: see ``cards.fact_triples``); one that another fact drafted (a new person, a
-post) is published only if that fact is accepted too, or if the source tree already describes it —
-otherwise the review is refused with the fact and the resource named, never published dangling.
+A fact publishes the triples it asserts (``review.cards``); a resource it only points to (another
+fact's post, an IRI an edit put in) must be published by an accepted fact or be described by the
+source tree already — otherwise the review is refused with the fact and the resource named, never
+published dangling.
 
 Refused (:class:`ReviewError`, every problem listed, nothing written): a malformed review or one of
 a changed draft (``file.load_review``), undecided facts, an accepted fact with an unanswered open
@@ -79,7 +79,7 @@ def _edited(card: Card, decision: Decision) -> set[ox.Triple]:
 
 def _provenance(review: Review, card: Card, decision: Decision) -> set[ox.Triple]:
     fact = ox.NamedNode(card.fact)
-    kept = {t for t in review.draft.triples if t.subject == fact and t.predicate != RDF_TYPE}
+    kept = {t for t in review.draft.triples if t.subject == fact and t.predicate not in (RDF_TYPE, dkg("asserts"))}
     out = {*kept, ox.Triple(fact, RDF_TYPE, dkg("ReviewedFact")),
            ox.Triple(fact, dkg("acceptedBy"), ox.Literal(decision.reviewer)),
            ox.Triple(fact, ox.NamedNode(PREFIXES["prov"] + "generatedAtTime"),

@@ -1,10 +1,13 @@
 """A draft of ``diplokg ingest`` read into typed cards, one per ``dkg:DraftedFact``: its rule,
 confidence, evidence sentence (quote and offsets), drafted resources, reading notes, open
-questions, and its triples (:func:`fact_triples`): the triples of the draft graph whose subject is
-one of its drafted resources, and those of the nodes only they lead to — participations, acts,
-interpretations, linked persons that the draft describes but no fact lists as drafted. A node that
-another fact drafted is that fact's: it is not part of this one (publishing needs it accepted too,
-or already described by the source tree). The draft's other triples are its source document and
+questions, and its triples: those it ``dkg:asserts`` (reified as ``rdf:Statement``s: what the
+drafter's writer stated for this fact, so that a resource two facts share carries into each only
+what that fact said of it). A draft without them (written before they were) gets
+:func:`fact_triples`: the triples of the draft graph whose subject is one of its drafted
+resources, and those of the nodes only they lead to — participations, acts, interpretations,
+linked persons that the draft describes but no fact lists as drafted. A node that another fact
+drafted is that fact's: it is not part of this one (publishing needs it accepted too, or already
+described by the source tree). The draft's other triples are its source document and
 sentences (:attr:`Draft.base`) and the drafted-fact records themselves."""
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import pyoxigraph as ox
 from diplokg.core.namespaces import ONTOLOGY, PREFIXES, SOURCE_GRAPH
 from diplokg.review.errors import ReviewError
 
-RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+RDF = PREFIXES["rdf"]
+RDF_TYPE = ox.NamedNode(RDF + "type")
 OA = PREFIXES["oa"]
 
 
@@ -117,7 +121,9 @@ def read_draft(path: Path) -> Draft:
     owned = {t.object.value for t in triples
              if t.predicate == dkg("draftedResource") and isinstance(t.object, ox.NamedNode)}
     owned |= {t.subject.value for t in base if isinstance(t.subject, ox.NamedNode)} | {f.value for f in facts}
-    cards = tuple(sorted((_card(path, triples, f, owned) for f in facts), key=_order))
+    owned |= {s.value for s in _subjects(triples, ox.NamedNode(RDF + "Statement"))}
+    asserted = _asserted(path, triples)
+    cards = tuple(sorted((_card(path, triples, f, owned, asserted.get(f.value)) for f in facts), key=_order))
     if not cards:
         raise ReviewError(f"{path} holds no dkg:DraftedFact: nothing to review")
     return Draft(path, hashlib.sha256(data).hexdigest(), ox.NamedNode(graph), triples, base, cards)
@@ -138,7 +144,29 @@ def _order(card: Card) -> tuple[int, str]:
     return (int(number.group(1)) if number else 0, card.fact)
 
 
-def _card(path: Path, triples: frozenset[ox.Triple], fact: ox.NamedNode, owned: set[str]) -> Card:
+def _asserted(path: Path, triples: frozenset[ox.Triple]) -> dict[str, frozenset[ox.Triple]]:
+    """Per fact, the triples it ``dkg:asserts`` (each an ``rdf:Statement``); a statement missing a
+    part, or whose subject is not an IRI, makes the draft unreadable."""
+    parts: dict[ox.NamedNode | ox.BlankNode, dict[str, _Term]] = {}
+    for t in triples:
+        local = t.predicate.value.removeprefix(RDF)
+        if local in ("subject", "predicate", "object") and not isinstance(t.subject, ox.Triple) \
+                and not isinstance(t.object, ox.Triple):
+            parts.setdefault(t.subject, {})[local] = t.object
+    out: dict[str, set[ox.Triple]] = {}
+    for t in triples:
+        if t.predicate == dkg("asserts") and isinstance(t.subject, ox.NamedNode):
+            found = parts.get(t.object) if isinstance(t.object, ox.NamedNode | ox.BlankNode) else None
+            s, p, o = (found or {}).get("subject"), (found or {}).get("predicate"), (found or {}).get("object")
+            if not isinstance(s, ox.NamedNode) or not isinstance(p, ox.NamedNode) or o is None:
+                raise ReviewError(f"{path}: drafted fact {t.subject.value}: its statement {t.object} lacks an IRI "
+                                  "subject, an IRI predicate or an object")
+            out.setdefault(t.subject.value, set()).add(ox.Triple(s, p, o))
+    return {fact: frozenset(found) for fact, found in out.items()}
+
+
+def _card(path: Path, triples: frozenset[ox.Triple], fact: ox.NamedNode, owned: set[str],
+          asserted: frozenset[ox.Triple] | None) -> Card:
     def one(local: str) -> _Term:
         values = _objects(triples, fact, dkg(local))
         if len(values) != 1:
@@ -156,7 +184,7 @@ def _card(path: Path, triples: frozenset[ox.Triple], fact: ox.NamedNode, owned: 
     return Card(fact.value, rule.value, level, _sentence(triples, evidence), resources,
                 tuple(n.value for n in _objects(triples, fact, dkg("readingNote"))),
                 tuple(q.value for q in _objects(triples, fact, dkg("openQuestion"))),
-                fact_triples(triples, resources, owned - set(resources)))
+                asserted if asserted is not None else fact_triples(triples, resources, owned - set(resources)))
 
 
 def _sentence(triples: frozenset[ox.Triple], evidence: ox.NamedNode) -> Sentence:

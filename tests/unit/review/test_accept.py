@@ -22,7 +22,8 @@ DKG = "https://w3id.org/diplokg/ontology#"
 CONFERENCE = ox.NamedNode(f"{ID}event/2019-04-15-conference-CHL-TJK")
 STATED = ox.NamedNode(DKG + "dateAsStated")
 QUERY = """PREFIX dkg: <https://w3id.org/diplokg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>"""
+PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>"""
 
 
 def _review(draft: Draft, decisions: dict[int, str], answer: bool = True, edits: tuple[Edit, ...] = ()) -> Review:
@@ -66,15 +67,32 @@ def test_accepted_facts_are_published_with_their_provenance(draft: Draft, tree: 
 
 
 def test_every_problem_is_listed_and_nothing_written(draft: Draft, tree: SourceTree) -> None:
-    review = _review(draft, {2: "reject", 3: "accept", 4: "accept"}, answer=False)
+    tenure = ox.NamedNode(f"{ID}tenure/pedro-testaverde-CHL-TJK")  # drafted by fact 2 only
+    nobody = ox.NamedNode(f"{ID}person/nobody-at-all")
+    related = ox.NamedNode(DKG + "concerns")
+    links = (Edit(CONFERENCE, related, None, tenure), Edit(CONFERENCE, related, None, nobody))
+    review = _review(draft, {2: "reject", 3: "accept", 4: "accept"}, answer=False, edits=links)
     with pytest.raises(ReviewError) as refused:
         accept(review.path, tree)
     problems = refused.value.problems
     assert problems[0] == f"fact {FACT[1]} is undecided (accept, reject or defer it)"
     assert any(p.startswith(f"fact {FACT[4]} is accepted with its open question unanswered") for p in problems)
-    assert f"fact {FACT[3]} needs {ID}person/pedro-testaverde, which would not be published (drafted by fact " \
-           f"{FACT[2]}, which is reject)" in problems
+    assert f"fact {FACT[4]} needs {tenure.value}, which would not be published (drafted by fact {FACT[2]}, " \
+           "which is reject)" in problems
+    assert f"fact {FACT[4]} needs {nobody.value}, which would not be published (described nowhere)" in problems
     assert not (tree.data_dir / "sources" / "review-test.trig").exists()
+
+
+def test_a_shared_resource_carries_only_what_the_accepted_fact_asserts(draft: Draft, tree: SourceTree) -> None:
+    """Fact 2 (Pedro Testaverde is Chile's ambassador) is rejected, fact 3 (he met the minister) is
+    accepted: the person is published as fact 3 names him, his post and tenure are not."""
+    review = _review(draft, {1: "reject", 2: "reject", 3: "accept", 4: "reject"})
+    done = accept(review.path, tree)
+    person = f"{ID}person/pedro-testaverde"
+    assert _rows(done.path, f"SELECT ?name WHERE {{ <{person}> rdfs:label ?name }}")
+    assert not _rows(done.path, "SELECT ?t WHERE { ?t a dkg:Tenure }")
+    assert not _rows(done.path, "SELECT ?p WHERE { ?p a dkg:Post }")
+    assert not _rows(done.path, "SELECT ?s WHERE { ?s a rdf:Statement }"), "what a draft asserts stays in the draft"
 
 
 def test_deferred_facts_are_a_decision_and_not_published(draft: Draft, tree: SourceTree) -> None:

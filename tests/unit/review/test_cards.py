@@ -1,6 +1,6 @@
 """Cards of a draft (diplokg.review.cards): one per drafted fact, in order, with its rule,
-confidence, sentence and offsets, questions and triples — a fact's triples include the nodes only
-it leads to (participations) but not the resources another fact drafted (a new person)."""
+confidence, sentence and offsets, questions and triples — those the fact asserts (a resource two
+facts share carries into each only what that fact says of it)."""
 
 from __future__ import annotations
 
@@ -26,24 +26,43 @@ def test_one_card_per_fact_in_order_with_its_sentence(draft: Draft) -> None:
     assert not draft.cards[0].questions
 
 
-def test_fact_triples_take_what_only_the_fact_leads_to(draft: Draft) -> None:
-    meeting = draft.card(FACT[3])
-    assert meeting is not None
+def test_a_card_holds_the_triples_its_fact_asserts(draft: Draft) -> None:
+    """The meeting (fact 3) and the ambassador's post (fact 2) share the person: each card holds
+    what its own fact says of him, the meeting card not his post or tenure."""
+    meeting, head = draft.card(FACT[3]), draft.card(FACT[2])
+    assert meeting is not None and head is not None
+    person = ox.NamedNode(f"{ID}person/pedro-testaverde")
     subjects = {t.subject.value for t in meeting.triples if isinstance(t.subject, ox.NamedNode)}
     assert f"{ID}event/2019-05-03-meeting-CHL-TJK" in subjects
     assert f"{ID}event/2019-05-03-meeting-CHL-TJK/participation/pedro-testaverde" in subjects
-    assert f"{ID}person/pedro-testaverde" not in subjects  # fact 2 drafted the person
-    head = draft.card(FACT[2])
-    assert head is not None and f"{ID}person/pedro-testaverde" in head.resources
+    label = ox.Triple(person, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                      ox.Literal("Pedro Testaverde", language="en"))
+    assert label in meeting.triples and label in head.triples
+    assert not any("tenure/" in t.subject.value or "post/" in t.subject.value for t in meeting.triples)
+    assert any("tenure/" in t.subject.value for t in head.triples)
+    assert person.value in head.resources
+
+
+def test_fact_triples_of_a_draft_without_asserted_triples(draft: Draft) -> None:
+    """Drafts written before facts recorded their triples: a fact's resources and what only they
+    lead to."""
+    meeting = draft.card(FACT[3])
+    assert meeting is not None
+    owned = {r for c in draft.cards for r in c.resources} - set(meeting.resources)
+    found = fact_triples(draft.triples, meeting.resources, owned)
+    assert f"{ID}person/pedro-testaverde" not in {t.subject.value for t in found}  # fact 2 drafted the person
     alone = fact_triples(draft.triples, [f"{ID}event/2019-05-03-meeting-CHL-TJK"])
     assert {t.subject.value for t in alone if isinstance(t.subject, ox.NamedNode)} >= \
         {f"{ID}person/pedro-testaverde"}  # without owners given, it follows every described node
 
 
-def test_every_triple_is_the_base_a_fact_or_a_fact_record(draft: Draft) -> None:
+def test_every_triple_is_the_base_a_fact_a_fact_record_or_a_statement(draft: Draft) -> None:
     covered = set(draft.base).union(*(c.triples for c in draft.cards))
-    rest = {t for t in draft.triples - covered if t.subject.value not in FACT.values()}
+    statement = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")
+    statements = {t.subject for t in draft.triples if t.object == statement}
+    rest = {t for t in draft.triples - covered if t.subject.value not in FACT.values() and t.subject not in statements}
     assert not rest
+    assert covered == set(draft.base).union(*(c.triples for c in draft.cards)) <= draft.triples
 
 
 @pytest.mark.parametrize("content, reason", [
