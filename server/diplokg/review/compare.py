@@ -2,8 +2,9 @@
 published), ``known`` (every triple it states is already stated by a published source),
 ``adds detail`` (its resources are published and it states more, nothing conflicting) or
 ``contradicts`` (a one-value property of one of its resources has another value in a published
-graph). A fact's triples are the draft graph's triples whose subject is one of its
-``dkg:draftedResource`` (their ``dkg:evidence``, the draft's own sentence, left out).
+graph). A fact's triples are those it ``dkg:asserts`` (as its card in the workspace holds them;
+in a draft without them, the draft graph's triples whose subject is one of its
+``dkg:draftedResource``); their ``dkg:evidence``, the draft's own sentence, is left out.
 
 Which properties hold one value per resource is read from the SHACL shapes (a property shape with
 ``sh:maxCount 1`` of a node shape's ``sh:targetClass``), never from a list here. What counts as the
@@ -27,6 +28,9 @@ LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 EVIDENCE = ox.NamedNode(DKG + "evidence")
 DRAFTED_FACT = ox.NamedNode(DKG + "DraftedFact")
 DRAFTED_RESOURCE = ox.NamedNode(DKG + "draftedResource")
+ASSERTS = ox.NamedNode(DKG + "asserts")
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (ox.NamedNode(f"http://www.w3.org/1999/02/22-rdf-syntax-ns#{local}")
+                                          for local in ("subject", "predicate", "object"))
 
 _ONE_VALUE = """PREFIX sh: <http://www.w3.org/ns/shacl#>
 SELECT DISTINCT ?class ?path WHERE {
@@ -123,8 +127,9 @@ class Comparer:
         published = [r for r in resources if self._is_published(r)]
         if not published:
             return Comparison(fact, rule, sentence, Status.NEW, resources)
-        triples = [q for r in resources for q in self.draft.quads_for_pattern(r, None, None, graph)
-                   if q.predicate != EVIDENCE]
+        triples = [q for q in self._asserted(fact, graph) if q.predicate != EVIDENCE] \
+            or [q for r in resources for q in self.draft.quads_for_pattern(r, None, None, graph)
+                if q.predicate != EVIDENCE]
         conflicts = tuple(c for q in triples for c in self._conflicts(q, graph))
         if conflicts:
             return Comparison(fact, rule, sentence, Status.CONTRADICTS, resources, conflicts)
@@ -138,6 +143,19 @@ class Comparer:
         statements = tuple(self._statement(r, g) for r, g in sorted(graphs, key=str)
                            if isinstance(r, ox.NamedNode))
         return Comparison(fact, rule, sentence, status, resources, known_from=statements)
+
+    def _asserted(self, fact: ox.NamedNode, graph: ox.NamedNode) -> list[ox.Quad]:
+        """The triples the fact ``dkg:asserts`` (a draft without them: none)."""
+        out = []
+        for link in self.draft.quads_for_pattern(fact, ASSERTS, None, graph):
+            parts = {q.predicate: q.object for q in self.draft.quads_for_pattern(link.object, None, None, graph)
+                     if not isinstance(link.object, ox.Literal | ox.Triple)} \
+                if isinstance(link.object, ox.NamedNode | ox.BlankNode) else {}
+            s, p, o = parts.get(RDF_SUBJECT), parts.get(RDF_PREDICATE), parts.get(RDF_OBJECT)
+            if isinstance(s, ox.NamedNode) and isinstance(p, ox.NamedNode) and o is not None \
+                    and not isinstance(o, ox.Triple):
+                out.append(ox.Quad(s, p, o, graph))
+        return sorted(out, key=str)
 
     def _is_published(self, resource: ox.NamedNode) -> bool:
         return any(q.graph_name not in self.own for q in self.published.quads_for_pattern(resource, None, None))
