@@ -180,3 +180,25 @@ def test_an_entity_changed_to_another_of_its_kind_in_the_draft(workspace, page) 
     (edit,) = workspace.decisions()[FACTS[1]]["edits"]
     assert edit["property"] == "<https://w3id.org/diplokg/ontology#foundedBy>" and edit["new"] == other
     assert "Establishment of diplomatic relations" in _card(p, 1).locator(".new").inner_text()
+
+
+def test_a_triple_of_a_property_the_fact_lacks_is_added(workspace, page) -> None:
+    """The mission (fact 2) gets a state it covers: a resource of the fact, a property the
+    ontology declares (offered by name), a value."""
+    p = _open(page, workspace)
+    offered = p.locator("#properties option").evaluate_all("options => options.map(o => o.value)")
+    covers = "<https://w3id.org/diplokg/ontology#covers>"
+    assert covers in offered and "<http://www.w3.org/2000/01/rdf-schema#label>" in offered
+    add = _card(p, 1).locator("tr.add-triple")
+    mission = add.locator("select.add-subject option").evaluate_all("options => options.map(o => o.value)")
+    (embassy,) = [m for m in mission if "/mission/" in m]
+    add.locator("select.add-subject").select_option(embassy)
+    add.locator("input.add-property").fill(covers)
+    add.locator("input.add-value").fill("<https://w3id.org/diplokg/id/state/KAZ>")
+    add.get_by_role("button", name="add triple").click()
+    p.wait_for_selector("#card-1 .new")
+    (edit,) = workspace.decisions()[FACTS[1]]["edits"]
+    assert (edit["resource"], edit["property"], edit["old"], edit["new"]) == \
+        (embassy, covers, "", "<https://w3id.org/diplokg/id/state/KAZ>")
+    assert _card(p, 1).locator("tr", has_text="dkg:covers").filter(has_text="id:state/KAZ").count() == 1
+    assert page.errors == []

@@ -35,6 +35,10 @@ SELECT DISTINCT ?class ?resource ?label ?alt WHERE { ?resource a ?class .
 _IN_SCHEME = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?scheme ?resource ?label ?alt WHERE { ?resource skos:inScheme ?scheme .
   OPTIONAL { { ?resource rdfs:label ?label } UNION { ?resource skos:altLabel ?alt } } }"""
+_PROPERTIES = """PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?property ?label WHERE { ?property a ?kind .
+  FILTER(?kind IN (owl:ObjectProperty, owl:DatatypeProperty, owl:AnnotationProperty))
+  OPTIONAL { ?property rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) } }"""
 _KIND = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?value ?class ?scheme WHERE { { ?value a ?class } UNION { ?value skos:inScheme ?scheme } }"""
 
@@ -66,6 +70,20 @@ class Candidates:
     def every(self) -> dict[str, dict[str, list[Candidate]]]:
         """Per fact of the draft, :meth:`of` its card."""
         return {card.fact: self.of(card) for card in self.draft.cards}
+
+    def properties(self) -> list[tuple[ox.NamedNode, str]]:
+        """The properties a triple can be added with: those the published graph declares (the
+        ontology's, with their English label) and those the draft uses, by IRI."""
+        found: dict[ox.NamedNode, str] = {t.predicate: "" for t in self.draft.triples
+                                          if t.predicate not in NOT_CHOSEN and t.predicate != dkg("asserts")}
+        if self.published is not None:
+            result = self.published.query(_PROPERTIES, use_default_graph_as_union=True)
+            assert isinstance(result, ox.QuerySolutions)
+            for row in result:
+                if isinstance(row["property"], ox.NamedNode):
+                    label = row["label"].value if isinstance(row["label"], ox.Literal) else ""
+                    found[row["property"]] = label or found.get(row["property"], "")
+        return sorted(found.items(), key=lambda item: item[0].value)
 
     def shown(self) -> dict[str, str]:
         """The name to show of each resource the draft's facts name (subject or value): the draft's,

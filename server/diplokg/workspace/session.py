@@ -48,6 +48,7 @@ class Session:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     choices: dict[str, dict[str, list[Candidate]]] = field(default_factory=dict)  # fact → value → candidates
     names: dict[str, str] = field(default_factory=dict)  # IRI → the name shown
+    properties: list[tuple[ox.NamedNode, str]] = field(default_factory=list)  # what a triple can be added with
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def decide(self, body: Any) -> None:
@@ -105,7 +106,7 @@ def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] 
     choices = candidates.every()
     names = {c.value.value: c.name for values in choices.values() for found in values.values() for c in found}
     return Session(review, reviewer.strip(), {c.fact.value: c for c in comparisons or []}, choices,
-                   names | candidates.shown())
+                   names | candidates.shown(), candidates.properties())
 
 
 def _apply(action: Any) -> None:

@@ -29,7 +29,9 @@ def state(session: Session) -> dict[str, Any]:
                    session.choices.get(c.fact, {})) for c in draft.cards]
     return {"draft": draft.path.name, "review_file": str(review.path), "reviewer": session.reviewer,
             "graph": draft.graph.value, "text": source_text(draft), "cards": cards,
-            "summary": summary(cards), "publish": publish_state(session), "compared": bool(session.comparisons)}
+            "summary": summary(cards), "publish": publish_state(session), "compared": bool(session.comparisons),
+            "properties": [{"value": term_text(p), "shown": f"{shorten(p.value)}" + (f" ({label})" if label else "")}
+                           for p, label in session.properties]}
 
 
 def publish_state(session: Session) -> dict[str, Any]:
@@ -89,6 +91,9 @@ def _card(card: Card, decision: Decision, comparison: Comparison | None, labels:
                          "end": card.sentence.end},
             "notes": list(card.notes), "questions": list(card.questions),
             "triples": _triples(card, decision.edits, labels, choices),
+            "subjects": [{"value": term_text(s), "shown": _show(s, labels)}
+                         for s in sorted({t.subject for t in card.triples if isinstance(t.subject, ox.NamedNode)},
+                                         key=str)],
             "decision": {"decision": decision.decision, "answers": list(decision.answers),
                          "edits": [_edit(e) for e in decision.edits], "reviewer": decision.reviewer,
                          "decided": decision.decided},

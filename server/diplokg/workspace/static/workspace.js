@@ -90,7 +90,34 @@
       row.append(value, edit);
       table.append(row);
     }
+    table.append(adder(card));
     return table;
+  }
+
+  function adder(card) {
+    // a triple of a property the fact does not state yet, on one of its resources
+    const row = el("tr", null, "add-triple");
+    const subject = el("select", null, "add-subject");
+    subject.setAttribute("aria-label", "the resource to add a triple to");
+    for (const s of card.subjects) subject.append(Object.assign(el("option", s.shown), { value: s.value }));
+    const property = el("input", null, "add-property");
+    property.setAttribute("aria-label", "the property, an IRI in angle brackets");
+    property.placeholder = "<property IRI>";
+    property.setAttribute("list", "properties");
+    const value = el("input", null, "add-value");
+    value.setAttribute("aria-label", "the value, an N-Triples term");
+    value.placeholder = '<IRI> or "text"@de';
+    const add = button("add triple", "add this triple to the fact", () => {
+      const edit = { resource: subject.value, property: property.value.trim(), old: "", new: value.value.trim() };
+      decide(card, card.decision.decision, { edits: card.decision.edits.concat([edit]) });
+    });
+    const cells = [el("td"), el("td"), el("td"), el("td")];
+    cells[0].append(subject);
+    cells[1].append(property);
+    cells[2].append(value);
+    cells[3].append(add);
+    row.append(...cells);
+    return row;
   }
 
   function editor(card, t, cell, adding) {
@@ -212,6 +239,10 @@
 
   function show(state) {
     data = state;
+    const list = document.getElementById("properties");
+    if (!list.children.length) {
+      for (const p of data.properties) list.append(Object.assign(el("option", p.shown), { value: p.value }));
+    }
     current = Math.min(current, data.cards.length - 1);
     document.getElementById("draft").textContent = data.draft;
     const s = data.summary;
