@@ -77,3 +77,24 @@ def test_a_decision_is_saved_with_reviewer_and_time_and_answered_with_the_state(
     saved = workspace.decisions()[FACT]
     assert saved["decision"] == "reject" and saved["reviewer"] == "tester" and saved["decided"]
     assert _state(workspace)["cards"][0]["decision"]["decision"] == "reject"
+
+
+def test_a_review_file_changed_in_an_editor_is_never_overwritten(workspace) -> None:
+    """Someone decides fact 1 in an editor while the workspace runs: the workspace's next action is
+    refused with 409 (nothing overwritten), the file is read again, and the state shows their decision."""
+    post = {"headers": workspace.headers(Origin=workspace.origin)}
+    assert httpx.post(workspace.origin + "/api/decide", json={"fact": FACT, "decision": "defer"}, **post).is_success
+    text = workspace.review_file.read_text(encoding="utf-8")
+    edited = text.replace("  decision: defer\n", "  decision: accept\n", 1)
+    edited = edited.replace("reviewer: tester", "reviewer: Ann", 1)
+    assert edited != text
+    workspace.review_file.write_text(edited, encoding="utf-8")
+    other = "https://w3id.org/diplokg/id/draft/workspace-test/2"
+    refused = httpx.post(workspace.origin + "/api/decide", json={"fact": other, "decision": "reject"}, **post)
+    assert refused.status_code == 409
+    assert "was changed outside this review" in refused.json()["error"]
+    assert workspace.review_file.read_text(encoding="utf-8") == edited, "the editor's change is kept"
+    assert _state(workspace)["cards"][0]["decision"]["reviewer"] == "Ann"
+    again = httpx.post(workspace.origin + "/api/decide", json={"fact": other, "decision": "reject"}, **post)
+    assert again.status_code == 200
+    assert workspace.decisions()[FACT]["decision"] == "accept" and workspace.decisions()[other]["decision"] == "reject"

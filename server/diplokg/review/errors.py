@@ -16,3 +16,8 @@ class ReviewError(DiplokgError):
         self.headline, self.problems = headline, list(problems or [])
         listed = "".join(f"\n  - {p}" for p in self.problems)
         super().__init__(f"{headline}{listed}")
+
+
+class ReviewChanged(ReviewError):
+    """The review file was changed by someone else (an editor, another workspace) since this
+    review read or wrote it: a decision made now would overwrite theirs, so none is made."""

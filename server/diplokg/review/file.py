@@ -17,6 +17,7 @@ everything and refuses the file with every problem (line, fact, reason)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ import yaml
 
 from diplokg.core.atomic_file import write_atomically
 from diplokg.review.cards import Card, Draft, read_draft
-from diplokg.review.errors import ReviewError
+from diplokg.review.errors import ReviewChanged, ReviewError
 from diplokg.review.model import DECISIONS, Decision, Edit, Step, term_text
 from diplokg.review.reading import read_review_file
 
@@ -52,6 +53,8 @@ class Review:
     draft: Draft
     decisions: dict[str, Decision]
     history: list[Step] = field(default_factory=list)
+    #: the SHA-256 of the file as this review last read or wrote it (None: not on disk yet)
+    seen: str | None = None
 
     def undecided(self) -> list[Card]:
         return [c for c in self.draft.cards if not self.decisions[c.fact].decision]
@@ -123,6 +126,7 @@ def decide_many(review: Review, choices: list[Choice], reviewer: str, now: dt.da
     if problems:
         which = f"fact {choices[0][0]}" if len(choices) == 1 else f"{len(choices)} facts"
         raise ReviewError(f"{review.path}: {which}: decision refused", problems)
+    check_unchanged(review)
     action = (review.history[-1].action + 1) if review.history else 1
     for (fact, *_), recorded in zip(choices, made, strict=True):
         review.decisions[fact] = recorded
@@ -133,6 +137,7 @@ def decide_many(review: Review, choices: list[Choice], reviewer: str, now: dt.da
 
 def undo(review: Review, fact: str) -> Decision:
     """Take back the last decision on ``fact``: it gets its previous decision (or none); saved at once."""
+    check_unchanged(review)
     steps = [i for i, step in enumerate(review.history) if step.fact == fact]
     if not steps:
         raise ReviewError(f"{review.path}: fact {fact} has no decision to undo")
@@ -145,6 +150,7 @@ def undo(review: Review, fact: str) -> Decision:
 def undo_last(review: Review) -> list[str]:
     """Take back the last action (every decision made in it): each of its facts gets its previous
     decision (or none); saved at once. The facts, in the order they were decided."""
+    check_unchanged(review)
     if not review.history:
         raise ReviewError(f"{review.path}: there is no decision to undo")
     action = review.history[-1].action
@@ -160,6 +166,17 @@ def _last(review: Review, fact: str) -> Decision:
     return next((s.decision for s in reversed(review.history) if s.fact == fact), Decision())
 
 
+def check_unchanged(review: Review) -> None:
+    """:class:`ReviewChanged` if the file on disk is not the one this review last read or wrote."""
+    try:
+        now: str | None = hashlib.sha256(review.path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        now = None
+    if now != review.seen:
+        raise ReviewChanged(f"{review.path} was changed outside this review (in an editor or another workspace) "
+                            "since it was read: nothing was decided; load it again")
+
+
 def save_review(review: Review) -> None:
     """Write the review file atomically (temporary file, fsync, rename)."""
     body = {"draft": review.draft.path.name, "sha256": review.draft.sha256, "graph": review.draft.graph.value,
@@ -167,7 +184,9 @@ def save_review(review: Review) -> None:
             "history": [{"fact": s.fact, **_decision(s.decision), "action": s.action} for s in review.history]}
     text = HEADER.format(draft=review.draft.path.name, name=review.path.name)
     text += yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120)
-    write_atomically(review.path, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    write_atomically(review.path, data)
+    review.seen = hashlib.sha256(data).hexdigest()
 
 
 def _fact(card: Card, decision: Decision) -> dict[str, Any]:
@@ -184,6 +203,7 @@ def _decision(decision: Decision) -> dict[str, Any]:
 
 def load_review(path: Path) -> Review:
     """Read and check a review file and its draft (beside it); :class:`ReviewError` listing every problem."""
+    read = path.read_bytes() if path.is_file() else b""
     header, facts, history, actions = read_review_file(path)
     draft = read_draft(path.parent / header["draft"])
     problems = []
@@ -203,4 +223,5 @@ def load_review(path: Path) -> Review:
         decisions[fact] = decision
     if problems:
         raise ReviewError(f"{path}: refused ({len(problems)} problem(s))", problems)
-    return Review(path, draft, decisions, [Step(fact, d, a) for (_, fact, d), a in zip(history, actions, strict=True)])
+    steps = [Step(fact, d, a) for (_, fact, d), a in zip(history, actions, strict=True)]
+    return Review(path, draft, decisions, steps, hashlib.sha256(read).hexdigest())

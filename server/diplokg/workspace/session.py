@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from diplokg.review.candidates import Candidate, Candidates
 from diplokg.review.cards import read_draft
 from diplokg.review.compare import Comparison
-from diplokg.review.errors import ReviewError
+from diplokg.review.errors import ReviewChanged, ReviewError
 from diplokg.review.file import (
     Review,
     decide,
@@ -61,17 +61,17 @@ class Session:
         answers = _answers(body["answers"]) if "answers" in body else current.answers
         edits = _edits(body["edits"]) if "edits" in body else current.edits
         with self.lock:
-            _apply(lambda: decide(self.review, fact, decision, self.reviewer, answers, edits))
+            self._apply(lambda: decide(self.review, fact, decision, self.reviewer, answers, edits))
 
     def undo(self, body: Any) -> None:
         fact = _fact(self, body)
         with self.lock:
-            _apply(lambda: undo(self.review, fact))
+            self._apply(lambda: undo(self.review, fact))
 
     def undo_last(self, body: Any) -> None:
         """``{}``: the last action taken back (every decision made in it)."""
         with self.lock:
-            _apply(lambda: undo_last(self.review))
+            self._apply(lambda: undo_last(self.review))
 
     def decide_sentence(self, body: Any) -> None:
         """``{sentence, decision}``: every fact of that sentence accepted or rejected, as one action
@@ -87,7 +87,23 @@ class Session:
         with self.lock:
             choices = [(c.fact, decision, self.review.decisions[c.fact].answers, self.review.decisions[c.fact].edits)
                        for c in cards]
-            _apply(lambda: decide_many(self.review, choices, self.reviewer))
+            self._apply(lambda: decide_many(self.review, choices, self.reviewer))
+
+    def _apply(self, action: Any) -> None:
+        """Do ``action``; a refusal is a 400 with its problems. If the review file was changed
+        outside (an editor), the file is read again and the action refused with 409: the page shows
+        the file as it is now, and nothing anyone wrote is overwritten."""
+        try:
+            action()
+        except ReviewChanged as e:
+            try:
+                self.review = load_review(self.review.path)
+            except ReviewError as bad:
+                raise RequestError(409, e.headline + "; it cannot be read now", [bad.headline, *bad.problems]) from None
+            raise RequestError(409, e.headline.replace("load it again", "it was loaded again: "
+                                                       "the page shows it now")) from None
+        except ReviewError as e:
+            raise RequestError(400, e.headline, e.problems) from None
 
 
 def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] | None = None,
@@ -107,13 +123,6 @@ def open_session(draft_path: Path, reviewer: str, comparisons: list[Comparison] 
     names = {c.value.value: c.name for values in choices.values() for found in values.values() for c in found}
     return Session(review, reviewer.strip(), {c.fact.value: c for c in comparisons or []}, choices,
                    names | candidates.shown(), candidates.properties())
-
-
-def _apply(action: Any) -> None:
-    try:
-        action()
-    except ReviewError as e:
-        raise RequestError(400, e.headline, e.problems) from None
 
 
 def _fact(session: Session, body: Any) -> str:

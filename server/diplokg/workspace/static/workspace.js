@@ -32,6 +32,10 @@
     if (!response.ok) {
       error.textContent = answer.error + (answer.problems && answer.problems.length ? ": " + answer.problems.join("; ") : "");
       error.hidden = false;
+      if (response.status === 409) {  // the file was changed outside: show it as it is now
+        const now = await fetch("/api/state", { credentials: "same-origin", headers: { "X-Review-Token": token } });
+        show(await now.json());
+      }
       return;
     }
     error.hidden = true;
