@@ -28,6 +28,7 @@ CONCEPT = ox.NamedNode(PREFIXES["skos"] + "Concept")
 IN_SCHEME = ox.NamedNode(PREFIXES["skos"] + "inScheme")
 NOT_CHOSEN = {RDF_TYPE, dkg("evidence"), IN_SCHEME}
 LIMIT = 20
+PREFILTER = 500  # above this many resources of a kind, only those sharing a word with the value or sentence
 
 _OF_KIND = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?class ?resource ?label ?alt WHERE { ?resource a ?class .
@@ -115,6 +116,10 @@ class Candidates:
                 pool.setdefault(resource, entry)
         pool.pop(value, None)
         own = self._names.get(value) or self._published_names(value)
+        if len(pool) > PREFILTER:  # a large kind (persons of a big graph): only names sharing a word
+            words = {w for name in own for w in _plain(name).split()} | set(_plain(sentence).split())
+            pool = {r: entry for r, entry in pool.items()
+                    if any(words & set(_plain(name).split()) for name in entry[0])}
         ranked = [Candidate(r, _shown(names, r), origin, _score(names, own, sentence))
                   for r, (names, origin) in pool.items()]
         return sorted(ranked, key=lambda c: (-c.score, c.name.casefold(), c.value.value))[:LIMIT]

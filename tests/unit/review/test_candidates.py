@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from diplokg.review.candidates import Candidates, folded
+from diplokg.review.candidates import PREFILTER, Candidates, folded
 from diplokg.review.cards import Draft
 from diplokg.source.loader import load
 from diplokg.source.tree import SourceTree
@@ -62,3 +62,25 @@ def test_without_a_published_graph_the_draft_alone(draft: Draft) -> None:
 def test_folded_names_ignore_case_accents_and_word_order() -> None:
     assert folded("Ciobanu, Mădălina") == folded("madalina CIOBANU")
     assert folded("Lupu") != folded("Lupo")
+
+
+def test_a_large_kind_is_narrowed_to_names_that_share_a_word(draft: Draft) -> None:
+    """Above PREFILTER resources of a kind, only those with a name word in common with the value or
+    its sentence are ranked (a big graph's persons are not each compared)."""
+    store = ox.Store()
+    person = ox.NamedNode("https://w3id.org/diplokg/ontology#Person")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    graph = ox.NamedNode("https://w3id.org/diplokg/graph/test")
+    for n in range(PREFILTER + 100):
+        node = ox.NamedNode(f"{ID}person/synthetic-{n}")
+        store.add(ox.Quad(node, rdf_type, person, graph))
+        store.add(ox.Quad(node, label, ox.Literal(f"Someone Number{n}", language="en"), graph))
+    namesake = ox.NamedNode(f"{ID}person/ana-testaverde")
+    store.add(ox.Quad(namesake, rdf_type, person, graph))
+    store.add(ox.Quad(namesake, label, ox.Literal("Ana Testaverde", language="en"), graph))
+    choices = Candidates(draft, store).every()[FACT[3]]
+    (pedro,) = [v for v in choices if v.startswith(f"{ID}person/pedro")]
+    offered = [c.value for c in choices[pedro]]
+    assert offered[0] == namesake
+    assert not any("synthetic" in c.value for c in offered)
