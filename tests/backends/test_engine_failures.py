@@ -92,7 +92,7 @@ def test_publish_again_replaces_the_graphs(built_store, published, tmp_path):
                      published.query_url, "--engine-user", "dba", "--engine-password-file",
                      str(published.password_file()), "--engine-auth", "digest")
     assert result.returncode == 0, result.stderr
-    assert "7,701 quads in 6 graphs" in result.stdout
+    assert "7,708 quads in 6 graphs" in result.stdout
 
 
 def test_wrong_password_is_refused_with_the_reason(built_store, published, tmp_path):

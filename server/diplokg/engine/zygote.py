@@ -184,4 +184,9 @@ def _reap(pid: int, patience: float = 5.0) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except (BrokenPipeError, ConnectionResetError):
+        # the web process closed our control socket (it gave up, e.g. on a damaged store, and says
+        # why itself): nothing is left to tell it, and a traceback would only garble its message
+        sys.exit(1)
