@@ -122,8 +122,11 @@ def read_draft(path: Path) -> Draft:
              if t.predicate == dkg("draftedResource") and isinstance(t.object, ox.NamedNode)}
     owned |= {t.subject.value for t in base if isinstance(t.subject, ox.NamedNode)} | {f.value for f in facts}
     owned |= {s.value for s in _subjects(triples, ox.NamedNode(RDF + "Statement"))}
-    asserted = _asserted(path, triples)
-    cards = tuple(sorted((_card(path, triples, f, owned, asserted.get(f.value)) for f in facts), key=_order))
+    try:
+        stated = asserted(triples)
+    except ValueError as e:
+        raise ReviewError(f"{path}: {e}") from None
+    cards = tuple(sorted((_card(path, triples, f, owned, stated.get(f.value)) for f in facts), key=_order))
     if not cards:
         raise ReviewError(f"{path} holds no dkg:DraftedFact: nothing to review")
     return Draft(path, hashlib.sha256(data).hexdigest(), ox.NamedNode(graph), triples, base, cards)
@@ -144,9 +147,10 @@ def _order(card: Card) -> tuple[int, str]:
     return (int(number.group(1)) if number else 0, card.fact)
 
 
-def _asserted(path: Path, triples: frozenset[ox.Triple]) -> dict[str, frozenset[ox.Triple]]:
-    """Per fact, the triples it ``dkg:asserts`` (each an ``rdf:Statement``); a statement missing a
-    part, or whose subject is not an IRI, makes the draft unreadable."""
+def asserted(triples: Iterable[ox.Triple]) -> dict[str, frozenset[ox.Triple]]:
+    """Per fact (IRI), the triples it ``dkg:asserts``, each an ``rdf:Statement``; ValueError if a
+    statement lacks an IRI subject, an IRI predicate or an object."""
+    triples = list(triples)
     parts: dict[ox.NamedNode | ox.BlankNode, dict[str, _Term]] = {}
     for t in triples:
         local = t.predicate.value.removeprefix(RDF)
@@ -159,8 +163,8 @@ def _asserted(path: Path, triples: frozenset[ox.Triple]) -> dict[str, frozenset[
             found = parts.get(t.object) if isinstance(t.object, ox.NamedNode | ox.BlankNode) else None
             s, p, o = (found or {}).get("subject"), (found or {}).get("predicate"), (found or {}).get("object")
             if not isinstance(s, ox.NamedNode) or not isinstance(p, ox.NamedNode) or o is None:
-                raise ReviewError(f"{path}: drafted fact {t.subject.value}: its statement {t.object} lacks an IRI "
-                                  "subject, an IRI predicate or an object")
+                raise ValueError(f"drafted fact {t.subject.value}: its statement {t.object} lacks an IRI subject, "
+                                 "an IRI predicate or an object")
             out.setdefault(t.subject.value, set()).add(ox.Triple(s, p, o))
     return {fact: frozenset(found) for fact, found in out.items()}
 

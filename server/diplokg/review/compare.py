@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from diplokg.review.cards import asserted
 from diplokg.review.sameness import DKG, Value, agree, covers
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -28,9 +29,6 @@ LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 EVIDENCE = ox.NamedNode(DKG + "evidence")
 DRAFTED_FACT = ox.NamedNode(DKG + "DraftedFact")
 DRAFTED_RESOURCE = ox.NamedNode(DKG + "draftedResource")
-ASSERTS = ox.NamedNode(DKG + "asserts")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (ox.NamedNode(f"http://www.w3.org/1999/02/22-rdf-syntax-ns#{local}")
-                                          for local in ("subject", "predicate", "object"))
 
 _ONE_VALUE = """PREFIX sh: <http://www.w3.org/ns/shacl#>
 SELECT DISTINCT ?class ?path WHERE {
@@ -106,6 +104,7 @@ class Comparer:
     def __init__(self, draft: ox.Store, published: ox.Store, one_value: OneValue) -> None:
         self.draft, self.published, self.one_value = draft, published, one_value
         self.own: set[ox.NamedNode] = set()  # the draft's graphs: never compared with themselves
+        self._statements: dict[ox.NamedNode, dict[str, frozenset[ox.Triple]]] = {}  # graph → fact → asserted
 
     def compare(self) -> list[Comparison]:
         """Every drafted fact of the draft, in the order of its graph and IRI."""
@@ -145,17 +144,15 @@ class Comparer:
         return Comparison(fact, rule, sentence, status, resources, known_from=statements)
 
     def _asserted(self, fact: ox.NamedNode, graph: ox.NamedNode) -> list[ox.Quad]:
-        """The triples the fact ``dkg:asserts`` (a draft without them: none)."""
-        out = []
-        for link in self.draft.quads_for_pattern(fact, ASSERTS, None, graph):
-            parts = {q.predicate: q.object for q in self.draft.quads_for_pattern(link.object, None, None, graph)
-                     if not isinstance(link.object, ox.Literal | ox.Triple)} \
-                if isinstance(link.object, ox.NamedNode | ox.BlankNode) else {}
-            s, p, o = parts.get(RDF_SUBJECT), parts.get(RDF_PREDICATE), parts.get(RDF_OBJECT)
-            if isinstance(s, ox.NamedNode) and isinstance(p, ox.NamedNode) and o is not None \
-                    and not isinstance(o, ox.Triple):
-                out.append(ox.Quad(s, p, o, graph))
-        return sorted(out, key=str)
+        """The triples the fact ``dkg:asserts`` (a draft without them, or with a broken statement: none)."""
+        if graph not in self._statements:
+            try:
+                self._statements[graph] = asserted(ox.Triple(q.subject, q.predicate, q.object)
+                                                   for q in self.draft.quads_for_pattern(None, None, None, graph))
+            except ValueError:
+                self._statements[graph] = {}
+        return sorted((ox.Quad(t.subject, t.predicate, t.object, graph)
+                       for t in self._statements[graph].get(fact.value, ())), key=str)
 
     def _is_published(self, resource: ox.NamedNode) -> bool:
         return any(q.graph_name not in self.own for q in self.published.quads_for_pattern(resource, None, None))

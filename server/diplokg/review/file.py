@@ -174,7 +174,7 @@ def check_unchanged(review: Review) -> None:
         now = None
     if now != review.seen:
         raise ReviewChanged(f"{review.path} was changed outside this review (in an editor or another workspace) "
-                            "since it was read: nothing was decided; load it again")
+                            "since it was read: nothing was decided")
 
 
 def save_review(review: Review) -> None:

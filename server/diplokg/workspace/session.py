@@ -100,8 +100,7 @@ class Session:
                 self.review = load_review(self.review.path)
             except ReviewError as bad:
                 raise RequestError(409, e.headline + "; it cannot be read now", [bad.headline, *bad.problems]) from None
-            raise RequestError(409, e.headline.replace("load it again", "it was loaded again: "
-                                                       "the page shows it now")) from None
+            raise RequestError(409, e.headline + "; it was read again: the page shows it now") from None
         except ReviewError as e:
             raise RequestError(400, e.headline, e.problems) from None
 

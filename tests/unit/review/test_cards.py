@@ -62,7 +62,7 @@ def test_every_triple_is_the_base_a_fact_a_fact_record_or_a_statement(draft: Dra
     statements = {t.subject for t in draft.triples if t.object == statement}
     rest = {t for t in draft.triples - covered if t.subject.value not in FACT.values() and t.subject not in statements}
     assert not rest
-    assert covered == set(draft.base).union(*(c.triples for c in draft.cards)) <= draft.triples
+    assert covered <= draft.triples, "a card holds only triples the draft states"
 
 
 @pytest.mark.parametrize("content, reason", [
