@@ -224,3 +224,28 @@ def test_engine_specific_syntax_never_reaches_the_engine(virtuoso_server, http):
     query = 'DEFINE get:soft "replace" SELECT * FROM <http://127.0.0.1:9/doc> WHERE { ?s ?p ?o }'
     r = http.get(virtuoso_server.endpoint, params={"query": query}, headers=JSON)
     assert r.status_code == 400 and r.json()["kind"] == "syntax"
+
+
+SOMEONE_ELSES = "http://example.org/someone-elses"  # a graph the engine holds besides the release (conftest)
+
+
+@pytest.mark.parametrize(("query", "params"), [
+    (f"SELECT * FROM <{SOMEONE_ELSES}> WHERE {{ ?s ?p ?o }}", []),
+    (f"SELECT ?g FROM <{ROMANIA}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []),
+    (f"SELECT ?g FROM NAMED <{SOMEONE_ELSES}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", []),
+    ("SELECT * WHERE { ?s ?p ?o }", [("default-graph-uri", SOMEONE_ELSES)]),
+    ("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", [("default-graph-uri", ROMANIA), ("named-graph-uri", SOMEONE_ELSES)]),
+])
+def test_no_query_reads_a_graph_outside_the_release(virtuoso_server, embedded_server, http, query, params):
+    """The engine holds another graph: neither a query's own FROM / FROM NAMED nor a protocol
+    dataset reaches it, and FROM without FROM NAMED does not open every graph to GRAPH ?g (Virtuoso
+    would): the answers are the embedded store's, which holds the release only."""
+    answers = []
+    for server in (embedded_server, virtuoso_server):
+        r = http.post(server.endpoint, params=params, content=query,
+                      headers={"Content-Type": "application/sparql-query", **JSON})
+        assert r.status_code == 200, r.text
+        rows = r.json()["results"]["bindings"]
+        assert all(SOMEONE_ELSES not in str(row) for row in rows)
+        answers.append(sorted(str(sorted(row.items())) for row in rows))
+    assert answers[0] == answers[1]

@@ -20,6 +20,7 @@ class ErrorKind(StrEnum):
 
     SYNTAX = "syntax"  # the query does not parse (with line and column)
     NESTING = "nesting"  # brackets nested deeper than the parser can take
+    UNSUPPORTED = "unsupported"  # the query parses but asks for what the engine cannot evaluate
     FEDERATION = "federation"  # a SERVICE the endpoint may not call
     NOT_ACCEPTABLE = "not-acceptable"
     NOT_FOUND = "not-found"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from urllib.parse import urljoin
+
+from diplokg.core.iris import resolve
 
 _PN_CHARS = r"\w\u00B7\u00C0-\uFFFF-"
 _TOKEN = re.compile(
@@ -92,8 +93,9 @@ def token_spans(text: str) -> list[tuple[str, str, int]]:
 class _Analysis:
     """The state of one pass over the tokens of a query."""
 
-    def __init__(self, toks: list[tuple[str, str]], predefined_prefixes: dict[str, str] | None) -> None:
-        self.toks, self.info = toks, QueryInfo()
+    def __init__(self, toks: list[tuple[str, str]], predefined_prefixes: dict[str, str] | None,
+                 base: str | None) -> None:
+        self.toks, self.info = toks, QueryInfo(base=base)
         self.prefixes = dict(predefined_prefixes or {})
         self.in_prologue, self.depth = True, 0
         self.projection: set[str] | None = None  # collecting the SELECT clause while not None
@@ -127,11 +129,11 @@ class _Analysis:
         """PREFIX and BASE declarations (the number of tokens they take), then the form."""
         toks, n = self.toks, len(self.toks)
         if upper == "PREFIX" and i + 2 < n and toks[i + 1][0] == "pname" and toks[i + 2][0] == "iri":
-            iri = _resolve(toks[i + 2][1][1:-1], self.info.base)
+            iri = resolve(toks[i + 2][1][1:-1], self.info.base)
             self.prefixes[toks[i + 1][1][:-1]] = self.info.prefixes[toks[i + 1][1][:-1]] = iri
             return 3
         if upper == "BASE" and i + 1 < n and toks[i + 1][0] == "iri":
-            self.info.base = _resolve(toks[i + 1][1][1:-1], self.info.base)
+            self.info.base = resolve(toks[i + 1][1][1:-1], self.info.base)
             return 2
         self.in_prologue = False
         if upper in QUERY_FORMS:
@@ -172,7 +174,7 @@ class _Analysis:
         target_kind, target = toks[j] if j < n else ("other", "")
         iri = None
         if target_kind == "iri":
-            iri = _resolve(target[1:-1], self.info.base)
+            iri = resolve(target[1:-1], self.info.base)
         elif target_kind == "pname":
             prefix, _, local = target.partition(":")
             if prefix in self.prefixes and "\\" not in local:
@@ -180,16 +182,12 @@ class _Analysis:
         self.info.services.append(ServiceCall(target, iri, silent))
 
 
-def analyse(text: str, predefined_prefixes: dict[str, str] | None = None) -> QueryInfo:
+def analyse(text: str, predefined_prefixes: dict[str, str] | None = None, base: str | None = None) -> QueryInfo:
     """Form, dataset clause, prologue, SERVICE targets, nesting depth and projection of ``text``, in
-    one pass over its tokens."""
-    return _Analysis(tokens(text), predefined_prefixes).run()
+    one pass over its tokens. Relative IRIs resolve against ``base`` (the query's base IRI before
+    its own ``BASE``, if any; ``info.base`` is the last one in force)."""
+    return _Analysis(tokens(text), predefined_prefixes, base).run()
 
-
-def _resolve(iri: str, base: str | None) -> str:
-    if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
-        return urljoin(base, iri)
-    return iri
 
 
 def mentions_service(text: str) -> bool:

@@ -35,7 +35,7 @@ from diplokg.engine.framing import (
     send_head,
 )
 from diplokg.engine.messages import Failure, GraphJob, Job, PingJob, QueryJob
-from diplokg.engine.service_errors import service_failure
+from diplokg.engine.service_errors import query_fault, service_failure
 
 _FAST_PATH_BYTES = 256 * 1024
 _POSITION = re.compile(r"error at (\d+):(\d+)")
@@ -99,7 +99,8 @@ def not_acceptable(form: QueryForm) -> Failure:
 def _evaluate(store: ox.Store, job: QueryJob, prefixes: dict[str, str]) -> Any:
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): term for name, term in job.bindings.items()}
-    return store.query(job.text, prefixes=prefixes, substitutions=substitutions, **dataset_arguments(job))
+    return store.query(job.text, prefixes=prefixes, substitutions=substitutions, base_iri=job.base,
+                       **dataset_arguments(job))
 
 
 def _run_query(store: ox.Store, job: QueryJob, send: Send, prefixes: dict[str, str]) -> None:
@@ -108,7 +109,7 @@ def _run_query(store: ox.Store, job: QueryJob, send: Send, prefixes: dict[str, s
     except SyntaxError as e:
         send(failure_frame(syntax_failure(e)))
         return
-    except Exception as e:  # evaluation error: 502 if a SERVICE call failed, else 500, with the engine's message
+    except Exception as e:  # evaluation error: 400 if the query's fault, 502 if a SERVICE call failed, else 500
         send(failure_frame(_evaluation_failure(e, job)))
         return
     tracking = TrackingSend(send)
@@ -150,6 +151,8 @@ def _evaluation_failure(e: Exception, job: QueryJob) -> Failure:
     """Status, message and kind for an error raised by the engine while evaluating ``job``."""
     if isinstance(e, MemoryError):
         return Failure(503, "the query needed more than the worker memory limit", ErrorKind.MEMORY)
+    if query_fault(e):
+        return Failure(400, f"the query cannot be evaluated: {e}", ErrorKind.UNSUPPORTED)
     message = service_failure(e, job.services)
     if message is not None:
         return Failure(502, message, ErrorKind.SERVICE)

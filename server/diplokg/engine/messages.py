@@ -44,6 +44,8 @@ class QueryJob:
     bindings: Mapping[str, Term] = field(default_factory=dict)
     #: the SERVICE endpoints the query calls (they name the endpoint when a call fails)
     services: tuple[str, ...] = ()
+    #: the base IRI relative IRIs of the query resolve against, unless the query declares its own BASE
+    base: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def to_json(message: Job | Head | Failure) -> dict[str, Any]:
                 "dataset": None if message.dataset is None else
                 [list(message.dataset.default_graphs), list(message.dataset.named_graphs)],
                 "bindings": {name: encode_term(term) for name, term in message.bindings.items()},
-                "services": list(message.services)}
+                "services": list(message.services), "base": message.base}
     if isinstance(message, GraphJob):
         return {"op": "graph", "format": message.format, "graph": message.graph}
     if isinstance(message, PingJob):
@@ -132,7 +134,7 @@ def job_from_json(obj: Mapping[str, Any]) -> Job:
         return QueryJob(str(obj["text"]), obj.get("results_format"), obj.get("graph_format"), int(obj["row_cap"]),
                         bool(obj["union"]), None if dataset is None else Dataset(tuple(dataset[0]), tuple(dataset[1])),
                         {name: decode_term(spec) for name, spec in obj.get("bindings", {}).items()},
-                        tuple(obj.get("services", ())))
+                        tuple(obj.get("services", ())), obj.get("base"))
     if op == "graph":
         return GraphJob(str(obj["format"]), obj.get("graph"))
     if op == "ping":

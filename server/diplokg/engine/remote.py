@@ -184,7 +184,7 @@ class RemoteEngine:
 
     def _select(self, params: list[tuple[str, str]], deadline: float) -> list[ox.QuerySolution]:
         with self._post(params, _RESULTS_ACCEPT, deadline) as response:
-            result = ox.parse_query_results(open_body(response, deadline, threading.Event()),
+            result = ox.parse_query_results(open_body(response, deadline, threading.Event(), json_results=True),
                                             format=ox.QueryResultsFormat.JSON)
             if not isinstance(result, ox.QuerySolutions):
                 raise EngineError(502, "the SPARQL engine answered a SELECT query with a boolean")
@@ -285,10 +285,16 @@ class RemoteEngine:
         except EngineError as e:
             if e.kind is ErrorKind.ENGINE_UNREACHABLE:
                 self.reachable = False
-            self.failures += 1
-            self.last_error = e.message
+            if e.status >= 500:  # the engine's fault, not a query it refused (4xx)
+                self.failures += 1
+                self.last_error = e.message
             with suppress_cancel():
                 tracking.fail(Failure(e.status, e.message, e.kind))
+        except SyntaxError as e:  # the engine's answer does not parse (e.g. Virtuoso's IRI("x") is not absolute)
+            self.failures += 1
+            self.last_error = f"the SPARQL engine's answer is not valid: {e}"
+            with suppress_cancel():
+                tracking.fail(Failure(502, self.last_error, ErrorKind.ENGINE))
         except Exception as e:
             _log.exception("engine request failed")
             with suppress_cancel():
@@ -298,15 +304,16 @@ class RemoteEngine:
     def _engine_params(self, job: QueryJob, send: TrackingSend) -> tuple[QueryForm, str, list[tuple[str, str]]] | None:
         """The query's form, the format of its answer and what is posted to the engine; None if a
         failure was sent instead (a syntax error, a binding with no place, no acceptable format)."""
-        info = analyse(job.text, self.prefixes)
+        info = analyse(job.text, self.prefixes, job.base)
         try:
-            check_syntax(job.text, info.form, self.prefixes)
+            check_syntax(job.text, info.form, self.prefixes, job.base)
         except SyntaxError as e:
             send(failure_frame(syntax_failure(e)))
             return None
         form = info.form or QueryForm.SELECT
         try:
-            sent = engine_text(job.text, self.prefixes, dict(job.bindings), job.dataset is not None, info)
+            sent = engine_text(job.text, self.prefixes, dict(job.bindings), job.dataset is not None, info, job.base,
+                               self.graphs)
         except BindingUnsupported as e:
             send(failure_frame(Failure(400, f"cannot bind values in this query: {e}")))
             return None
@@ -314,7 +321,8 @@ class RemoteEngine:
         if fmt is None:
             send(failure_frame(not_acceptable(form)))
             return None
-        return form, fmt, [("query", sent), *dataset_params(job, [] if self.engine_union else list(self.graphs))]
+        return form, fmt, [("query", sent),
+                           *dataset_params(job, [] if self.engine_union else list(self.graphs), self.graphs)]
 
     def _query(self, job: QueryJob, send: TrackingSend, deadline: float, cancelled: threading.Event) -> None:
         prepared = self._engine_params(job, send)
@@ -323,7 +331,7 @@ class RemoteEngine:
         form, fmt, params = prepared
         writer = FrameWriter(send)
         with self._post(params, _GRAPH_ACCEPT if form.gives_graph else _RESULTS_ACCEPT, deadline) as response:
-            body = open_body(response, deadline, cancelled)
+            body = open_body(response, deadline, cancelled, json_results=not form.gives_graph)
             cut = ENGINE_CUT_HEADER in response.headers  # the engine's own row limit (Virtuoso: ResultSetMaxRows)
             if form.gives_graph:
                 triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)

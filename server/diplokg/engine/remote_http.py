@@ -5,8 +5,10 @@ the request is cancelled (``Body``), and the engine's failures as ``EngineError`
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import IO, Any, cast
@@ -17,6 +19,7 @@ import httpx
 from diplokg.core.errors import ErrorKind
 
 _ERROR_BYTES = 4096
+_UNDEFINED_FUNCTION = re.compile(r"\bError SR185: Undefined procedure\b")
 
 
 class Cancelled(Exception):
@@ -73,10 +76,15 @@ class Exchange:
         if response.status_code != 200:
             detail = _start_of(response)
             self.__exit__(None, None, None)
-            # 400: the engine refused the query (our parser accepted it); anything else is the engine's
-            # or this server's configuration's fault (credentials, URL): 502
-            status = 400 if response.status_code == 400 else 502
-            raise EngineError(status, f"the SPARQL engine answered {response.status_code}: {detail}")
+            # 400: the engine refused the query (our parser accepted it), or answered 500 for a function
+            # it does not have (Virtuoso: SR185 "Undefined procedure", for any IRI called as a function);
+            # anything else is the engine's or this server's configuration's fault (credentials, URL): 502
+            message = f"the SPARQL engine answered {response.status_code}: {detail}"
+            if response.status_code == 400:
+                raise EngineError(400, message)
+            if _UNDEFINED_FUNCTION.search(detail):
+                raise EngineError(400, message, ErrorKind.UNSUPPORTED)
+            raise EngineError(502, message)
         partial = response.headers.get("x-sql-state")
         if partial:  # Virtuoso's "anytime" answer: cut at its own time limit, not an error in its eyes
             self.__exit__(None, None, None)
@@ -103,12 +111,32 @@ def _start_of(response: httpx.Response) -> str:
     return " ".join(text.split()) or "(no message)"
 
 
+#: Virtuoso writes a blank node in JSON results as {"type": "bnode", "value": "nodeID://b10000"}: not a
+#: blank node label (pyoxigraph's parser refuses it), so the prefix is dropped ("b10000")
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+_CARRY = 64  # bytes kept back from each chunk, so that a match across two chunks is found
+
+
+def bnode_labels(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``chunks`` of SPARQL JSON results with Virtuoso's blank node values made labels."""
+    rest = b""
+    for chunk in chunks:
+        data = _VIRTUOSO_BNODE.sub(rb"\1", rest + chunk)
+        data, rest = data[:-_CARRY], data[-_CARRY:]
+        if data:
+            yield data
+    if rest:
+        yield rest
+
+
 class Body(io.RawIOBase):
     """The response body as a binary file for pyoxigraph's parsers; stops at the deadline or when
-    the request is cancelled (client gone, time budget spent)."""
+    the request is cancelled (client gone, time budget spent). ``json_results``: the body is SPARQL
+    JSON results (``bnode_labels`` applies)."""
 
-    def __init__(self, response: httpx.Response, deadline: float, cancelled: threading.Event) -> None:
-        self._chunks = response.iter_bytes()
+    def __init__(self, response: httpx.Response, deadline: float, cancelled: threading.Event,
+                 json_results: bool = False) -> None:
+        self._chunks = bnode_labels(response.iter_bytes()) if json_results else response.iter_bytes()
         self._rest = b""
         self._deadline, self._cancelled = deadline, cancelled
 
@@ -142,6 +170,7 @@ class suppress_cancel:
         return kind is not None and issubclass(kind, Cancelled)
 
 
-def open_body(response: httpx.Response, deadline: float, cancelled: threading.Event) -> IO[bytes]:
+def open_body(response: httpx.Response, deadline: float, cancelled: threading.Event,
+              json_results: bool = False) -> IO[bytes]:
     """``response``'s body as the binary file pyoxigraph's parsers read (a ``Body``: a raw stream)."""
-    return cast(IO[bytes], Body(response, deadline, cancelled))
+    return cast(IO[bytes], Body(response, deadline, cancelled, json_results))

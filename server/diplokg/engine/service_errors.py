@@ -1,5 +1,6 @@
 """Tells a failing SERVICE call apart from other evaluation errors, so the client gets 502 with the
-endpoint's IRI and the engine's own text, which is the useful detail.
+endpoint's IRI and the engine's own text, which is the useful detail; and tells the errors the
+query itself causes (``query_fault``: 400) apart from faults of the server (500).
 
 pyoxigraph maps evaluation errors to Python exceptions by kind: I/O errors to OSError (and its
 ConnectionError subclasses), query parsing to SyntaxError, bad input to ValueError, and everything
@@ -40,6 +41,22 @@ _LOCAL = re.compile(
     r"|custom function"
     r"|triple term that is not a valid RDF-star term"
 )
+
+
+# spareval's errors caused by the query's text alone, whatever the data: a function IRI it does not
+# implement (an extension function of another engine), a SERVICE whose variable target is unbound
+# or not an IRI. The same query fails the same way on every store.
+_QUERY_FAULT = re.compile(
+    r"The custom function .* is not supported"
+    r"|The variable encoding the service name is unbound"
+    r"|is not a valid service name"
+)
+
+
+def query_fault(error: BaseException) -> bool:
+    """Whether ``error``, raised by pyoxigraph while evaluating a query, is the query's own fault
+    (a client error, 400) rather than a fault of the server or the store."""
+    return isinstance(error, RuntimeError) and _QUERY_FAULT.search(str(error)) is not None
 
 
 def service_failure(error: BaseException, services: Sequence[str]) -> str | None:

@@ -25,10 +25,11 @@ from diplokg.http.errors import ProtocolError
 from diplokg.http.limits import MAX_QUERY_NESTING
 
 
-def analyse_query(text: str, bound: Collection[str], allowlist: Iterable[str]) -> QueryInfo:
+def analyse_query(text: str, bound: Collection[str], allowlist: Iterable[str], base: str) -> QueryInfo:
     """What the query is (form, dataset clause, SERVICE targets, projection), once it has passed the
-    checks; ProtocolError otherwise. ``bound``: the names of the variables bound to values."""
-    info = analyse(text, PREFIXES)
+    checks; ProtocolError otherwise. ``bound``: the names of the variables bound to values; ``base``:
+    the query's base IRI (relative SERVICE targets are checked as resolved against it)."""
+    info = analyse(text, PREFIXES, base)
     if info.max_depth > MAX_QUERY_NESTING:
         raise ProtocolError(400, f"the query nests brackets {info.max_depth} levels deep; at most "
                             f"{MAX_QUERY_NESTING} are accepted", kind=ErrorKind.NESTING)

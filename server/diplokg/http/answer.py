@@ -34,11 +34,14 @@ class QueryCall:
     timeout: float | None = None
     dataset: Dataset | None = None  # a protocol dataset (replaces the query's own)
     bindings: Mapping[str, Term] = field(default_factory=dict)
+    #: the base IRI of relative IRIs before the query's own BASE (None: the endpoint's public URL)
+    base: str | None = None
 
 
 async def answer_query(runner: QueryRunner, call: QueryCall) -> Response:
+    base = call.base or runner.settings.endpoint_url
     try:
-        info = analyse_query(call.text, list(call.bindings), runner.settings.federation_allowlist)
+        info = analyse_query(call.text, list(call.bindings), runner.settings.federation_allowlist, base)
     except ProtocolError as e:
         return error_response(e.status, e.message, call.accept, kind=e.kind)
     results = choose(call.accept, RESULT_FORMATS, call.formats)
@@ -53,5 +56,5 @@ async def answer_query(runner: QueryRunner, call: QueryCall) -> Response:
         return not_acceptable_for(info.form, call.formats, call.accept)
     job = QueryJob(call.text, results.name if results else None, graph.name if graph else None,
                    runner.settings.row_cap, union=not info.has_dataset_clause, dataset=call.dataset,
-                   bindings=dict(call.bindings), services=tuple(c.iri for c in info.services if c.iri))
+                   bindings=dict(call.bindings), services=tuple(c.iri for c in info.services if c.iri), base=base)
     return await runner.run(job, call.timeout, call.accept, call.client)

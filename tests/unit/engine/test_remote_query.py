@@ -104,3 +104,40 @@ def test_dataset_params():
         ("default-graph-uri", "g:1"), ("named-graph-uri", NO_GRAPH)]
     assert dataset_params(QueryJob("", dataset=Dataset((), ("g:2",))), graphs) == [
         ("default-graph-uri", NO_GRAPH), ("named-graph-uri", "g:2")]
+
+
+def test_the_engine_gets_the_base_iri_explicitly():
+    sent = engine_text("SELECT * { <a> ?p ?o }", PREFIXES, {}, base="http://h/kg/sparql")
+    assert sent.startswith("BASE <http://h/kg/sparql>\n") and sent.endswith("SELECT * { <a> ?p ?o }")
+
+
+def test_a_query_with_its_own_base_gets_its_prologue_resolved_instead_of_a_second_base():
+    sent = engine_text("PREFIX p: <q/> BASE <sub/> PREFIX r: <s#> SELECT * { <a> p:x r:y }", PREFIXES, {},
+                       base="http://h/kg/sparql")
+    assert sent == ("PREFIX p: <http://h/kg/q/> BASE <http://h/kg/sub/> PREFIX r: <http://h/kg/sub/s#> "
+                    "SELECT * { <a> p:x r:y }")
+    assert sent.count("BASE") == 1
+
+
+RELEASE = {"http://r/g1": 3, "http://r/g2": 4}
+
+
+@pytest.mark.parametrize(("query", "sent"), [
+    # a graph of the release stays; the missing half is made empty
+    ("SELECT * FROM <http://r/g1> { ?s ?p ?o }", f"SELECT * FROM <http://r/g1> FROM NAMED <{NO_GRAPH}> {{ ?s ?p ?o }}"),
+    ("SELECT * FROM NAMED <http://r/g2> { GRAPH ?g { } }",
+     f"SELECT * FROM NAMED <http://r/g2> FROM <{NO_GRAPH}> {{ GRAPH ?g {{ }} }}"),
+    # a graph the release does not have is never read, whatever it is called
+    ("PREFIX x: <http://other/> SELECT * FROM x:g FROM NAMED <http://r/g1> { ?s ?p ?o }",
+     f"PREFIX x: <http://other/> SELECT * FROM <{NO_GRAPH}> FROM NAMED <http://r/g1> {{ ?s ?p ?o }}"),
+    ("BASE <http://r/> SELECT * FROM <g1> FROM NAMED <g9> { ?s ?p ?o }",
+     f"BASE <http://r/> SELECT * FROM <g1> FROM NAMED <{NO_GRAPH}> {{ ?s ?p ?o }}"),
+])
+def test_a_querys_own_dataset_is_kept_to_the_release(query, sent):
+    assert engine_text(query, {}, {}, release=RELEASE) == sent
+
+
+def test_a_protocol_dataset_is_kept_to_the_release():
+    job = QueryJob("", dataset=Dataset(("http://r/g1", "http://other/g"), ("http://other/h",)))
+    assert dataset_params(job, [], RELEASE) == [("default-graph-uri", "http://r/g1"), ("default-graph-uri", NO_GRAPH),
+                                                ("named-graph-uri", NO_GRAPH)]

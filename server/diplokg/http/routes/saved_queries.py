@@ -48,8 +48,12 @@ class SavedQueryViews:
             self._allowed[saved.slug] = allowed
         return self._allowed[saved.slug]
 
+    def iri(self, saved: SavedQuery) -> str:
+        """The saved query's published IRI (also the base IRI of its relative IRIs)."""
+        return self.site.settings.base_url + "queries/" + saved.slug
+
     def describe(self, saved: SavedQuery) -> dict[str, Any]:
-        base = self.site.settings.base_url + "queries/" + saved.slug
+        base = self.iri(saved)
         return {
             "slug": saved.slug, "summary": saved.summary, "description": saved.description, "tags": list(saved.tags),
             "view": saved.view, "form": saved.form, "federated": saved.federated,
@@ -111,7 +115,7 @@ class SavedQueryViews:
         except ParameterError as e:
             return error_response(400, str(e), accept, parameter=e.parameter)
         call = QueryCall(saved.text, accept, client_of(request), formats, timeout,
-                         bindings={var.value: term for var, term in bindings.items()})
+                         bindings={var.value: term for var, term in bindings.items()}, base=self.iri(saved))
         return await answer_query(self.site.runner, call)
 
     async def _parameters(self, request: Request) -> dict[str, list[str]]:

@@ -1,0 +1,135 @@
+"""The endpoints the W3C suites run against, and their outcomes, computed once per session:
+``diplokg serve`` over a store of the suites' data files (one named graph per file, written without
+our SHACL shapes: the build's checks are for our data, not for test data), the same on the sparql
+backend (Virtuoso), and ``oxigraph serve`` in memory with the same quads. After the run, a table of
+the outcomes is printed with pytest's summary."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from support.cli_runner import run_cli
+from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
+from w3c.known import known_failures
+from w3c.manifests import UPDATE_SYNTAX_KINDS, runnable
+from w3c.runner import Outcome, Runner, data_files, dataset_quads
+
+#: endpoint name → test id → outcome, for the summary
+OUTCOMES: dict[str, dict[str, Outcome]] = {}
+KNOWN_LISTS = {"diplokg, embedded store": "known_failures.toml", "diplokg, sparql backend (Virtuoso)":
+               "known_failures_virtuoso.toml", "oxigraph serve (in memory)": None}
+
+
+@pytest.fixture(scope="session")
+def w3c_dataset() -> tuple[list[ox.Quad], dict[str, str]]:
+    return dataset_quads(data_files(runnable()))
+
+
+@pytest.fixture(scope="session")
+def w3c_store(w3c_dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from diplokg.build.artifacts import write_artifacts
+    from diplokg.build.store import write_store
+
+    quads, _ = w3c_dataset
+    store = tmp_path_factory.mktemp("w3c") / "store"
+    write_store(store, quads, {"triples": len(quads)}, lambda target, db: write_artifacts(target, db, None))
+    return store
+
+
+@pytest.fixture(scope="session")
+def w3c_server(w3c_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """``diplokg serve`` with default settings (no error budget: the suites send hundreds of
+    invalid queries on purpose) over the suites' data."""
+    with ServerProcess(w3c_store, *NO_ERROR_BUDGET, log=tmp_path_factory.mktemp("w3c-serve") / "serve.log") as proc:
+        yield proc
+
+
+@pytest.fixture(scope="session")
+def w3c_virtuoso_server(w3c_store: Path, virtuoso, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """``diplokg serve`` on the sparql backend: the suites' data published into the session's
+    Virtuoso (beside the bundled release) by ``diplokg publish``, queries evaluated by Virtuoso."""
+    run_cli("publish", "--store", str(w3c_store), "--to", virtuoso.graph_store, "--query-url", virtuoso.query_url,
+            "--engine-user", "dba", "--engine-password-file", str(virtuoso.password_file()), "--engine-auth", "digest",
+            "--quiet", check=True)
+    log = tmp_path_factory.mktemp("w3c-virtuoso") / "serve.log"
+    with ServerProcess(w3c_store, "--backend", "sparql", "--engine-url", virtuoso.query_url, *NO_ERROR_BUDGET,
+                       log=log) as proc:
+        yield proc
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(w3c_dataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``oxigraph serve`` (PyPI package oxigraph, the same engine's own server) in memory, loaded
+    with the same quads over HTTP; its query URL."""
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    assert binary, "the oxigraph command is missing (requirements-test.lock installs it)"
+    port = free_port()
+    log = tmp_path_factory.mktemp("oxigraph") / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=2)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("oxigraph serve did not start: " + log.read_text(errors="replace")) from None
+                time.sleep(0.1)
+        quads, _ = w3c_dataset
+        r = httpx.post(url + "/store", content=ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                       headers={"Content-Type": "application/n-quads"}, timeout=60)
+        assert r.status_code in (200, 201, 204), r.text
+        yield url + "/query"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _outcomes(name: str, endpoint: str, broken: dict[str, str], with_updates: bool = True) -> dict[str, Outcome]:
+    with httpx.Client(timeout=60) as client:
+        runner = Runner(client, endpoint, broken)
+        OUTCOMES[name] = {t.id: runner.run(t) for t in runnable() if with_updates or t.kind not in UPDATE_SYNTAX_KINDS}
+    return OUTCOMES[name]
+
+
+@pytest.fixture(scope="session")
+def ours_outcomes(w3c_server: ServerProcess, w3c_dataset) -> dict[str, Outcome]:
+    return _outcomes("diplokg, embedded store", w3c_server.endpoint, w3c_dataset[1])
+
+
+@pytest.fixture(scope="session")
+def virtuoso_outcomes(w3c_virtuoso_server: ServerProcess, w3c_dataset) -> dict[str, Outcome]:
+    return _outcomes("diplokg, sparql backend (Virtuoso)", w3c_virtuoso_server.endpoint, w3c_dataset[1])
+
+
+@pytest.fixture(scope="session")
+def oxigraph_outcomes(oxigraph_server: str, w3c_dataset) -> dict[str, Outcome]:
+    """Without the update syntax tests: oxigraph serve is writable, so it would run the updates."""
+    return _outcomes("oxigraph serve (in memory)", oxigraph_server, w3c_dataset[1], with_updates=False)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not OUTCOMES:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write("W3C SPARQL 1.0/1.1 suites over HTTP (tests/w3c): passed / run; failures listed as engine limits, policy")
+    for name, outcomes in OUTCOMES.items():
+        listed = known_failures(KNOWN_LISTS[name]) if KNOWN_LISTS.get(name) else {}
+        failed = [i for i, o in outcomes.items() if not o.passed]
+        engine = sum(listed.get(i, ("",))[0] == "engine" for i in failed)
+        policy = sum(listed.get(i, ("",))[0] == "policy" for i in failed)
+        write(f"  {name:38} {sum(o.passed for o in outcomes.values()):4} / {len(outcomes):4}"
+              + (f"   engine {engine:3}   policy {policy:3}" if listed else f"   failed {len(failed):3}"))
