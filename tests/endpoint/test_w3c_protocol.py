@@ -295,3 +295,35 @@ def test_not_acceptable(server, http):
     assert r.status_code == 406
     r = http.get(server.endpoint, params={"query": "ASK {}", "format": "nonsense"})
     assert r.status_code == 406
+
+
+# The update tests of the W3C protocol manifest, as requests to this read-only endpoint: every one is
+# refused with 403 before its text is looked at (valid or not), and nothing changes.
+UPDATE = "PREFIX dc: <http://purl.org/dc/terms/> INSERT DATA { <http://example.org/a> dc:title \"x\" }"
+UPDATE_OPERATIONS = {
+    "update_post_form": ("", {**FORM}, "update=" + UPDATE.replace(" ", "%20")),
+    "update_post_direct": ("", {"Content-Type": "application/sparql-update"}, UPDATE),
+    "update_dataset_default_graph": ("?using-graph-uri=" + ROMANIA, {"Content-Type": "application/sparql-update"},
+                                     UPDATE),
+    "update_dataset_default_graphs": (f"?using-graph-uri={ROMANIA}&using-graph-uri={NORWAY}",
+                                      {"Content-Type": "application/sparql-update"}, UPDATE),
+    "update_dataset_named_graphs": (f"?using-named-graph-uri={ROMANIA}", {"Content-Type": "application/sparql-update"},
+                                    UPDATE),
+    "update_dataset_full": (f"?using-graph-uri={ROMANIA}&using-named-graph-uri={NORWAY}",
+                            {"Content-Type": "application/sparql-update"}, UPDATE),
+    "update_base_uri": ("", {"Content-Type": "application/sparql-update"},
+                        "INSERT DATA { <a> <b> <c> }"),
+    "bad_update_syntax": ("", {"Content-Type": "application/sparql-update"}, "INSERT DATA { <a> <b> <c> "),
+    "bad_update_dataset_conflict": (f"?using-graph-uri={ROMANIA}", {"Content-Type": "application/sparql-update"},
+                                    f"DELETE {{ ?s ?p ?o }} USING <{NORWAY}> WHERE {{ ?s ?p ?o }}"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPDATE_OPERATIONS))
+def test_update_operations_are_refused(server, http, figures, name):
+    query, headers, body = UPDATE_OPERATIONS[name]
+    r = http.post(server.endpoint + query, content=body, headers=headers)
+    assert r.status_code == 403, r.text
+    assert "read-only" in r.text
+    count = http.get(server.endpoint, params={"query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"}).json()
+    assert int(count["results"]["bindings"][0]["n"]["value"]) == figures["quads"]
