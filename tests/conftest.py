@@ -87,12 +87,9 @@ def virtuoso_server(built_store: Path, virtuoso: VirtuosoInstance,
                   content=b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
                   headers={"Content-Type": "application/n-triples"}, auth=httpx.DigestAuth("dba", virtuoso.password))
     assert r.status_code in (200, 201, 204), r.text
-    run_cli("publish", "--store", str(built_store), "--to", virtuoso.graph_store, "--query-url", virtuoso.query_url,
-            "--engine-user", "dba", "--engine-password-file", str(virtuoso.password_file()), "--engine-auth", "digest",
-            "--quiet", check=True)
+    virtuoso.publish(built_store)
     log = tmp_path_factory.mktemp("virtuoso-server") / "serve.log"
-    with ServerProcess(built_store, "--backend", "sparql", "--engine-url", virtuoso.query_url, *NO_ERROR_BUDGET,
-                       log=log) as proc:
+    with ServerProcess(built_store, *virtuoso.serve_options, *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 

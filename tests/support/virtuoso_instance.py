@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from support.cli_runner import REPO
+from support.cli_runner import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "bench"))  # bench/ is not an installed package
 
@@ -71,6 +71,17 @@ class VirtuosoInstance:
         path = self.workdir / "dba-password"
         path.write_text(self.password + "\n")
         return path
+
+    def publish(self, store: Path) -> None:
+        """``diplokg publish`` the release built in ``store`` into this Virtuoso (Graph Store Protocol)."""
+        run_cli("publish", "--store", str(store), "--to", self.graph_store, "--query-url", self.query_url,
+                "--engine-user", "dba", "--engine-password-file", str(self.password_file()), "--engine-auth", "digest",
+                "--quiet", check=True)
+
+    @property
+    def serve_options(self) -> tuple[str, ...]:
+        """The options of ``diplokg serve`` that make this Virtuoso its query engine."""
+        return ("--backend", "sparql", "--engine-url", self.query_url)
 
     def isql(self, sql: str) -> str:
         return self.engine.isql(sql)

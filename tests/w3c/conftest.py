@@ -17,7 +17,6 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from support.cli_runner import run_cli
 from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
 from w3c.known import known_failures
 from w3c.manifests import UPDATE_SYNTAX_KINDS, runnable
@@ -57,12 +56,9 @@ def w3c_server(w3c_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def w3c_virtuoso_server(w3c_store: Path, virtuoso, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """``diplokg serve`` on the sparql backend: the suites' data published into the session's
     Virtuoso (beside the bundled release) by ``diplokg publish``, queries evaluated by Virtuoso."""
-    run_cli("publish", "--store", str(w3c_store), "--to", virtuoso.graph_store, "--query-url", virtuoso.query_url,
-            "--engine-user", "dba", "--engine-password-file", str(virtuoso.password_file()), "--engine-auth", "digest",
-            "--quiet", check=True)
+    virtuoso.publish(w3c_store)
     log = tmp_path_factory.mktemp("w3c-virtuoso") / "serve.log"
-    with ServerProcess(w3c_store, "--backend", "sparql", "--engine-url", virtuoso.query_url, *NO_ERROR_BUDGET,
-                       log=log) as proc:
+    with ServerProcess(w3c_store, *virtuoso.serve_options, *NO_ERROR_BUDGET, log=log) as proc:
         yield proc
 
 
