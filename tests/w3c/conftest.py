@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
+from support.virtuoso_instance import VirtuosoInstance
 from w3c.known import known_failures
 from w3c.manifests import UPDATE_SYNTAX_KINDS, runnable
 from w3c.runner import Outcome, Runner, data_files, dataset_quads
@@ -53,9 +54,19 @@ def w3c_server(w3c_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 @pytest.fixture(scope="session")
-def w3c_virtuoso_server(w3c_store: Path, virtuoso, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    """``diplokg serve`` on the sparql backend: the suites' data published into the session's
-    Virtuoso (beside the bundled release) by ``diplokg publish``, queries evaluated by Virtuoso."""
+def w3c_virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoInstance]:
+    """A Virtuoso of its own for the suites' data (the session's holds the bundled release; after
+    the suites' 188 graphs went into that one, publishing the release there again timed out)."""
+    with VirtuosoInstance(tmp_path_factory.mktemp("w3c-virtuoso-db"), max_query_seconds=30) as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def w3c_virtuoso_server(w3c_store: Path, w3c_virtuoso: VirtuosoInstance,
+                        tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """``diplokg serve`` on the sparql backend: the suites' data published into Virtuoso by
+    ``diplokg publish``, queries evaluated by Virtuoso."""
+    virtuoso = w3c_virtuoso
     virtuoso.publish(w3c_store)
     log = tmp_path_factory.mktemp("w3c-virtuoso") / "serve.log"
     with ServerProcess(w3c_store, *virtuoso.serve_options, *NO_ERROR_BUDGET, log=log) as proc:
