@@ -110,7 +110,7 @@ def test_clients_hanging_up_mid_stream_leak_nothing(fault_server):
     """Two rounds of 20 clients read the start of an endless stream and hang up. Each interrupted
     worker is stopped, replaced and reaped; the web process holds as many open files as before and
     its thread count does not grow from one round to the next (the only threads it may add are its
-    bounded executor's, created on first use); the client's concurrency slots are free again."""
+    bounded executor's, created as it needs them); the client's concurrency slots are free again."""
     settle(fault_server)
     web = fault_server.proc.pid
     base_fds = open_fds(web)
@@ -131,7 +131,9 @@ def test_clients_hanging_up_mid_stream_leak_nothing(fault_server):
             time.sleep(0.1)
         after_round.append((threads(web), open_fds(web)))
     assert after_round[0][1] == after_round[1][1] == base_fds
-    assert after_round[0][0] == after_round[1][0], after_round
+    # a thread left behind per abandoned stream would add 20 a round; the executor may still start
+    # one of its few threads late (seen once in CI: 2 then 3), which is not a leak
+    assert after_round[1][0] - after_round[0][0] <= 2, after_round
     # the per-client limit (4 in flight) is not held by the abandoned streams
     results: list[int] = []
     barrier = threading.Barrier(4)

@@ -148,6 +148,8 @@ class Runner:
         r = self.post_query(query if own_base else f"BASE <{test.query}>\n{query}", params, ACCEPT[extension])
         if r.status_code != 200:
             return Outcome(False, f"status {r.status_code}: {r.text[:300]}")
+        if r.headers.get("x-diplokg-truncated") == "true":
+            return Outcome(False, "the result was cut at the endpoint's row cap")
         try:
             actual = parse_answer(r.content, extension)
         except (SyntaxError, ValueError) as e:
