@@ -1,14 +1,17 @@
-"""The benchmark: diplokg against oxigraph serve-read-only, Virtuoso and rdflib-endpoint on
-synthetic data of several sizes, side by side in one run.
+"""The benchmark: diplokg against oxigraph serve in memory (the primary anchor: the same engine
+without our layer), oxigraph serve-read-only, Virtuoso and rdflib-endpoint on synthetic data of
+several sizes, side by side in one run.
 
 For each size it generates the data (``diplokg generate``), then prints and records:
 - SHACL validation time (our SPARQL engine; pyshacl too up to --pyshacl-max triples);
 - per engine: build/load time and its peak memory, on-disk size, cold start (launch until the first
   query is answered), memory while serving;
 - dump time per format (``diplokg dump``);
-- per saved query (defaults bound, the same text for every engine): whether each engine's answer
-  equals ours, p50/p99 latency (requests interleaved across engines), throughput with --clients
-  concurrent clients, and the ratios ours/theirs (< 1: we are faster).
+- per saved query (defaults bound, the same text for every engine) and two cheap lookups (ASK {},
+  one label): whether each engine's answer equals ours, p50/p99 latency (requests interleaved
+  across engines), throughput with --clients concurrent clients, and the ratios ours/theirs (< 1: we
+  are faster);
+- the figures against the anchor with their goals (anchor.py).
 Everything also goes to a JSON file (--json) so runs can be compared.
 
     python bench/bench.py --sizes 100000,1000000 [--engines diplokg,oxigraph,virtuoso,rdflib-endpoint]
@@ -31,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import anchor
 import engines as engine_registry
 from engines import answers, procs
 from load import interleaved_latency, throughput
@@ -111,7 +115,7 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
 
         # ---- queries ------------------------------------------------------------------------------------
         rows = []
-        for q in bench_queries(tree / "queries"):
+        for q in [*anchor.CHEAP_LOOKUPS, *bench_queries(tree / "queries")]:
             form = answers.query_form(q.text)
             accept = answers.ACCEPT[form]
             ordered = answers.is_ordered(q.text)
@@ -166,6 +170,9 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
             out["engines"][name]["serving_pss_mb"] = eng[name].pss_bytes() / MB if alive else None
         say("memory while serving (PSS, shared pages counted once): " + ", ".join(
             f"{n} {_fmt(out['engines'][n]['serving_pss_mb'], 0, 0)} MB" for n in names))
+        out["anchor"] = anchor.figures(out)
+        for line in anchor.lines(out["anchor"]):
+            say(line)
     finally:
         for e in eng.values():
             e.stop()

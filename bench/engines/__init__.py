@@ -1,9 +1,10 @@
-"""Engine adapters for the benchmark: four SPARQL servers driven through one interface.
+"""Engine adapters for the benchmark: five SPARQL servers driven through one interface.
 
 =================  ==============================================  =======================
 name               what runs                                       prepare(data, …) reads
 =================  ==============================================  =======================
 diplokg            ``diplokg build`` + ``diplokg serve``           a source tree
+oxigraph-memory    ``oxigraph serve`` in memory, ``POST /store``   an N-Quads file (.gz ok)
 oxigraph           ``oxigraph load`` + ``serve-read-only``         an N-Quads file (.gz ok)
 virtuoso           Debian's Virtuoso 7, bulk loader, own ini       an N-Quads file (.gz ok)
 rdflib-endpoint    rdflib Dataset + rdflib-endpoint on uvicorn     an N-Quads file (.gz ok)
@@ -19,7 +20,8 @@ The interface (base.Engine)::
     engine.pss_bytes()                            # the same with shared pages counted once
     engine.stop()                                 # clean shutdown, SIGKILL on timeout, nothing left over
 
-``start``/``stop`` may be repeated (each start is a cold start from the prepared files); an engine
+``start``/``stop`` may be repeated (each start is a cold start from the prepared files; for
+oxigraph-memory, launch and load over HTTP: it keeps nothing on disk); an engine
 is also a context manager that stops on exit. All servers listen on 127.0.0.1 on free ports and
 log to files in the work directory.
 
@@ -40,12 +42,14 @@ from typing import Any
 from .base import Engine, PrepareInfo, StartInfo
 from .diplokg_engine import DiplokgEngine
 from .oxigraph_engine import OxigraphEngine
+from .oxigraph_memory_engine import OxigraphMemoryEngine
 from .rdflib_engine import RdflibEndpointEngine
 from .virtuoso_engine import VirtuosoEngine
 
 #: Engine classes by name, in the order results are reported.
 ENGINES: dict[str, type[Engine]] = {
     DiplokgEngine.name: DiplokgEngine,
+    OxigraphMemoryEngine.name: OxigraphMemoryEngine,
     OxigraphEngine.name: OxigraphEngine,
     VirtuosoEngine.name: VirtuosoEngine,
     RdflibEndpointEngine.name: RdflibEndpointEngine,
@@ -66,6 +70,7 @@ __all__ = [
     "DiplokgEngine",
     "Engine",
     "OxigraphEngine",
+    "OxigraphMemoryEngine",
     "PrepareInfo",
     "RdflibEndpointEngine",
     "StartInfo",

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from support.cli_runner import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
+from anchor import CHEAP
 from saved_texts import bench_queries
 
 
@@ -57,19 +58,24 @@ def test_benchmark_runs_all_engines_side_by_side(tmp_path):
     assert size["generated"]["triples"] >= 10000
     assert size["validation"]["sparql"]["seconds"] > 0 and size["validation"]["pyshacl"]["seconds"] > 0
     assert set(size["dumps"]) == {"ttl", "nt", "trig", "nq", "jsonld"}
-    assert list(size["engines"]) == ["diplokg", "oxigraph", "virtuoso", "rdflib-endpoint"]
+    assert list(size["engines"]) == ["diplokg", "oxigraph-memory", "oxigraph", "virtuoso", "rdflib-endpoint"]
     for name, e in size["engines"].items():
         assert e["prepare_s"] > 0 and e["cold_start_s"] > 0, name
         # Virtuoso may have crashed on the last query (it segfaults on some saved queries)
         assert e["serving_pss_mb"] is None or e["serving_pss_mb"] > 0, name
     assert size["engines"]["diplokg"]["serving_pss_mb"] > 0 and size["engines"]["oxigraph"]["serving_pss_mb"] > 0
     rows = {r["query"]: r for r in size["queries"]}
-    assert set(rows) == {q.slug for q in bench_queries(REPO / "queries")}
+    assert set(rows) == {q.slug for q in bench_queries(REPO / "queries")} | CHEAP
+    assert "against oxigraph-memory" in proc.stdout
+    assert {e["what"] for e in size["anchor"]} >= {"saved queries, p50 ours/anchor (each)",
+                                                    "cheap lookups, p50 ours/anchor (each)"}
+    assert all(e["value"] is not None for e in size["anchor"]), size["anchor"]
     for slug, row in rows.items():
         assert row["p50_ms"]["diplokg"] > 0 and "diplokg" not in row["errors"], slug
         # the same engine behind another server: the same answers (tied rows may come in another order)
-        assert row["answers"]["oxigraph"] in ("identical", "order differs"), (slug, row["answers"])
-        assert row["p50_ms"]["oxigraph"] > 0, slug
+        for same_engine in ("oxigraph-memory", "oxigraph"):
+            assert row["answers"][same_engine] in ("identical", "order differs"), (slug, row["answers"])
+            assert row["p50_ms"][same_engine] > 0, slug
 
 
 def test_validation_benchmark_runs_and_engines_agree():
