@@ -15,6 +15,7 @@ per second with concurrent clients. A script, not a test: quote its medians and 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         floor.wait(10)
         ours.stop()
         anchor.stop()
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -104,3 +104,14 @@ def test_the_mixed_load_script_runs_and_reports(tmp_path, built_store):
     for role, counts in summary["statuses"].items():
         assert set(counts) <= {"200", "429"}, (role, counts)
     assert proc.stdout.count("\n") >= 8 + len(summary["per_query"])
+
+
+def test_the_request_cost_script_runs_and_reports_three_servers():
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "request_cost.py"), "--requests", "20",
+                           "--clients", "2", "--seconds", "0.3"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO / "bench")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    rows = {line.split()[0]: line.split()[-3:] for line in proc.stdout.splitlines()
+            if line.startswith(("floor", "diplokg", "oxigraph-memory"))}
+    assert set(rows) == {"floor", "diplokg", "oxigraph-memory"}, proc.stdout
+    assert all(float(p50) > 0 and float(rate) > 0 for p50, _, rate in rows.values()), proc.stdout
