@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 import httpx
 import pyoxigraph as ox
 
+from diplokg.core.iris import resolve
 from diplokg.core.lexer import analyse
 from w3c.manifests import EVALUATION_KINDS, SYNTAX_KINDS, UPDATE_SYNTAX_KINDS, W3CTest, path_of
 from w3c.results import (
@@ -66,7 +66,7 @@ def data_files(tests: Iterable[W3CTest]) -> list[str]:
             files.update(f for _, f in t.service_data)
             if t.query:
                 text = path_of(t.query).read_text("utf-8")
-                files.update(urljoin(t.query, iri) for iri in _FROM.findall(text))
+                files.update(resolve(iri, t.query) for iri in _FROM.findall(text))
     return sorted(files)
 
 
