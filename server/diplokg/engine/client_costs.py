@@ -5,7 +5,12 @@ A client is heavy while
   ``memory`` seconds (default: 0.5 s within a minute): it asks slow queries; or
 - its queries, finished or running, occupied workers for more than ``limit`` seconds of the last
   ``window`` seconds (default: more than 1 s in 10 s, one worker busy a tenth of the time): it asks
-  many queries.
+  many queries. A finished query counts whole if it ended within the window (a query that began
+  before the window and lasted long enough to matter is a long query anyway); a running one counts
+  its time within the window. The finished ones are kept as a running total, so that the check
+  costs the same for a client that sent thousands of queries in the window as for one that sent
+  one (summing them on every request made each request of a busy client slower: measured 0.4 ms
+  of 0.7 for ``ASK {}`` under load).
 The pool lets heavy clients hold all workers but one between them, so that cheap queries from
 everyone else always find a worker (see pool.WorkerPool.run). The memory of a minute matters: heavy
 clients queueing for their share would otherwise look idle, and light, while they wait.
@@ -30,7 +35,8 @@ class CostLedger:
         self.window, self.limit, self.clock = window, limit, clock
         self.long_query, self.memory = long_query, memory
         self._last_long: dict[str, float] = {}  # when a long query of the client last ended
-        self._done: dict[str, deque[tuple[float, float]]] = {}  # (start, end) of finished requests
+        self._done: dict[str, deque[tuple[float, float]]] = {}  # (end, duration) of finished requests
+        self._done_total: dict[str, float] = {}  # the durations in _done, summed
         self._running: dict[str, list[float]] = {}  # start times of requests in flight
 
     def start(self, client: str) -> float:
@@ -45,23 +51,25 @@ class CostLedger:
         if not running:
             self._running.pop(client, None)
         ended = self.clock()
-        self._done.setdefault(client, deque()).append((started, ended))
+        self._done.setdefault(client, deque()).append((ended, ended - started))
+        self._done_total[client] = self._done_total.get(client, 0.0) + (ended - started)
         if ended - started > self.long_query:
             self._last_long[client] = ended
 
     def spent(self, client: str) -> float:
-        """Seconds of worker time ``client`` used within the last ``window`` seconds."""
+        """Seconds of worker time ``client`` used within the last ``window`` seconds (see the
+        module's docstring for what counts)."""
         now = self.clock()
         since = now - self.window
         done = self._done.get(client)
         total = 0.0
         if done is not None:
-            while done and done[0][1] <= since:
-                done.popleft()
+            while done and done[0][0] <= since:
+                self._done_total[client] -= done.popleft()[1]
             if not done:
-                del self._done[client]
+                del self._done[client], self._done_total[client]
             else:
-                total += sum(end - max(start, since) for start, end in done)
+                total += self._done_total[client]
         total += sum(now - max(start, since) for start in self._running.get(client, ()))
         return total
 

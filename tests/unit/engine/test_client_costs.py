@@ -46,3 +46,20 @@ def test_running_queries_count_only_within_the_window():
     ledger.start("a")
     clock.now += 30
     assert ledger.spent("a") == 10  # a query running for 30 s has used 10 s of the last 10
+
+
+def test_a_busy_clients_check_does_not_grow_with_its_queries():
+    """Thousands of finished queries in the window: the total is kept as they come and go, and the
+    queries that left the window leave the total."""
+    clock = ManualClock(100.0)
+    ledger = CostLedger(window=10, limit=1.0, long_query=0.5, memory=60, clock=clock)
+    for _ in range(5000):
+        started = ledger.start("a")
+        clock.now += 0.001
+        ledger.finish("a", started)
+    assert ledger.spent("a") == pytest.approx(5.0)
+    assert ledger.heavy("a")
+    clock.now += 7.5  # they ended over 5 s; the first half leaves the window
+    assert ledger.spent("a") == pytest.approx(2.5, abs=0.002)
+    clock.now += 2.6
+    assert ledger.spent("a") == 0 and "a" not in ledger._done_total
