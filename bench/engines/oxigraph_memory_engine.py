@@ -21,9 +21,12 @@ from .oxigraph_engine import oxigraph_binary
 class OxigraphMemoryEngine(Engine):
     name = "oxigraph-memory"
 
-    def __init__(self, binary: str | None = None) -> None:
+    def __init__(self, binary: str | None = None, union_default_graph: bool = True) -> None:
+        """``union_default_graph``: as the benchmark compares (a query without FROM sees every
+        named graph); False for the plain SPARQL dataset (the default graph is the store's own)."""
         super().__init__()
         self.binary = binary or oxigraph_binary()
+        self.union_default_graph = union_default_graph
         self.nquads: Path | None = None
 
     def prepare(self, data: Path, workdir: Path) -> PrepareInfo:
@@ -47,7 +50,8 @@ class OxigraphMemoryEngine(Engine):
 
     def server_command(self) -> ServerCommand:
         port = net.free_port()
-        return ServerCommand([self.binary, "serve", "--bind", f"{net.HOST}:{port}", "--union-default-graph"],
+        union = ["--union-default-graph"] if self.union_default_graph else []
+        return ServerCommand([self.binary, "serve", "--bind", f"{net.HOST}:{port}", *union],
                              f"http://{net.HOST}:{port}/query")
 
     def start(self, timeout: float = 600) -> StartInfo:

@@ -6,10 +6,7 @@ the outcomes is printed with pytest's summary."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +14,15 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from support.server_process import NO_ERROR_BUDGET, ServerProcess, free_port
+from support.cli_runner import REPO
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
 from support.virtuoso_instance import VirtuosoInstance
 from w3c.known import known_failures
 from w3c.manifests import UPDATE_SYNTAX_KINDS, runnable
 from w3c.runner import Outcome, Runner, data_files, dataset_quads
+
+sys.path.insert(0, str(REPO / "bench"))  # bench/ is not an installed package
+from engines import create
 
 #: endpoint name → test id → outcome, for the summary
 OUTCOMES: dict[str, dict[str, Outcome]] = {}
@@ -91,33 +92,21 @@ def w3c_virtuoso_server(w3c_store: Path, w3c_virtuoso: VirtuosoInstance,
 
 @pytest.fixture(scope="session")
 def oxigraph_server(w3c_dataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``oxigraph serve`` (PyPI package oxigraph, the same engine's own server) in memory, loaded
-    with the same quads over HTTP; its query URL."""
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    assert binary, "the oxigraph command is missing (requirements-test.lock installs it)"
-    port = free_port()
-    log = tmp_path_factory.mktemp("oxigraph") / "serve.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
+    """``oxigraph serve`` in memory (PyPI package oxigraph, the same engine's own server), through
+    the benchmark's adapter (bench/engines/oxigraph_memory_engine.py), loaded with the same quads
+    over HTTP, with the plain SPARQL dataset (without --union-default-graph, a query with only FROM
+    NAMED has an empty default graph, as the W3C tests expect); its query URL."""
+    work = tmp_path_factory.mktemp("oxigraph")
+    quads, _ = w3c_dataset
+    nquads = work / "w3c.nq"
+    nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    engine = create("oxigraph-memory", union_default_graph=False)
+    engine.prepare(nquads, work)
+    engine.start()
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=2)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("oxigraph serve did not start: " + log.read_text(errors="replace")) from None
-                time.sleep(0.1)
-        quads, _ = w3c_dataset
-        r = httpx.post(url + "/store", content=ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
-                       headers={"Content-Type": "application/n-quads"}, timeout=60)
-        assert r.status_code in (200, 201, 204), r.text
-        yield url + "/query"
+        yield engine.query_url
     finally:
-        proc.terminate()
-        proc.wait(10)
+        engine.stop()
 
 
 def _outcomes(name: str, endpoint: str, broken: dict[str, str], with_updates: bool = True) -> dict[str, Outcome]:

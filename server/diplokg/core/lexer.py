@@ -189,7 +189,6 @@ def analyse(text: str, predefined_prefixes: dict[str, str] | None = None, base: 
     return _Analysis(tokens(text), predefined_prefixes, base).run()
 
 
-
 def mentions_service(text: str) -> bool:
     """Cheap pre-check: can this text contain the SERVICE keyword at all?"""
     return "service" in text.lower()

@@ -282,7 +282,10 @@ class RemoteEngine:
             self.reachable = True
         except Cancelled:
             return
-        except EngineError as e:
+        except (EngineError, SyntaxError) as raised:
+            # a SyntaxError here: the engine's answer does not parse (Virtuoso's IRI("x") is not absolute)
+            e = raised if isinstance(raised, EngineError) else EngineError(
+                502, f"the SPARQL engine's answer is not valid: {raised}", ErrorKind.ENGINE)
             if e.kind is ErrorKind.ENGINE_UNREACHABLE:
                 self.reachable = False
             if e.status >= 500:  # the engine's fault, not a query it refused (4xx)
@@ -290,11 +293,6 @@ class RemoteEngine:
                 self.last_error = e.message
             with suppress_cancel():
                 tracking.fail(Failure(e.status, e.message, e.kind))
-        except SyntaxError as e:  # the engine's answer does not parse (e.g. Virtuoso's IRI("x") is not absolute)
-            self.failures += 1
-            self.last_error = f"the SPARQL engine's answer is not valid: {e}"
-            with suppress_cancel():
-                tracking.fail(Failure(502, self.last_error, ErrorKind.ENGINE))
         except Exception as e:
             _log.exception("engine request failed")
             with suppress_cancel():

@@ -27,7 +27,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -155,20 +155,11 @@ def confined(text: str, prefixes: Mapping[str, str], base: str | None, release: 
     a missing half (FROM without FROM NAMED, or the reverse) is given as ``NO_GRAPH``, because the
     engine would fill it with every graph it holds (Virtuoso does: GRAPH ?g then ranges over all of
     them, other datasets included)."""
-    spans = token_spans(text)
     edits: list[tuple[int, int, str]] = []
     kinds: set[bool] = set()  # named or not, of the clauses seen
     end = 0
-    for i, (kind, value, _) in enumerate(spans):
-        if kind != "word" or value.upper() != "FROM":
-            continue
-        j = i + 1
-        named = j < len(spans) and spans[j][0] == "word" and spans[j][1].upper() == "NAMED"
-        j += named
-        if j >= len(spans) or spans[j][0] not in ("iri", "pname"):
-            continue  # not a dataset clause the parser accepted
-        written, at = spans[j][1], spans[j][2]
-        if spans[j][0] == "iri":
+    for _, named, (kind, written, at) in _dataset_clauses(text):
+        if kind == "iri":
             graph = resolve(written[1:-1], base)
         else:
             prefix, _, local = written.partition(":")
@@ -188,17 +179,25 @@ def confined(text: str, prefixes: Mapping[str, str], base: str | None, release: 
 
 def without_dataset_clauses(text: str) -> str:
     """``text`` with every ``FROM [NAMED] <iri>`` blanked out (offsets and line numbers kept)."""
-    spans = token_spans(text)
     out = list(text)
-    for i, (kind, value, offset) in enumerate(spans):
-        if kind == "word" and value.upper() == "FROM":
-            j = i + 1
-            if j < len(spans) and spans[j][0] == "word" and spans[j][1].upper() == "NAMED":
-                j += 1
-            if j < len(spans) and spans[j][0] in ("iri", "pname"):
-                end = spans[j][2] + len(spans[j][1])
-                out[offset:end] = [" "] * (end - offset)
+    for offset, _, (_, written, at) in _dataset_clauses(text):
+        end = at + len(written)
+        out[offset:end] = [" "] * (end - offset)
     return "".join(out)
+
+
+def _dataset_clauses(text: str) -> Iterator[tuple[int, bool, tuple[str, str, int]]]:
+    """Every ``FROM [NAMED] target`` of ``text``: the offset of FROM, whether NAMED, and the target
+    token (kind ``iri`` or ``pname``, text, offset)."""
+    spans = token_spans(text)
+    for i, (kind, value, offset) in enumerate(spans):
+        if kind != "word" or value.upper() != "FROM":
+            continue
+        j = i + 1
+        named = j < len(spans) and spans[j][0] == "word" and spans[j][1].upper() == "NAMED"
+        j += named
+        if j < len(spans) and spans[j][0] in ("iri", "pname"):
+            yield offset, named, spans[j]
 
 
 def bind_values(text: str, bindings: Mapping[str, Term], form: QueryForm | None = None) -> str:

@@ -32,17 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# spareval's QueryEvaluationError variants that pyoxigraph raises as RuntimeError without any
-# remote endpoint involved (their Display texts).
-_LOCAL = re.compile(
-    r"does not contains? variable .* in its SELECT projection"
-    r"|returned the default graph even if a named graph is expected"
-    r"|The variable encoding the service name is unbound"
-    r"|custom function"
-    r"|triple term that is not a valid RDF-star term"
-)
-
-
 # spareval's errors caused by the query's text alone, whatever the data: a function IRI it does not
 # implement (an extension function of another engine), a SERVICE whose variable target is unbound
 # or not an IRI. The same query fails the same way on every store.
@@ -50,6 +39,15 @@ _QUERY_FAULT = re.compile(
     r"The custom function .* is not supported"
     r"|The variable encoding the service name is unbound"
     r"|is not a valid service name"
+)
+# spareval's QueryEvaluationError variants that pyoxigraph raises as RuntimeError without any
+# remote endpoint involved (their Display texts): the query faults, and these.
+_LOCAL = re.compile(
+    r"does not contains? variable .* in its SELECT projection"
+    r"|returned the default graph even if a named graph is expected"
+    r"|custom function"
+    r"|triple term that is not a valid RDF-star term"
+    r"|" + _QUERY_FAULT.pattern
 )
 
 
