@@ -115,3 +115,15 @@ def test_the_request_cost_script_runs_and_reports_three_servers():
             if line.startswith(("floor", "diplokg", "oxigraph-memory"))}
     assert set(rows) == {"floor", "diplokg", "oxigraph-memory"}, proc.stdout
     assert all(float(p50) > 0 and float(rate) > 0 for p50, _, rate in rows.values()), proc.stdout
+
+
+def test_the_cap_paths_script_runs_every_saved_query_both_ways(built_store):
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "cap_paths.py"), "--store", str(built_store),
+                           "--runs", "1", "--cap", "3"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO / "bench")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    slugs = {q.slug for q in bench_queries(REPO / "queries")}
+    rows = [line.split() for line in proc.stdout.splitlines() if line.split() and line.split()[0] in slugs]
+    assert {r[0] for r in rows} == slugs, proc.stdout
+    assert all(int(r[1]) > 0 and float(r[2]) > 0 and float(r[3]) > 0 for r in rows), proc.stdout
+    assert "cap/none: median" in proc.stdout

@@ -46,10 +46,10 @@ def test_w3c_on_virtuoso(test: W3CTest, virtuoso_outcomes: dict[str, Outcome]) -
 
 
 def test_results_converted_at_the_row_cap_are_the_same(ours_outcomes: dict[str, Outcome],
-                                                       capped_outcomes: dict[str, Outcome]) -> None:
-    """Through the capped path (re-evaluated to TSV, cut, converted to XML, JSON, CSV, Turtle …)
+                                                       uncapped_outcomes: dict[str, Outcome]) -> None:
+    """Through the capped path (serialised to TSV, cut, converted to XML, JSON, CSV, Turtle …)
     every test passes or fails as it does when the engine's own serialisation is sent."""
-    assert {i for i, o in capped_outcomes.items() if not o.passed} == {i for i, o in ours_outcomes.items()
+    assert {i for i, o in uncapped_outcomes.items() if not o.passed} == {i for i, o in ours_outcomes.items()
                                                                         if not o.passed}
 
 

@@ -4,16 +4,16 @@ Plain functions over a store and a ``send(bytes)`` callable, so tests can call t
 query worker (``zygote.serve_worker``) only feeds them the jobs from its socket.
 
 Results are serialised by pyoxigraph straight to bytes and sent in chunks as they are produced.
-With a row cap, a small result (fewer bytes than the cap, hence fewer rows) is sent as is; a large
-one is re-evaluated to TSV — where every row is exactly one line — cut after the cap, and converted
-to the requested format, so the truncation is known, and announced, before the first byte is sent.
+With a row cap, the query is evaluated once: solutions are serialised to TSV — where every row is
+exactly one line — cut after the cap and converted to the requested format; triples are taken up to
+the cap and serialised. So the truncation is known, and announced, before the first byte is sent.
+(Until issue 24 a result over 256 KB was evaluated twice, once to find that it was large; at 1 M
+triples that doubled the time of most saved queries: bench/cap_paths.py.)
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
@@ -24,36 +24,21 @@ from diplokg.core.lexer import QueryForm
 from diplokg.engine.framing import (
     Frame,
     FrameWriter,
-    ResultFull,
     Send,
     TrackingSend,
     encode_json,
     failure_frame,
     output,
-    send_capped_solutions,
     send_end,
     send_head,
+    send_solutions,
+    send_triples,
 )
 from diplokg.engine.messages import Failure, GraphJob, Job, PingJob, QueryJob
 from diplokg.engine.service_errors import query_fault, service_failure
 
-_FAST_PATH_BYTES = 256 * 1024
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 _UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-class _LimitedBuffer:
-    def __init__(self, limit: int) -> None:
-        self.limit, self.data = limit, bytearray()
-
-    def write(self, data: bytes) -> int:
-        if len(self.data) + len(data) > self.limit:
-            raise ResultFull
-        self.data += data
-        return len(data)
-
-    def flush(self) -> None:
-        pass
 
 
 def dataset_arguments(job: QueryJob) -> dict[str, Any]:
@@ -115,7 +100,7 @@ def _run_query(store: ox.Store, job: QueryJob, send: Send, prefixes: dict[str, s
     tracking = TrackingSend(send)
     writer = FrameWriter(tracking)
     try:
-        if not _send_result(store, job, result, writer, tracking, prefixes):
+        if not _send_result(job, result, writer, tracking, prefixes):
             return
         writer.finish()
         send_end(tracking)
@@ -124,7 +109,7 @@ def _run_query(store: ox.Store, job: QueryJob, send: Send, prefixes: dict[str, s
         tracking.fail(_evaluation_failure(e, job))
 
 
-def _send_result(store: ox.Store, job: QueryJob, result: Any, writer: FrameWriter, send: TrackingSend,
+def _send_result(job: QueryJob, result: Any, writer: FrameWriter, send: TrackingSend,
                  prefixes: dict[str, str]) -> bool:
     """Head and body of ``result`` (False: a 406 was sent instead)."""
     if isinstance(result, ox.QueryBoolean):
@@ -138,12 +123,12 @@ def _send_result(store: ox.Store, job: QueryJob, result: Any, writer: FrameWrite
         if job.results_format is None:
             send(failure_frame(not_acceptable(QueryForm.SELECT)))
             return False
-        _send_solutions(store, job, result, job.results_format, writer, send, prefixes)
+        send_solutions(result, job.results_format, job.row_cap, writer, send)
     else:
         if job.graph_format is None:
             send(failure_frame(not_acceptable(QueryForm.CONSTRUCT)))
             return False
-        _send_triples(store, job, result, job.graph_format, writer, send, prefixes)
+        send_triples(result, job.graph_format, job.row_cap, writer, send, prefixes)
     return True
 
 
@@ -157,48 +142,6 @@ def _evaluation_failure(e: Exception, job: QueryJob) -> Failure:
     if message is not None:
         return Failure(502, message, ErrorKind.SERVICE)
     return Failure(500, f"query evaluation failed: {e}")
-
-
-def _send_solutions(store: ox.Store, job: QueryJob, result: ox.QuerySolutions, fmt: str, writer: FrameWriter,
-                    send: Send, prefixes: dict[str, str]) -> None:
-    ox_format = OX_RESULTS[fmt]
-    if job.row_cap == 0:
-        send_head(send, fmt)
-        result.serialize(output(writer), format=ox_format)
-        return
-    small = _LimitedBuffer(min(job.row_cap, _FAST_PATH_BYTES))
-    try:
-        result.serialize(output(small), format=ox_format)
-    except ResultFull:
-        pass
-    else:  # fewer bytes than the cap, so fewer rows: complete
-        send_head(send, fmt)
-        writer.write(bytes(small.data))
-        return
-    # Large: re-evaluate to TSV (one row per line), keep the first `cap` rows.
-    send_capped_solutions(_evaluate(store, job, prefixes), fmt, job.row_cap, writer, send)
-
-
-def _send_triples(store: ox.Store, job: QueryJob, result: Iterable[ox.Triple], fmt: str, writer: FrameWriter,
-                  send: Send, prefixes: dict[str, str]) -> None:
-    ox_format = OX_RDF[fmt]
-    pretty = prefixes if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    if job.row_cap == 0:
-        send_head(send, fmt)
-        ox.serialize(result, output(writer), format=ox_format, prefixes=pretty)
-        return
-    small = _LimitedBuffer(min(job.row_cap, _FAST_PATH_BYTES))
-    try:
-        ox.serialize(result, output(small), format=ox_format, prefixes=pretty)
-    except ResultFull:
-        pass
-    else:
-        send_head(send, fmt)
-        writer.write(bytes(small.data))
-        return
-    triples = list(itertools.islice(_evaluate(store, job, prefixes), job.row_cap + 1))
-    send_head(send, fmt, len(triples) > job.row_cap)
-    ox.serialize(triples[:job.row_cap], output(writer), format=ox_format, prefixes=pretty)
 
 
 def _run_graph(store: ox.Store, job: GraphJob, send: Send) -> None:

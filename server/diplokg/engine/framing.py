@@ -156,13 +156,16 @@ class TsvRowCap:
                 self.truncated = True
                 raise ResultFull
             return 0
+        lines = data.count(b"\n")
+        if lines < self.remaining_lines:  # the common case: the whole block is kept
+            self.remaining_lines -= lines
+            self.spool.write(data)
+            return len(data)
         pos = -1
         for _ in range(self.remaining_lines):
             pos = data.find(b"\n", pos + 1)
-            if pos < 0:
-                break
-            self.remaining_lines -= 1
-        if self.remaining_lines == 0 and pos + 1 < len(data):
+        self.remaining_lines = 0
+        if pos + 1 < len(data):
             self.spool.write(data[: pos + 1])
             self.truncated = True
             raise ResultFull

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
@@ -17,6 +18,9 @@ from rdflib.namespace import SH
 from diplokg.core.errors import DiplokgError
 from diplokg.core.namespaces import PREFIXES, shorten
 from diplokg.source.loader import LoadedData
+
+if TYPE_CHECKING:
+    from diplokg.validation.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -120,10 +124,11 @@ def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -
     found = _violations(union, loaded)
     parts = [(union, [node for node, _ in found])]
     shared_keys: set[tuple[object, ...]] = set()
+    plan = _plan(engine, split.one_value)  # compiled once for every view (720 views at 1 M triples)
     for view in views(loaded.store):
         store = ox.Store()
         store.bulk_extend(view.quads)
-        results = _results(engine, store, split.one_value)
+        results = _results(engine, store, split.one_value, plan)
         if view.graph is not None:
             _name_graph(results, view.graph)
         kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
@@ -149,13 +154,22 @@ def _key(v: Violation) -> tuple[object, ...]:
             v.message.replace(f" (in source graph <{v.graph}>)", "") if v.graph else v.message)
 
 
-def _results(engine: str, store: ox.Store, shapes: rdflib.Graph) -> rdflib.Graph:
-    """The SHACL report graph of the union of the store's graphs against the shapes."""
-    if engine == "sparql":
-        from diplokg.validation.report_graph import report_graph
-        from diplokg.validation.run import validate_store
+def _plan(engine: str, shapes: rdflib.Graph) -> Plan | None:
+    """The shapes compiled for the sparql engine (None for pyshacl, which reads the shapes itself)."""
+    from diplokg.validation.compile import compile_shapes
 
-        return report_graph(validate_store(store, shapes), shapes)
+    return compile_shapes(shapes) if engine == "sparql" else None
+
+
+def _results(engine: str, store: ox.Store, shapes: rdflib.Graph, plan: Plan | None = None) -> rdflib.Graph:
+    """The SHACL report graph of the union of the store's graphs against the shapes (``plan``: the
+    shapes already compiled, for the sparql engine)."""
+    if engine == "sparql":
+        from diplokg.validation.compile import compile_shapes
+        from diplokg.validation.report_graph import report_graph
+        from diplokg.validation.run import run_plan
+
+        return report_graph(run_plan(store, plan or compile_shapes(shapes), shapes), shapes)
     import pyshacl  # imported lazily: it is slow to import and only needed here
 
     data = to_rdflib(list(store.quads_for_pattern(None, None, None)))
