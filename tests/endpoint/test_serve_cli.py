@@ -132,3 +132,36 @@ def test_serve_help_documents_options():
                    "--client-concurrency", "--max-body", "--max-url", "--federation-allowlist", "--service-timeout",
                    "DIPLOKG_"):
         assert option in proc.stdout
+
+
+def _store_processes(server_pid: int) -> list[int]:
+    """The zygotes and workers below a server (children and grandchildren)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    children = [p for p, pp in parents.items() if pp == server_pid]
+    return children + [p for p, pp in parents.items() if pp in children]
+
+
+def _maps_jemalloc(pid: int) -> bool:
+    return "libjemalloc" in Path(f"/proc/{pid}/maps").read_text()
+
+
+def test_store_processes_run_with_the_allocator_asked_for(built_store):
+    """scripts/test installs libjemalloc2: by default (auto) the zygotes and every worker map it, and
+    /health says so; --allocator system leaves them on the C library's malloc; the web process
+    itself is never changed."""
+    for option, name in ((), "jemalloc"), (("--allocator", "system"), "system"):
+        with ServerProcess(built_store, *option) as server:
+            assert httpx.get(server.url + "health").json()["allocator"] == name
+            r = httpx.get(server.endpoint, params={"query": "ASK {}"}, headers={"Accept": "text/csv"})
+            assert r.status_code == 200
+            assert server.proc is not None
+            processes = _store_processes(server.proc.pid)
+            assert len(processes) >= 3, processes  # a zygote (two while switching) and two workers
+            assert {_maps_jemalloc(p) for p in processes} == {name == "jemalloc"}
+            assert not _maps_jemalloc(server.proc.pid)

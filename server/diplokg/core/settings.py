@@ -41,6 +41,9 @@ class Settings:
     # Load the store into memory after start (queries are answered from the on-disk store until the
     # copy is loaded, then from memory: faster, at the cost of memory). False = serve from disk only.
     in_memory: bool = True
+    # The store processes' memory allocator: "auto" (jemalloc where installed), "jemalloc" (required)
+    # or "system" (the C library's); see diplokg.engine.allocator.
+    allocator: str = "auto"
     # Memory (MiB) a query worker may allocate beyond what it shares with the loaded store; a query
     # needing more is stopped (its worker is replaced) and the client gets 503. 0 = no limit.
     worker_memory: int = 2048
@@ -104,6 +107,8 @@ class Settings:
             raise DiplokgError(f"engine auth must be 'basic' or 'digest', got {self.engine_auth!r}")
         if self.engine_password and not self.engine_user:
             raise DiplokgError("an engine password needs an engine user (--engine-user)")
+        if self.allocator not in ("auto", "jemalloc", "system"):
+            raise DiplokgError(f"allocator must be 'auto', 'jemalloc' or 'system', got {self.allocator!r}")
         if self.worker_memory < 0:
             raise DiplokgError("worker memory must be 0 (no limit) or a positive number of MiB")
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from diplokg.build.errors import StoreError
 from diplokg.core.namespaces import PREFIXES
 from diplokg.engine import framing
+from diplokg.engine.allocator import Allocator, store_environment
 from diplokg.engine.errors import PoolBusy, QueryTimeout, WorkerFailed, WorkerOutOfMemory
 from diplokg.engine.fair_shares import FairShares
 from diplokg.engine.framing import LAST, Frame
@@ -56,11 +57,13 @@ class WorkerPool:
     ``on_failure`` with a message; the server treats it as fatal."""
 
     def __init__(self, store_dir: Path, snapshot: Path, expected_quads: int, prefixes: dict[str, str], size: int,
-                 in_memory: bool = True, on_failure: Callable[[str], None] | None = None, memory_mib: int = 0) -> None:
+                 in_memory: bool = True, on_failure: Callable[[str], None] | None = None, memory_mib: int = 0,
+                 allocator: Allocator = Allocator.AUTO) -> None:
         self.size, self.in_memory, self.on_failure = size, in_memory, on_failure
         self._snapshot, self._expected, self._prefixes = snapshot, expected_quads, prefixes
         self.memory_mib = memory_mib
-        self._disk = ZygoteProcess(ZygoteMode.DISK, store_dir, expected_quads, prefixes, memory_mib)
+        self.allocator, self._env = store_environment(allocator)  # StoreError: jemalloc asked for, not installed
+        self._disk = ZygoteProcess(ZygoteMode.DISK, store_dir, expected_quads, prefixes, memory_mib, self._env)
         self._zygotes = [self._disk]
         self._current = self._disk
         self._idle: asyncio.Queue[Worker] = asyncio.LifoQueue()
@@ -104,7 +107,8 @@ class WorkerPool:
             await zygote.close()
 
     def _memory_zygote(self) -> ZygoteProcess:
-        zygote = ZygoteProcess(ZygoteMode.MEMORY, self._snapshot, self._expected, self._prefixes, self.memory_mib)
+        zygote = ZygoteProcess(ZygoteMode.MEMORY, self._snapshot, self._expected, self._prefixes, self.memory_mib,
+                               self._env)
         self._zygotes.append(zygote)
         zygote.launch()
         return zygote
@@ -227,6 +231,7 @@ class WorkerPool:
             "serving_from": str(self._current.mode),
             "in_memory": (f"failed: {self.memory_error}" if self.memory_state is MemoryState.FAILED
                           else str(self.memory_state)),
+            "allocator": self.allocator,
             "workers": {"configured": self.size, "alive": alive, "idle": self._idle.qsize(),
                         "replaced": self.killed, "retiring": len(self._all) - len(current)},
         }
@@ -290,6 +295,7 @@ class WorkerPool:
 def pool_for(release: Release, settings: Settings, on_failure: Callable[[str], None] | None = None) -> WorkerPool:
     """The worker pool serving ``release`` as ``settings`` say (worker count, in-memory copy)."""
     return WorkerPool(release.path, release.snapshot, release.quads, PREFIXES, settings.workers,
-                      in_memory=settings.in_memory, on_failure=on_failure, memory_mib=settings.worker_memory)
+                      in_memory=settings.in_memory, on_failure=on_failure, memory_mib=settings.worker_memory,
+                      allocator=Allocator(settings.allocator))
 
 

@@ -63,9 +63,9 @@ class ZygoteProcess:
     control socket over which it forks workers."""
 
     def __init__(self, mode: ZygoteMode, source: Path, expected_quads: int, prefixes: dict[str, str],
-                 memory_mib: int = 0) -> None:
+                 memory_mib: int = 0, env: dict[str, str] | None = None) -> None:
         self.mode, self.source, self.expected_quads, self.prefixes = mode, source, expected_quads, prefixes
-        self.memory_mib = memory_mib
+        self.memory_mib, self.env = memory_mib, env  # env: its environment (None: ours; see engine.allocator)
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
         self._lock = asyncio.Lock()
@@ -78,6 +78,7 @@ class ZygoteProcess:
              str(self.expected_quads), json.dumps(self.prefixes), str(self.memory_mib)],
             pass_fds=[theirs.fileno()],
             stdin=subprocess.DEVNULL,
+            env=self.env,
         )
         theirs.close()
         self._control = ours

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from diplokg.build.errors import StoreError
 from diplokg.build.store import open_read_only
 from diplokg.engine import framing
+from diplokg.engine.allocator import allocate_apart, loading_without_thread_cache, release_free_memory
 from diplokg.engine.execute import execute
 from diplokg.engine.framing import LAST, Frame
 from diplokg.engine.messages import job_from_json
@@ -52,6 +53,8 @@ class ZygoteMode(StrEnum):
 
 
 _PR_SET_PDEATHSIG = 1
+#: a job that took this long gives its freed memory back to the system afterwards (engine.allocator)
+_HEAVY_JOB_S = 0.05
 
 
 def die_with_parent() -> None:
@@ -64,7 +67,9 @@ def die_with_parent() -> None:
 
 def load_snapshot(path: str, expected: int) -> ox.Store:
     store = ox.Store()
-    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    with loading_without_thread_cache():  # under jemalloc: a third less memory, the same speed afterwards
+        store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    release_free_memory()  # the loader's freed buffers: workers would copy these pages on first reuse
     if len(store) != expected:
         raise RuntimeError(f"snapshot {path} holds {len(store)} quads, the build recorded {expected}; "
                            "rebuild the store")
@@ -107,6 +112,7 @@ def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], 
             sock.sendall(framing.encode_json(Frame.READY,
                                              {"ok": False, "error": f"cannot open the on-disk store: {e}"}))
             return
+    allocate_apart()
     limit_memory(memory_mib)
     sock.sendall(framing.encode_json(Frame.READY, {"ok": True}))
     send = BufferedSender(sock)
@@ -117,10 +123,13 @@ def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], 
             return
         if kind != Frame.REQUEST:
             return
+        started = time.monotonic()
         try:
             execute(store, job_from_json(json.loads(payload)), send, prefixes)
         except (BrokenPipeError, ConnectionResetError):
             return
+        if time.monotonic() - started >= _HEAVY_JOB_S:  # the answer has gone out; the next job may wait ms
+            release_free_memory()
 
 
 def main(argv: list[str]) -> int:
