@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +33,15 @@ class BuildResult:
 
 def check(layout: SourceTree, progress: Progress | None = None, engine: str = "sparql"
           ) -> tuple[LoadedData, ValidationReport]:
-    """Parse and validate a source tree without writing anything."""
+    """Parse and validate a source tree without writing anything (validation uses every core:
+    validation.forked)."""
     if not layout.shape_files():
         raise DiplokgError(f"no SHACL shapes found in {layout.shapes_dir}; refusing to call unvalidated data valid")
     loaded = load(layout, progress)
     if progress:
         progress(f"validating {len(loaded)} triples against {len(layout.shape_files())} shape file(s) "
                  f"with the {engine} engine")
-    report = validate(loaded, load_shapes(layout.shape_files()), engine=engine)
+    report = validate(loaded, load_shapes(layout.shape_files()), engine=engine, processes=os.cpu_count() or 1)
     return loaded, report
 
 

@@ -110,9 +110,10 @@ class View:
     quads: list[ox.Quad]
 
 
-def views(store: ox.Store) -> Iterator[View]:
-    """The view of the shared graphs, then one view per source graph, in the order of their names
-    (made one at a time: at most one view's quads are held besides the shared graphs).
+def views(store: ox.Store, part: int = 0, parts: int = 1) -> Iterator[tuple[int, View]]:
+    """The view of the shared graphs (index 0), then one view per source graph, in the order of their
+    names, each with its index (made one at a time: at most one view's quads are held besides the
+    shared graphs); with ``parts`` > 1 only the views whose index is ``part`` modulo ``parts``.
     A view of a source holds the source, and of the shared graphs and of the types stated by other
     sources only what describes its subjects (and every rdfs:subClassOf): the one-value constraints
     read only triples of their focus nodes, and the values of a resource the source does not describe
@@ -135,7 +136,9 @@ def views(store: ox.Store) -> Iterator[View]:
         return sub_class + [q for s in subjects for q in by_subject.get(s, [])
                             + [t for t in types.get(s, []) if t.graph_name != graph]]
 
-    yield View(None, shared + [q for s in by_subject for q in types.get(s, [])])
-    for g in sources:
-        own = list(store.quads_for_pattern(None, None, None, g))
-        yield View(g.value, around(own, g) + own)
+    if part == 0:
+        yield 0, View(None, shared + [q for s in by_subject for q in types.get(s, [])])
+    for index, g in enumerate(sources, start=1):
+        if index % parts == part:
+            own = list(store.quads_for_pattern(None, None, None, g))
+            yield index, View(g.value, around(own, g) + own)

@@ -6,6 +6,7 @@ shacl_compile/shacl_run) and "pyshacl" (the reference implementation, much slowe
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -110,34 +111,75 @@ def check_shapes(shapes: rdflib.Graph) -> None:
 ENGINES = ("sparql", "pyshacl")
 
 
-def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql") -> ValidationReport:
+def validate(loaded: LoadedData, shapes: rdflib.Graph, engine: str = "sparql", processes: int = 1
+             ) -> ValidationReport:
     """Validate everything loaded against the shapes with the given engine: the union of all graphs
-    against every constraint but the one-value ones, which hold per source graph (see per_source)."""
-    from diplokg.validation.per_source import split_shapes, views
+    against every constraint but the one-value ones, which hold per source graph (see per_source).
+    ``processes`` > 1 (commands only, see forked): the shapes graph is checked against SHACL-SHACL
+    in a child meanwhile, and the source graphs' views are validated in that many children."""
+    from diplokg.validation.forked import Forked
+    from diplokg.validation.per_source import split_shapes
     from diplokg.validation.report_graph import merge_reports
 
     if engine not in ENGINES:
         raise DiplokgError(f"unknown SHACL engine {engine!r} (choose one of {', '.join(ENGINES)})")
-    check_shapes(shapes)
     split = split_shapes(shapes)
-    union = _results(engine, loaded.store, split.union)
-    found = _violations(union, loaded)
-    parts = [(union, [node for node, _ in found])]
-    shared_keys: set[tuple[object, ...]] = set()
-    plan = _plan(engine, split.one_value)  # compiled once for every view (720 views at 1 M triples)
-    for view in views(loaded.store):
-        store = ox.Store()
-        store.bulk_extend(view.quads)
-        results = _results(engine, store, split.one_value, plan)
-        if view.graph is not None:
-            _name_graph(results, view.graph)
-        kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
-        if view.graph is None:
-            shared_keys = {_key(v) for _, v in kept}
+    pool = Forked(processes)
+    pool.register("shapes", functools.partial(check_shapes, shapes))
+    pool.register("views", functools.partial(_source_views, engine, loaded, split.one_value))
+    with pool:
+        shapes_checked = pool.start("shapes")
+        try:
+            union = _results(engine, loaded.store, split.union)
+            found = _violations(union, loaded)
+            shared, shared_found = _shared_view(engine, loaded, split.one_value)
+            views = sorted((v for part in pool.parts("views", {_key(v) for _, v in shared_found}) for v in part),
+                           key=lambda v: v[0])
+        except DiplokgError:
+            shapes_checked()  # an invalid shapes graph is the error to report
+            raise
+        shapes_checked()
+    parts = [(union, [node for node, _ in found]), (shared, [node for node, _ in shared_found])]
+    found += shared_found
+    for _, results, kept in views:
         found += kept
         parts.append((results, [node for node, _ in kept]))
     violations = sorted((v for _, v in found), key=lambda v: (v.files, v.focus_node, v.constraint, v.path or ""))
     return ValidationReport(not violations, violations, merge_reports(parts))
+
+
+_Found = list[tuple[rdflib.term.Node, Violation]]
+
+
+def _shared_view(engine: str, loaded: LoadedData, one_value: rdflib.Graph) -> tuple[rdflib.Graph, _Found]:
+    """The results of the first view (the shared graphs) and its violations."""
+    from diplokg.validation.per_source import views
+
+    _, view = next(views(loaded.store))
+    store = ox.Store()
+    store.bulk_extend(view.quads)
+    results = _results(engine, store, one_value)
+    return results, _violations(results, loaded)
+
+
+def _source_views(engine: str, loaded: LoadedData, one_value: rdflib.Graph, part: int, parts: int,
+                  shared_keys: set[tuple[object, ...]]) -> list[tuple[int, rdflib.Graph, _Found]]:
+    """Part ``part`` of ``parts`` of the source graphs' views (every parts-th view), each with its
+    results and the violations the shared view did not find already."""
+    from diplokg.validation.per_source import views
+
+    plan = _plan(engine, one_value)  # compiled once for all the views of this part
+    out = []
+    for index, view in views(loaded.store, part, parts):
+        if view.graph is None:  # the shared view: validated by the parent first
+            continue
+        store = ox.Store()
+        store.bulk_extend(view.quads)
+        results = _results(engine, store, one_value, plan)
+        _name_graph(results, view.graph)
+        kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
+        out.append((index, results, kept))
+    return out
 
 
 def _name_graph(results: rdflib.Graph, graph: str) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 import rdflib
+import rdflib.compare
 from rdflib.namespace import SH
 
+from diplokg.core.errors import DiplokgError
 from diplokg.source.loader import LoadedData
 from diplokg.validation.per_source import split_shapes, views
 from diplokg.validation.validate import ValidationReport, validate
@@ -40,13 +42,13 @@ TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 THING = ox.NamedNode(EX + "Thing")
 
 
-def check(quads: list[ox.Quad], engine: str) -> ValidationReport:
+def check(quads: list[ox.Quad], engine: str, processes: int = 1) -> ValidationReport:
     loaded = LoadedData()
     loaded.store.bulk_extend(quads)
     for q in quads:
         assert isinstance(q.graph_name, ox.NamedNode)
         loaded.graph_files[q.graph_name.value].add(q.graph_name.value.rsplit("/", 1)[-1] + ".trig")
-    return validate(loaded, rdflib.Graph().parse(data=SHAPES, format="turtle"), engine=engine)
+    return validate(loaded, rdflib.Graph().parse(data=SHAPES, format="turtle"), engine=engine, processes=processes)
 
 
 def found(report: ValidationReport) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
@@ -118,7 +120,8 @@ def test_a_view_holds_its_source_and_what_the_others_say_of_its_subjects() -> No
                        quad("a", TYPE, THING, SOURCE + "one"), quad("s", TYPE, THING, SOURCE + "one"),
                        quad("a", "date", date("1992-07-07"), SOURCE + "one"),
                        quad("a", "date", date("1993-08-09"), SOURCE + "two")])
-    got = [(v.graph, sorted(f"{q.subject.value.removeprefix(EX)} {q.object}" for q in v.quads)) for v in views(store)]
+    got = [(v.graph, sorted(f"{q.subject.value.removeprefix(EX)} {q.object}" for q in v.quads))
+           for _, v in views(store)]
     thing = f"<{EX}Thing>"
     assert got == [
         (None, sorted([f"Thing {thing}", f"a {thing}", f"s {thing}", 'a "of a"', 's "shared"'])),
@@ -136,3 +139,30 @@ def test_the_labels_of_ontology_terms_stay_with_the_union() -> None:
     split = split_shapes(rdflib.Graph().parse(data=shapes, format="turtle"))
     assert (None, SH.uniqueLang, None) in split.union
     assert len(list(split.one_value.triples((None, SH.uniqueLang, None)))) == 1
+
+
+@ENGINES
+def test_views_validated_in_forked_processes_give_the_same_report(engine: str) -> None:
+    """validate(processes=3), as diplokg build runs it: the source views split over three children
+    and the SHACL-SHACL check in a child find exactly what one process finds, in the same order."""
+    quads = [quad("a", TYPE, THING, SHARED), quad("a", "name", ox.Literal("A", language="en"), SHARED),
+             quad("a", "name", ox.Literal("B", language="en"), SHARED)]
+    for i in range(7):  # seven sources: every child gets views, some break the one-value shape
+        graph = SOURCE + f"s{i}"
+        quads += [quad(f"x{i}", TYPE, THING, graph), quad(f"x{i}", "date", date("1992-07-07"), graph)]
+        if i % 2:
+            quads.append(quad(f"x{i}", "date", date("1993-08-09"), graph))
+        quads.append(quad("a", "name", ox.Literal(f"C{i}", language="de"), graph))
+    one, three = check(quads, engine), check(quads, engine, processes=3)
+    assert found(one) == found(three)
+    assert [v.focus_node for v in one.violations].count(EX + "a") == 1  # the shared view's, not again per source
+    assert {v.graph for v in one.violations} == {None, *(SOURCE + f"s{i}" for i in (1, 3, 5))}
+    assert rdflib.compare.isomorphic(one.results_graph, three.results_graph)
+
+
+def test_an_invalid_shapes_graph_is_reported_from_the_forked_check() -> None:
+    loaded = LoadedData()
+    loaded.store.bulk_extend([quad("a", TYPE, THING, SOURCE + "one")])
+    bad = rdflib.Graph().parse(data=SHAPES + "ex:ThingShape sh:maxCount \"many\" .", format="turtle")
+    with pytest.raises(DiplokgError, match="SHACL-SHACL"):
+        validate(loaded, bad, processes=2)
