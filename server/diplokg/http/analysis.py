@@ -12,10 +12,16 @@ Each refusal is a ``ProtocolError`` with the status and message for the client:
 - a bound variable the engine cannot substitute (in a SELECT it must be projected): 400.
 
 It never decides whether a query is *valid*: the engine's parser does, and its message is what the
-client sees."""
+client sees.
+
+The lexer's pass costs about 0.15 ms for a saved query of 2 KB, a fifth of what our layer adds to a
+small query; its result for the last ``_CACHED`` texts of up to ``_CACHED_CHARS`` characters is
+kept (queries are often repeated: saved queries, pages, clients polling). A ``QueryInfo`` is shared
+between requests and must not be changed."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable
 
 from diplokg.core.errors import ErrorKind
@@ -24,12 +30,20 @@ from diplokg.core.namespaces import PREFIXES
 from diplokg.http.errors import ProtocolError
 from diplokg.http.limits import MAX_QUERY_NESTING
 
+_CACHED = 1024
+_CACHED_CHARS = 16 * 1024  # so the texts kept are at most 16 M characters
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _analysed(text: str, base: str) -> QueryInfo:
+    return analyse(text, PREFIXES, base)
+
 
 def analyse_query(text: str, bound: Collection[str], allowlist: Iterable[str], base: str) -> QueryInfo:
     """What the query is (form, dataset clause, SERVICE targets, projection), once it has passed the
     checks; ProtocolError otherwise. ``bound``: the names of the variables bound to values; ``base``:
     the query's base IRI (relative SERVICE targets are checked as resolved against it)."""
-    info = analyse(text, PREFIXES, base)
+    info = _analysed(text, base) if len(text) <= _CACHED_CHARS else analyse(text, PREFIXES, base)
     if info.max_depth > MAX_QUERY_NESTING:
         raise ProtocolError(400, f"the query nests brackets {info.max_depth} levels deep; at most "
                             f"{MAX_QUERY_NESTING} are accepted", kind=ErrorKind.NESTING)
