@@ -84,7 +84,7 @@ def run_per_source(quads: list[ox.Quad], shapes: rdflib.Graph) -> tuple[float, i
     n = len(run_plan(store, compile_shapes(split.union), split.union))
     plan = compile_shapes(split.one_value)
     count = 0
-    for view in views(store):
+    for _, view in views(store):
         view_store = ox.Store()
         view_store.bulk_extend(view.quads)
         n += len(run_plan(view_store, plan, split.one_value))
