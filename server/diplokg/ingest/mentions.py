@@ -30,12 +30,13 @@ from diplokg.ingest.descriptions import describe
 from diplokg.ingest.entities import EntityIndex
 from diplokg.ingest.facts import Organisation, Place
 from diplokg.ingest.gazetteer import CityGazetteer, Mention, StateGazetteer
-from diplokg.ingest.names import NameMention, person_relation, similar_single, unquote, words
+from diplokg.ingest.names import NameMention, person_relation, similar_single
 from diplokg.ingest.organisations import find_organisations
 from diplokg.ingest.page import Page
 from diplokg.ingest.persons import find_persons, known_person_spans, known_words
 from diplokg.ingest.russian import morph
 from diplokg.ingest.segment import Sentence
+from diplokg.matching.names import unquote, words
 
 _QUOTED_WORD = re.compile(r"[\"„“«][A-ZА-ЯЁ][\w-]{2,}[\"“”»]")
 

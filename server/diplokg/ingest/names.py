@@ -15,24 +15,18 @@ its end, or a family-name ending changed: "Давлат Назри" / "Давл�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from anyascii import anyascii
+
+from diplokg.matching.names import MIN_SKELETON, skeleton, words
 
 #: how sure a variant of each relation is (a transliteration or a renaming is a guess)
 CONFIDENCE = {"order": 0.8, "initials": 0.8, "surname": 0.75, "part": 0.7, "longer": 0.7, "spelling": 0.6,
               "renamed": 0.5, "abbreviation": 0.85, "state-adjective": 0.6, "graph": 0.8, "city": 0.7,
               "similar": 0.5, "quoted": 0.75}
 _INITIAL = re.compile(r"^\w\.(?:-?\w\.)*$")
-_QUOTES = "\"'„“”«»‚‘’"
-#: spellings of one sound in the common transliterations of Cyrillic and Tajik names, English and
-#: German ("Dzhamshed" / "Dschamsched", "Bakhtiyor" / "Bachtijor", "Nazarov" / "Nasarow"); "J" is the
-#: consonant of "dzh", a "j" left after it the German glide ("y"), read as a vowel
-_SOUNDS = (("dsch", "J"), ("dzh", "J"), ("tsch", "ch"), ("kh", "h"), ("ch", "h"), ("zh", "J"), ("sh", "s"),
-           ("ts", "c"), ("ck", "k"), ("ph", "f"), ("y", "i"), ("g", "k"), ("w", "v"), ("q", "k"), ("z", "s"))
-MIN_SKELETON = 4  # shorter words must be written alike
 
 
 @dataclass(frozen=True)
@@ -48,34 +42,6 @@ class NameMention:
     state: str | None = None  # the state an organisation is named by ("norwegischen Außenministerium")
     full: str | None = None  # an abbreviation: the name it abbreviates in the same sentence
     how: str = ""  # how it was found, for the reader
-
-
-def words(name: str, signs: bool = False) -> list[str]:
-    """The words of a name, case-folded, 'ё' as 'е', "'s" and quotes dropped; with ``signs``, "+" and
-    "&" read as the words they stand for ("Central Asia + Japan" is "Central Asia plus Japan")."""
-    text = unicodedata.normalize("NFC", name).casefold().replace("ё", "е")
-    if signs:
-        text = text.replace("+", " plus ").replace("&", " and ")
-    text = re.sub(r"['’]s\b", "", text)
-    return [w.strip(_QUOTES + ",;:") for w in text.split() if w.strip(_QUOTES + ",;:")]
-
-
-def unquote(text: str) -> str:
-    """The text without quotes that enclose all of it ("„Tajhydro“" → "Tajhydro")."""
-    stripped = text.strip()
-    if len(stripped) > 2 and stripped[0] in _QUOTES and stripped[-1] in _QUOTES \
-            and not any(q in stripped[1:-1] for q in _QUOTES):
-        return stripped[1:-1]
-    return stripped
-
-
-def skeleton(word: str) -> str:
-    """A word's consonants after folding transliteration variants ("Sargsyan", "Sarkisian" → "srksn")."""
-    text = anyascii(word).lower()
-    for spelling, sound in _SOUNDS:
-        text = text.replace(spelling, sound)
-    head, rest = text[:1], re.sub(r"[aeiouj\W]", "", text[1:])
-    return re.sub(r"(.)\1+", r"\1", head + rest).lower()
 
 
 def _alike(a: str, b: str) -> bool:
@@ -167,31 +133,3 @@ def similar_single(a: str, b: str) -> bool:
     if len(x) != 1 or len(y) != 1 or x == y or min(len(x[0]), len(y[0])) < 6 or x[0][:3] != y[0][:3]:
         return False
     return SequenceMatcher(None, x[0], y[0]).ratio() >= 0.85
-
-
-def acronym_fits(acronym: str, phrase: str) -> bool:
-    """The acronym's letters are the phrase's in order, the first one starting a word ("EDA" in
-    "Eidgenössisches Departement für auswärtige Angelegenheiten")."""
-    letters, text = _folded(acronym), _folded(phrase)  # "TİKA" as "tika"
-    starts = [m.start() for m in re.finditer(r"\w+", text)]
-    for start in starts:
-        if text[start] != letters[0]:
-            continue
-        position = start + 1
-        for letter in letters[1:]:
-            position = text.find(letter, position) + 1
-            if position == 0:
-                break
-        else:
-            return True
-    return False
-
-
-def _folded(text: str) -> str:
-    """Case-folded without combining marks (the dot of "İ", which "İ".casefold() keeps)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-
-
-def initials_of(phrase: str) -> str:
-    """The first letters of a phrase's capitalised words ("Collective Security Treaty Organization" → "CSTO")."""
-    return "".join(w[0] for w in re.findall(r"\w[\w-]*", phrase) if w[0].isupper())

@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 
 from diplokg.ingest.gazetteer import Mention, StateGazetteer
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
-from diplokg.ingest.names import acronym_fits, initials_of, unquote
 from diplokg.ingest.organisation_heads import HEAD, head_of, is_parliament, izafet
 from diplokg.ingest.persons import HONORIFIC, TITLES, Token, tokens
 from diplokg.ingest.russian import morph
+from diplokg.matching.names import acronym_fits, initials_of, unquote
 
 _COMPLEMENT_START = {"de": {"für", "des", "der", "zur", "zum", "von", "über", "bei"},
                      "en": {"of", "for", "on"}, "ru": {"по", "при", "между", "в", "для"}}

@@ -8,9 +8,10 @@ from typing import Any
 
 from diplokg.ingest.facts import Drafted
 from diplokg.ingest.inflection import german_nominative, russian_name_nominative, russian_nominative
-from diplokg.ingest.names import acronym_fits, person_relation, skeleton
+from diplokg.ingest.names import person_relation
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
+from diplokg.matching.names import acronym_fits, skeleton
 
 
 def _draft(drafter: Drafter, text: str, language: str, kind: str) -> list[Drafted]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from diplokg.ingest.facts import NameVariant
 from diplokg.ingest.inflection import russian_name_nominative
-from diplokg.ingest.names import person_relation, skeleton
+from diplokg.ingest.names import person_relation
 from diplokg.ingest.page import Page
 from diplokg.ingest.pipeline import Drafter
+from diplokg.matching.names import skeleton
 
 
 def _variants(drafter: Drafter, text: str, language: str) -> list[tuple[int, str, str]]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from diplokg.ingest.names import acronym_fits
 from diplokg.ingest.rules import event_words as words
 from diplokg.ingest.rules.context import SentenceView
 from diplokg.ingest.rules.event_words import Trigger
+from diplokg.matching.names import acronym_fits
 
 #: words, then an acronym in parentheses ("… Cooperation Council (HLCC)")
 _DEFINED = re.compile(r"((?:[\w-]+\s+){0,9}[\w-]+)\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9+]{1,7})\)")

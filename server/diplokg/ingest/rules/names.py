@@ -17,8 +17,9 @@ from collections.abc import Iterator
 
 from diplokg.ingest.facts import Drafted, NameVariant
 from diplokg.ingest.mentions import Entity, PageNames
-from diplokg.ingest.names import CONFIDENCE, NameMention, unquote, words
+from diplokg.ingest.names import CONFIDENCE, NameMention
 from diplokg.ingest.segment import Sentence
+from diplokg.matching.names import unquote, words
 
 _READING = {"order": "the same words in another order", "initials": "initials for given names",
             "surname": "the family name alone", "part": "part of the full name", "longer": "a fuller form",

@@ -30,9 +30,10 @@ from dataclasses import replace
 from diplokg.ingest.facts import Agreement, Drafted, Organisation, OrganisationLink
 from diplokg.ingest.inflection import german_nominative, is_german_adjective, russian_nominative
 from diplokg.ingest.mentions import PageNames
-from diplokg.ingest.names import NameMention, unquote
+from diplokg.ingest.names import NameMention
 from diplokg.ingest.rules.context import HOME, SentenceView
 from diplokg.ingest.rules.instruments import agreement_type
+from diplokg.matching.names import unquote
 
 _MEMBER = {"de": r"\b(?:ist|war|wurde)\s+(?:auch\s+)?Mitglied\s+(?:des|der|im|in\s+der|in\s+dem)\s+",
            "en": r"\b(?:is|was|became|has\s+been)\s+(?:also\s+)?(?:a\s+)?member\s+of\s+(?:the\s+)?",
