@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from diplokg.cli.common import DEFAULT_STORE, add_engine_credentials, engine_password
+from diplokg.core.settings import Allocator
 
 #: the options of ``serve`` that become settings as they are (see diplokg.core.settings)
 _SETTINGS = ("host", "port", "store", "base_url", "timeout", "row_cap", "workers", "client_concurrency", "max_body",
@@ -51,7 +52,7 @@ def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sv.add_argument("--worker-memory", dest="worker_memory", type=int, default=None, metavar="MIB",
                     help="memory a query may use beyond the shared store, in MiB; a query needing more is stopped "
                     "with 503 and its worker replaced, 0 = no limit (default: 2048)")
-    sv.add_argument("--allocator", choices=("auto", "jemalloc", "system"), default=None,
+    sv.add_argument("--allocator", choices=[a.value for a in Allocator], default=None,
                     help="memory allocator of the store processes: jemalloc evaluates queries up to 1.7x faster than "
                     "the C library's; auto = jemalloc where installed (Debian: libjemalloc2), else system "
                     "(default: auto)")

@@ -23,6 +23,14 @@ class Backend(StrEnum):
     SPARQL = "sparql"  # a remote SPARQL 1.1 engine that holds the same release
 
 
+class Allocator(StrEnum):
+    """The store processes' memory allocator (see diplokg.engine.allocator)."""
+
+    AUTO = "auto"  # jemalloc where installed, else the C library's
+    JEMALLOC = "jemalloc"  # required: the server does not start without it
+    SYSTEM = "system"  # the C library's
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
@@ -41,9 +49,8 @@ class Settings:
     # Load the store into memory after start (queries are answered from the on-disk store until the
     # copy is loaded, then from memory: faster, at the cost of memory). False = serve from disk only.
     in_memory: bool = True
-    # The store processes' memory allocator: "auto" (jemalloc where installed), "jemalloc" (required)
-    # or "system" (the C library's); see diplokg.engine.allocator.
-    allocator: str = "auto"
+    # The store processes' memory allocator.
+    allocator: Allocator = Allocator.AUTO
     # Memory (MiB) a query worker may allocate beyond what it shares with the loaded store; a query
     # needing more is stopped (its worker is replaced) and the client gets 503. 0 = no limit.
     worker_memory: int = 2048
@@ -107,8 +114,9 @@ class Settings:
             raise DiplokgError(f"engine auth must be 'basic' or 'digest', got {self.engine_auth!r}")
         if self.engine_password and not self.engine_user:
             raise DiplokgError("an engine password needs an engine user (--engine-user)")
-        if self.allocator not in ("auto", "jemalloc", "system"):
+        if self.allocator not in set(Allocator):
             raise DiplokgError(f"allocator must be 'auto', 'jemalloc' or 'system', got {self.allocator!r}")
+        object.__setattr__(self, "allocator", Allocator(self.allocator))
         if self.worker_memory < 0:
             raise DiplokgError("worker memory must be 0 (no limit) or a positive number of MiB")
 

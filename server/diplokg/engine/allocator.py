@@ -24,15 +24,9 @@ import ctypes
 import ctypes.util
 import os
 from collections.abc import Iterator
-from enum import StrEnum
 
 from diplokg.build.errors import StoreError
-
-
-class Allocator(StrEnum):
-    AUTO = "auto"
-    JEMALLOC = "jemalloc"
-    SYSTEM = "system"
+from diplokg.core.settings import Allocator
 
 
 def jemalloc() -> str | None:
@@ -86,21 +80,8 @@ def loading_without_thread_cache() -> Iterator[None]:
 def release_free_memory() -> None:
     """Give the pages freed by this process back to the system (jemalloc: purge every arena, about
     2–4 ms after a heavy query at 1 M triples; glibc: malloc_trim)."""
-    libc = _libc()
-    if hasattr(libc, "mallctl"):
-        libc.mallctl(b"arena.4096.purge", None, None, None, ctypes.c_size_t(0))  # 4096: MALLCTL_ARENAS_ALL
+    if running_jemalloc():
+        _libc().mallctl(b"arena.4096.purge", None, None, None, ctypes.c_size_t(0))  # 4096: MALLCTL_ARENAS_ALL
     else:
-        libc.malloc_trim(ctypes.c_size_t(0))
+        _libc().malloc_trim(ctypes.c_size_t(0))
 
-
-def allocate_apart() -> None:
-    """Under jemalloc: this thread allocates from an arena of its own from now on. Called by a worker
-    after the fork: its queries then allocate in pages of their own instead of filling the free
-    slots between the store's objects, which are pages the worker shares with the zygote and its
-    other workers (every page written there is copied, and stays copied)."""
-    libc = _libc()
-    if not hasattr(libc, "mallctl"):
-        return
-    arena, size = ctypes.c_uint(0), ctypes.c_size_t(ctypes.sizeof(ctypes.c_uint))
-    if libc.mallctl(b"arenas.create", ctypes.byref(arena), ctypes.byref(size), None, ctypes.c_size_t(0)) == 0:
-        libc.mallctl(b"thread.arena", None, None, ctypes.byref(arena), ctypes.c_size_t(ctypes.sizeof(arena)))

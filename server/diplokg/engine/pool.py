@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from diplokg.build.errors import StoreError
 from diplokg.core.namespaces import PREFIXES
+from diplokg.core.settings import Allocator
 from diplokg.engine import framing
-from diplokg.engine.allocator import Allocator, store_environment
+from diplokg.engine.allocator import store_environment
 from diplokg.engine.errors import PoolBusy, QueryTimeout, WorkerFailed, WorkerOutOfMemory
 from diplokg.engine.fair_shares import FairShares
 from diplokg.engine.framing import LAST, Frame
@@ -296,6 +297,6 @@ def pool_for(release: Release, settings: Settings, on_failure: Callable[[str], N
     """The worker pool serving ``release`` as ``settings`` say (worker count, in-memory copy)."""
     return WorkerPool(release.path, release.snapshot, release.quads, PREFIXES, settings.workers,
                       in_memory=settings.in_memory, on_failure=on_failure, memory_mib=settings.worker_memory,
-                      allocator=Allocator(settings.allocator))
+                      allocator=settings.allocator)
 
 

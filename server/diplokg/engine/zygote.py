@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from diplokg.build.errors import StoreError
 from diplokg.build.store import open_read_only
 from diplokg.engine import framing
-from diplokg.engine.allocator import allocate_apart, loading_without_thread_cache, release_free_memory
+from diplokg.engine.allocator import loading_without_thread_cache, release_free_memory
 from diplokg.engine.execute import execute
 from diplokg.engine.framing import LAST, Frame
 from diplokg.engine.messages import job_from_json
@@ -112,7 +112,6 @@ def serve_worker(sock: socket.socket, store: ox.Store | Callable[[], ox.Store], 
             sock.sendall(framing.encode_json(Frame.READY,
                                              {"ok": False, "error": f"cannot open the on-disk store: {e}"}))
             return
-    allocate_apart()
     limit_memory(memory_mib)
     sock.sendall(framing.encode_json(Frame.READY, {"ok": True}))
     send = BufferedSender(sock)

@@ -13,9 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.pool
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 #: the work of the current pool, inherited by its children at the fork
 _WORK: dict[str, Callable[..., Any]] = {}

@@ -156,9 +156,7 @@ def _shared_view(engine: str, loaded: LoadedData, one_value: rdflib.Graph) -> tu
     from diplokg.validation.per_source import views
 
     _, view = next(views(loaded.store))
-    store = ox.Store()
-    store.bulk_extend(view.quads)
-    results = _results(engine, store, one_value)
+    results = _view_results(engine, view.quads, one_value)
     return results, _violations(results, loaded)
 
 
@@ -173,13 +171,19 @@ def _source_views(engine: str, loaded: LoadedData, one_value: rdflib.Graph, part
     for index, view in views(loaded.store, part, parts):
         if view.graph is None:  # the shared view: validated by the parent first
             continue
-        store = ox.Store()
-        store.bulk_extend(view.quads)
-        results = _results(engine, store, one_value, plan)
+        results = _view_results(engine, view.quads, one_value, plan)
         _name_graph(results, view.graph)
         kept = [(n, v) for n, v in _violations(results, loaded, view.graph) if _key(v) not in shared_keys]
         out.append((index, results, kept))
     return out
+
+
+def _view_results(engine: str, quads: list[ox.Quad], one_value: rdflib.Graph, plan: Plan | None = None
+                  ) -> rdflib.Graph:
+    """The report graph of one view's quads, in a store of their own, against the one-value shapes."""
+    store = ox.Store()
+    store.bulk_extend(quads)
+    return _results(engine, store, one_value, plan)
 
 
 def _name_graph(results: rdflib.Graph, graph: str) -> None:

@@ -10,8 +10,9 @@ import sys
 import pytest
 
 from diplokg.build.errors import StoreError
+from diplokg.core.settings import Allocator
 from diplokg.engine import allocator
-from diplokg.engine.allocator import Allocator, store_environment
+from diplokg.engine.allocator import store_environment
 
 
 def test_system_keeps_this_process_environment():
@@ -48,13 +49,9 @@ if out["jemalloc"]:
     with allocator.loading_without_thread_cache():
         out["cache_while_loading"] = read(b"thread.tcache.enabled", ctypes.c_bool)
     out["cache_after"] = read(b"thread.tcache.enabled", ctypes.c_bool)
-    before = read(b"thread.arena", ctypes.c_uint)
-    allocator.allocate_apart()
-    out["arena_changed"] = read(b"thread.arena", ctypes.c_uint) != before
 else:
     with allocator.loading_without_thread_cache():
         pass
-    allocator.allocate_apart()
 allocator.release_free_memory()
 print(json.dumps(out))
 """
@@ -69,11 +66,10 @@ def _probe(preload: str | None) -> dict[str, object]:
     return json.loads(proc.stdout)
 
 
-def test_under_jemalloc_the_store_loads_without_thread_cache_and_workers_get_an_arena():
+def test_under_jemalloc_the_store_loads_without_thread_cache():
     library = allocator.jemalloc()
     assert library is not None, "scripts/test installs libjemalloc2"
-    assert _probe(library) == {"jemalloc": True, "cache_while_loading": False, "cache_after": True,
-                               "arena_changed": True}
+    assert _probe(library) == {"jemalloc": True, "cache_while_loading": False, "cache_after": True}
 
 
 def test_under_the_system_allocator_the_same_calls_are_harmless():
