@@ -1,5 +1,6 @@
-"""The web application: the routers of the endpoint (``http.routes``) and of the pages
-(``pages.routes``) on one FastAPI app, with the middleware around them.
+"""The web application: the routers of the endpoint (``http.routes``), of the pages
+(``pages.routes``) and of search and reconciliation (``search.routes``) on one FastAPI app, with the
+middleware around them.
 
 ``create_app(settings, release)`` builds an app with no global state; the query backend starts and
 stops with the app's lifespan unless one is given."""
@@ -29,6 +30,7 @@ from diplokg.http.routes import dataset, saved_queries, sparql
 from diplokg.http.site import Site
 from diplokg.pages import routes as pages
 from diplokg.saved_queries.catalog import load_all
+from diplokg.search import routes as search
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 _EXPOSED = [TRUNCATED_HEADER, "Retry-After", ROW_CAP_HEADER, "ETag", "Content-Length", "Content-Range", "Digest"]
@@ -58,6 +60,7 @@ def create_app(settings: Settings, release: Release, backend: QueryBackend | Non
     app.include_router(saved_queries.router(site, load_all(release.queries_dir)))
     app.include_router(dataset.router(site))
     app.include_router(pages.router(site))
+    app.include_router(search.router(site))
     add_middleware(app, settings, sparql_view)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app

@@ -6,6 +6,7 @@
   ``manifest.json`` of sizes and SHA-256 checksums; gzip members carry no time stamp, so the same
   data always gives byte-identical files;
 - ``void-stats.json`` — the VoID statistics of the dataset;
+- ``names.sqlite`` — the names of every labelled entity, for search and reconciliation (``build.names``);
 - ``queries/`` and ``shapes/`` — copies of the saved queries and of the SHACL shapes the data was
   validated against, so that the server publishes exactly those.
 """
@@ -24,6 +25,7 @@ from typing import Any, BinaryIO, cast
 import pyoxigraph as ox
 
 from diplokg.build.dump import DumpOrder, dump_order, write_items
+from diplokg.build.names import write_name_index
 
 SNAPSHOT = "snapshot.nq"
 DUMPS = "dumps"
@@ -80,8 +82,8 @@ def write_snapshot(build_dir: Path, store: ox.Store) -> DumpOrder:
 
 def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queries_dir: Path | None = None,
                        shape_files: Sequence[Path] = ()) -> dict[str, object]:
-    """Everything published besides the snapshot: dumps with their manifest, VoID statistics,
-    copies of the saved queries and shapes."""
+    """Everything published besides the snapshot: dumps with their manifest, VoID statistics, the
+    name index of search and reconciliation, copies of the saved queries and shapes."""
     (build_dir / QUERIES).mkdir()
     for query in sorted(queries_dir.glob("*.rq")) if queries_dir else []:
         shutil.copyfile(query, build_dir / QUERIES / query.name)
@@ -107,7 +109,8 @@ def write_publications(build_dir: Path, store: ox.Store, order: DumpOrder, queri
     stats = void_statistics(store)
     (build_dir / VOID_STATS).write_text(json.dumps(stats, indent=2, sort_keys=True), encoding="utf-8")
     return {"snapshot": SNAPSHOT, "snapshot_quads": order.nquads.count(b"\n"),
-            "snapshot_bytes": (build_dir / SNAPSHOT).stat().st_size, "dumps": [e["file"] for e in entries]}
+            "snapshot_bytes": (build_dir / SNAPSHOT).stat().st_size, "dumps": [e["file"] for e in entries],
+            "names": write_name_index(build_dir, store)}
 
 
 def _gzip_copy(source: Path, target: Path) -> None:

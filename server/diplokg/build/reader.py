@@ -23,6 +23,7 @@ from diplokg.build.artifacts import (
     sha256_file,
 )
 from diplokg.build.errors import StoreError
+from diplokg.build.names import NAME_INDEX
 from diplokg.build.store import BUILD_INFO
 
 #: written into a versioned release's directory by ``diplokg release`` (releases.versions)
@@ -50,6 +51,11 @@ class Release:
         """The SHACL shapes the release was validated against (absent in stores built before they
         were published)."""
         return self.path / SHAPES
+
+    @property
+    def name_index(self) -> Path:
+        """The names of the release's entities for search and reconciliation (``matching.index``)."""
+        return self.path / NAME_INDEX
 
     def shape_files(self) -> list[Path]:
         return sorted(self.shapes_dir.glob("*.ttl"))
@@ -97,6 +103,8 @@ def open_release(store: Path) -> Release:
                          f"'diplokg build --store {store}'") from None
     if not (path / QUERIES).is_dir():
         raise StoreError(f"{store} was built without its saved queries; rebuild it")
+    if not (path / NAME_INDEX).is_file():
+        raise StoreError(f"{store} was built without its name index ({NAME_INDEX}); rebuild it")
     snapshot = path / SNAPSHOT
     if not snapshot.is_file():
         raise StoreError(f"{store} has no {SNAPSHOT}; rebuild it")

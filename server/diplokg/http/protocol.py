@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -16,7 +17,7 @@ import pyoxigraph as ox
 from diplokg.core.terms import Term, parse_term
 from diplokg.engine.messages import Dataset
 from diplokg.http.errors import ProtocolError
-from diplokg.http.limits import MAX_BINDINGS, MAX_DATASET_GRAPHS, MIN_TIMEOUT_SECONDS
+from diplokg.http.limits import MAX_BINDINGS, MAX_DATASET_GRAPHS, MIN_TIMEOUT_SECONDS, read_body
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 
@@ -43,6 +44,21 @@ class QueryRequest:
         if not (self.default_graphs or self.named_graphs):
             return None
         return Dataset(tuple(self.default_graphs), tuple(self.named_graphs))
+
+
+async def request_params(request: Any, max_body: int) -> dict[str, list[str]]:
+    """A request's parameters by name: from the URL, and from a form-encoded body of a POST
+    (ProtocolError 415 for another body, BodyTooLarge past ``max_body``)."""
+    pairs = decode_params(request.scope.get("query_string", b""), "URL query string")
+    if request.method == "POST":
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != "application/x-www-form-urlencoded":
+            raise ProtocolError(415, "send parameters as application/x-www-form-urlencoded")
+        pairs += decode_params(await read_body(request, max_body), "request body")
+    raw: dict[str, list[str]] = {}
+    for key, value in pairs:
+        raw.setdefault(key, []).append(value)
+    return raw
 
 
 def decode_params(raw: bytes | str, where: str) -> list[tuple[str, str]]:

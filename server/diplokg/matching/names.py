@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 
 from anyascii import anyascii
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 _QUOTES = "\"'„“”«»‚‘’"
 #: spellings of one sound in the common transliterations of Cyrillic and Tajik names, English and
@@ -92,20 +93,67 @@ def likeness(query: str, name: str) -> tuple[float, str]:
     the same text; the same but for case, accents and punctuation; the same in Latin letters
     (another script); the same words in another order; the same consonants word by word (another
     transliteration: "Qalandar" / "Kalandar"); else the similarity of their Latin letters."""
-    if query == name:
-        return 1.0, "exact"
-    a, b = plain(query), plain(name)
-    if not a or not b:
-        return 0.0, "no letters"
-    if folded(query) == folded(name):
-        return 0.98, "case or accents"
-    if a == b:
-        return 0.95, "transliteration" if anyascii(query) != query or anyascii(name) != name else "punctuation"
-    wa, wb = a.split(), b.split()
-    if sorted(wa) == sorted(wb):
-        return 0.9, "word order"
-    if len(wa) == len(wb) and sorted(map(skeleton, wa)) == sorted(map(skeleton, wb)) \
-            and all(len(w) >= MIN_SKELETON for w in wa + wb):
-        return 0.85, "spelling variant"
-    ratio = SequenceMatcher(None, " ".join(sorted(wa)), " ".join(sorted(wb))).ratio()
-    return round(0.8 * ratio, 3), "similar letters"
+    return Likeness(query).whole(name)
+
+
+def partial_likeness(query: str, name: str) -> tuple[float, str]:
+    """Like ``likeness``, and also a query that is part of the name, as one searches or types: every
+    word of the query a word of the name ("Kalandar" in "Idibek Kalandar": 0.6–0.9 by the share of
+    the name's words), or the beginning of one ("Kal", "Norw Peo": 0.5–0.8), or close to one
+    ("Kalamdar": 0.45–0.75). The highest wins."""
+    return Likeness(query).partial(name)
+
+
+class Likeness:
+    """``likeness`` and ``partial_likeness`` of one query against many names: the query's forms are
+    computed once; a name's plain form may be given (the name index stores it). Letter similarity
+    is rapidfuzz's normalised Indel similarity (difflib's ratio, in C++)."""
+
+    def __init__(self, query: str) -> None:
+        self.query, self.plain, self.folded = query, plain(query), folded(query)
+        self.words = self.plain.split()
+        self.sorted = sorted(self.words)
+        self.skeletons = sorted(map(skeleton, self.words))
+        self.latin = anyascii(query) != query
+        self.long_words = all(len(w) >= MIN_SKELETON for w in self.words)
+
+    def whole(self, name: str, name_plain: str | None = None) -> tuple[float, str]:
+        if self.query == name:
+            return 1.0, "exact"
+        a, b = self.plain, plain(name) if name_plain is None else name_plain
+        if not a or not b:
+            return 0.0, "no letters"
+        if self.folded == folded(name):
+            return 0.98, "case or accents"
+        if a == b:
+            return 0.95, "transliteration" if self.latin or anyascii(name) != name else "punctuation"
+        wb = b.split()
+        ordered = sorted(wb)
+        if self.sorted == ordered:
+            return 0.9, "word order"
+        if len(self.words) == len(wb) and self.long_words and all(len(w) >= MIN_SKELETON for w in wb) \
+                and self.skeletons == sorted(map(skeleton, wb)):
+            return 0.85, "spelling variant"
+        return round(0.8 * Indel.normalized_similarity(" ".join(self.sorted), " ".join(ordered)), 3), "similar letters"
+
+    def partial(self, name: str, name_plain: str | None = None) -> tuple[float, str]:
+        b = plain(name) if name_plain is None else name_plain
+        score, reason = self.whole(name, b)
+        wa, wb = self.words, b.split()
+        if not wa or not wb or score >= 0.9:
+            return score, reason
+        if all(w in wb for w in wa):
+            return max((score, reason), (round(0.6 + 0.3 * len(set(wa)) / len(wb), 3), "words of the name"))
+        begun = [next((w2 for w2 in wb if w2.startswith(w)), None) for w in wa]
+        if all(begun):
+            share = sum(map(len, wa)) / sum(len(w2) for w2 in begun if w2)
+            return max((score, reason), (round(0.5 + 0.3 * share * min(1.0, len(wa) / len(wb)), 3),
+                                         "beginnings of words"))
+        near = 1.0
+        for w in wa:  # each word of the query close to one of the name ("Kalamdar": "Kalandar")?
+            closest = process.extractOne(w, wb, scorer=Indel.normalized_similarity, score_cutoff=0.75)
+            if closest is None:
+                return score, reason
+            near = min(near, closest[1])
+        share = len(wa) / len(wb) if len(wa) <= len(wb) else len(wb) / len(wa)
+        return max((score, reason), (round(0.45 + 0.3 * near * share, 3), "words of the name, misspelt"))

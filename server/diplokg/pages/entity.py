@@ -19,11 +19,12 @@ from diplokg.core.formats import GRAPH_FORMATS, HTML
 from diplokg.core.namespaces import ID, shorten
 from diplokg.core.settings import Settings
 from diplokg.core.terms import Term
+from diplokg.http.chrome import site_header
 from diplokg.http.execution import QueryRunner
 from diplokg.http.negotiation import alternate_links, choose
 from diplokg.http.responses import error_response, not_acceptable
+from diplokg.http.urls import local_url
 from diplokg.pages.sections import sections
-from diplokg.pages.urls import local_url
 
 _PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~\-/]{0,300}$")
 INCOMING_PAGE = 100
@@ -164,9 +165,7 @@ def render_page(iri: str, outgoing: list[dict[str, Any]], incoming: list[dict[st
         "".join(f"<link rel=\"alternate\" type=\"{t}\" href=\"{esc(page_url)}?format={n}\">"
                 for n, t in (("turtle", "text/turtle"), ("jsonld", "application/ld+json"))),
         "</head><body>",
-        f"<header class=\"site\"><a class=\"brand\" href=\"{esc(base_url)}\">diplokg</a><nav>"
-        f"<a href=\"{esc(base_url)}sparql\">Query editor</a><a href=\"{esc(base_url)}queries\">Saved queries</a>"
-        f"<a href=\"{esc(base_url)}dumps/\">Downloads</a></nav></header><main class=\"entity\">",
+        site_header(base_url) + "<main class=\"entity\">",
         f"<h1>{esc(title)}</h1>",
         f"<p class=\"iri\"><code>{esc(iri)}</code> — "
         f"<a href=\"{esc(page_url)}?format=turtle\">Turtle</a> · "

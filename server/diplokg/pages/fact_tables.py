@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplokg.core.namespaces import shorten
+from diplokg.http.urls import local_url
 from diplokg.pages.section_queries import PRECISION, ROW_LIMIT
-from diplokg.pages.urls import local_url
 
 
 @dataclass

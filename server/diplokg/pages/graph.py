@@ -14,9 +14,9 @@ from starlette.responses import Response
 
 from diplokg.core.formats import GRAPH_FORMATS, HTML
 from diplokg.core.namespaces import GRAPH, ONTOLOGY_GRAPH
+from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.negotiation import choose
 from diplokg.http.responses import error_response, not_acceptable
-from diplokg.pages.chrome import PAGE_END, page_start
 
 DOWNLOADS = (("turtle", "Turtle"), ("trig", "TriG"), ("ntriples", "N-Triples"), ("jsonld", "JSON-LD"))
 

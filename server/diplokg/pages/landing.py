@@ -8,6 +8,7 @@ from typing import Any
 
 from diplokg import __version__
 from diplokg.core.namespaces import ONTOLOGY
+from diplokg.http.chrome import site_header
 
 COUNTED = [("State", "states"), ("DiplomaticRelation", "diplomatic relations"), ("DiplomaticMission", "missions"),
            ("Tenure", "tenures of heads of mission"), ("Person", "persons"), ("Organization", "organisations"),
@@ -28,11 +29,7 @@ def landing_page(base_url: str, release: Any, counts: dict[str, int]) -> str:
 <title>diplokg — a knowledge graph of diplomatic relations</title>
 <link rel="stylesheet" href="{esc(base_url)}static/site.css">
 <link rel="alternate" type="text/turtle" href="{esc(base_url)}.well-known/void"></head><body>
-<header class="site"><a class="brand" href="{esc(base_url)}">diplokg</a><nav>
-<a href="{esc(base_url)}sparql">Query editor</a><a href="{esc(base_url)}queries">Saved queries</a>
-<a href="{esc(base_url)}ontology">Ontology</a>
-<a href="{esc(base_url)}dumps/">Downloads</a><a href="{esc(base_url)}.well-known/void">VoID</a>
-<a href="{esc(base_url)}docs">API</a></nav></header>
+{site_header(base_url)}
 <main class="landing">
 <h1>diplokg — an open knowledge graph of diplomatic relations</h1>
 <p>Who represents which state where: envoys and the states they are accredited to, where they reside
@@ -41,6 +38,8 @@ assistance. Every fact links to the exact sentence of the source page that state
 <h2>In the graph</h2><table class="counts"><tbody>{rows}</tbody></table>
 <p>Release {esc(release.build_id)}, built {esc(release.built_at)}, diplokg {esc(__version__)}.</p>
 <h2>Start here</h2><ul>
+<li><a href="{esc(base_url)}search">Search</a> — names of states, envoys, organisations, cities and events, in any
+language or spelling; <a href="{esc(base_url)}reconcile/docs">reconcile</a> a table of names with OpenRefine</li>
 <li><a href="{esc(base_url)}sparql">Query editor</a> — SPARQL with the saved research questions as examples</li>
 <li><a href="{esc(base_url)}queries">Saved queries</a> — the research questions as a REST API</li>
 <li><a href="{esc(base_url)}id/state/TJK">Tajikistan</a> — an entity page (every IRI of the dataset has one)</li>

@@ -24,11 +24,12 @@ from starlette.responses import Response
 
 from diplokg.core.formats import GRAPH_FORMATS, HTML
 from diplokg.core.namespaces import GRAPH, ONTOLOGY, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB, shorten
+from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.errors import InternalQueryFailed
 from diplokg.http.execution import QueryRunner
 from diplokg.http.negotiation import alternate_links, choose
 from diplokg.http.responses import error_response, not_acceptable
-from diplokg.pages.chrome import PAGE_END, page_start
+from diplokg.http.urls import local_url
 from diplokg.pages.ontology_index import (
     DCTERMS,
     OWL,
@@ -42,7 +43,6 @@ from diplokg.pages.ontology_index import (
     load_index,
     vocab_iri,
 )
-from diplokg.pages.urls import local_url
 
 Rows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (title, ((direction "out"|"in", predicate), …))
 

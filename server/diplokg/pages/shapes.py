@@ -17,10 +17,10 @@ from starlette.responses import Response
 
 from diplokg.core.formats import GRAPH_FORMATS, HTML, OX_RDF, serialized
 from diplokg.core.namespaces import PREFIXES, SHAPES, shorten
+from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.negotiation import alternate_links, choose
 from diplokg.http.responses import error_response, not_acceptable
-from diplokg.pages.chrome import PAGE_END, page_start
-from diplokg.pages.urls import local_url
+from diplokg.http.urls import local_url
 
 SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplokg.matching.names import likeness, plain, skeleton
+from diplokg.matching.names import likeness, partial_likeness, plain, skeleton
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -61,3 +61,26 @@ def test_short_words_are_not_taken_for_spelling_variants():
     """Consonant skeletons decide only for words of four letters or more ("EU" is not "UA")."""
     assert skeleton("Sargsyan") == skeleton("Sarkisian")
     assert likeness("EU", "UA")[1] != "spelling variant"
+
+
+@pytest.mark.parametrize(("query", "name", "why"), [
+    ("Kalandar", "Idibek Kalandar", "words of the name"),
+    ("kal", "Idibek Kalandar", "beginnings of words"),
+    ("Norw Peo", "Norwegian People's Aid", "beginnings of words"),
+])
+def test_part_of_a_name_is_found_as_one_types(query, name, why):
+    score, reason = partial_likeness(query, name)
+    assert reason == why and 0.5 <= score < 0.9
+    assert likeness(query, name)[0] < score
+
+
+def test_part_of_a_name_ranks_a_shorter_name_higher_and_a_whole_name_highest():
+    assert partial_likeness("Kalandar", "Kalandar") > partial_likeness("Kalandar", "Idibek Kalandar") \
+        > partial_likeness("Kalandar", "Idibek Kalandar, Tajikistan's ambassador to Norway")
+    assert partial_likeness("Kalandar", "Nazarov")[1] == "similar letters"
+
+
+def test_a_misspelt_word_of_a_name_is_near_it():
+    score, why = partial_likeness("Kalamdar", "Idibek Kalandar")
+    assert why == "words of the name, misspelt" and 0.45 < score < partial_likeness("Kalandar", "Idibek Kalandar")[0]
+    assert partial_likeness("Kalamdar", "Malaysia")[0] < score

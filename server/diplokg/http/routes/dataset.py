@@ -12,6 +12,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from diplokg import __version__
 from diplokg.core.formats import HTML, JSON
 from diplokg.core.namespaces import PREFIXES
+from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.negotiation import choose
 from diplokg.http.responses import error_response, rdf_response
 from diplokg.http.site import Site
@@ -63,10 +64,11 @@ def dumps_page(site: Site, accept: str | None, formats: list[str]) -> Response:
             f"<tr><td><a href=\"{html.escape(e['file'])}\">{html.escape(e['file'])}</a></td>"
             f"<td>{html.escape(e['title'])}</td><td>{e['bytes']}</td><td><code>{e['sha256']}</code></td></tr>"
             for e in entries)
-        page = (f"<!doctype html><meta charset=utf-8><title>diplokg dumps</title><h1>diplokg dumps</h1>"
+        page = (page_start("diplokg dumps", site.settings.base_url) + "<main><h1>diplokg dumps</h1>"
                 f"<p>Release {html.escape(release.build_id)}, built {release.built_at}. Licence: "
                 f"<a href=\"{LICENSE}\">CC BY 4.0</a>.</p>"
-                f"<table><tr><th>file</th><th>content</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>")
+                f"<table><tr><th>file</th><th>content</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table></main>"
+                + PAGE_END)
         return Response(page, 200, {"Vary": "Accept"}, "text/html; charset=utf-8")
     return JSONResponse({"release": release.build_id, "built_at": release.built_at, "license": LICENSE,
                          "dumps": entries}, headers={"Vary": "Accept"})

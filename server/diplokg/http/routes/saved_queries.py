@@ -15,10 +15,11 @@ from starlette.responses import JSONResponse, Response
 
 from diplokg.core.formats import HTML, JSON, SPARQL_TEXT
 from diplokg.http.answer import QueryCall, answer_query
+from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.errors import ProtocolError
-from diplokg.http.limits import MIN_TIMEOUT_SECONDS, BodyTooLarge, read_body
+from diplokg.http.limits import MIN_TIMEOUT_SECONDS, BodyTooLarge
 from diplokg.http.negotiation import choose
-from diplokg.http.protocol import decode_params
+from diplokg.http.protocol import request_params
 from diplokg.http.responses import error_response
 from diplokg.http.site import Site, client_of
 from diplokg.saved_queries.catalog import ALLOWED_VALUES_QUERY, ParameterError, SavedQuery
@@ -73,8 +74,8 @@ class SavedQueryViews:
                 + " ".join(f"<a href=\"queries/{html.escape(q['slug'])}/results.{ext}\">{ext}</a>"
                            for ext in (("json", "csv", "tsv") if q["form"] in ("SELECT", "ASK") else ("ttl", "nt")))
                 + "</li>" for q in items)
-            return Response(f"<!doctype html><meta charset=utf-8><title>diplokg saved queries</title>"
-                            f"<h1>Saved queries</h1><ul>{rows}</ul>", 200, {"Vary": "Accept"},
+            return Response(page_start("diplokg saved queries", self.site.settings.base_url)
+                            + f"<main><h1>Saved queries</h1><ul>{rows}</ul></main>" + PAGE_END, 200, {"Vary": "Accept"},
                             "text/html; charset=utf-8")
         return JSONResponse({"queries": items}, headers={"Vary": "Accept"})
 
@@ -103,7 +104,7 @@ class SavedQueryViews:
             return error_response(404, f"unknown result suffix .{suffix}; use one of "
                                   + ", ".join("." + s for s in SUFFIXES), accept)
         try:
-            raw = await self._parameters(request)
+            raw = await request_params(request, self.site.settings.max_body)
             formats = [SUFFIXES[suffix]] if suffix else raw.pop("format", [])
             raw.pop("format", None)
             timeout = _timeout(raw.pop("timeout", []))
@@ -118,18 +119,6 @@ class SavedQueryViews:
                          bindings={var.value: term for var, term in bindings.items()}, base=self.iri(saved))
         return await answer_query(self.site.runner, call)
 
-    async def _parameters(self, request: Request) -> dict[str, list[str]]:
-        """The request's parameters: from the URL, and from a form-encoded body of a POST."""
-        pairs = decode_params(request.scope.get("query_string", b""), "URL query string")
-        if request.method == "POST":
-            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if kind != "application/x-www-form-urlencoded":
-                raise ProtocolError(415, "send parameters as application/x-www-form-urlencoded")
-            pairs += decode_params(await read_body(request, self.site.settings.max_body), "request body")
-        raw: dict[str, list[str]] = {}
-        for key, value in pairs:
-            raw.setdefault(key, []).append(value)
-        return raw
 
 
 def _timeout(values: list[str]) -> float | None:
