@@ -85,6 +85,8 @@ def bench_size(size: int, opts: argparse.Namespace, work: Path, say) -> dict[str
             prepared[name] = eng[name].prepare(nquads, work / name)
         out["engines"] = {name: {"prepare_s": p.seconds, "prepare_peak_rss_mb": p.peak_rss_bytes / MB,
                                  "disk_mb": p.disk_bytes / MB, "details": p.details} for name, p in prepared.items()}
+        say(f"name index of search and reconciliation (part of the build): "
+            f"{info.details['name_index_bytes'] / MB:.1f} MB, written in {info.details['name_index_s']:.1f} s")
 
         # ---- dumps ----------------------------------------------------------------------------------
         dumps = {}

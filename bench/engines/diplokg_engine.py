@@ -54,9 +54,12 @@ class DiplokgEngine(Engine):
         self.store = store
         built = store.resolve()
         published = sum(procs.dir_bytes(built / part) for part in ("dumps", "snapshot.nq") if (built / part).exists())
+        # the name index of search and reconciliation (written by the build, beside the dumps)
+        names = json.loads((built / "diplokg-build.json").read_text(encoding="utf-8"))["artifacts"]["names"]
         # disk_bytes: the whole build (RocksDB store, dumps, snapshot, queries, statistics), as served
         return PrepareInfo(measured.seconds, measured.peak_rss_bytes, procs.dir_bytes(built),
-                           {"store": str(built), "dumps_and_snapshot_bytes": published})
+                           {"store": str(built), "dumps_and_snapshot_bytes": published,
+                            "name_index_bytes": int(names["bytes"]), "name_index_s": float(names["seconds"])})
 
     @property
     def nquads_path(self) -> Path:

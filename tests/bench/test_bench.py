@@ -127,3 +127,17 @@ def test_the_cap_paths_script_runs_every_saved_query_both_ways(built_store):
     assert {r[0] for r in rows} == slugs, proc.stdout
     assert all(int(r[1]) > 0 and float(r[2]) > 0 and float(r[3]) > 0 for r in rows), proc.stdout
     assert "cap/none: median" in proc.stdout
+
+
+def test_the_search_bench_compares_three_ways_of_finding_names(built_store):
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "search_bench.py"), "--store", str(built_store),
+                           "--queries", "30", "--scan", "2"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO / "bench")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "index: " in proc.stdout and " MB, written in " in proc.stdout
+    rows = {(r[0], r[1]): r for r in (line.split() for line in proc.stdout.splitlines()) if len(r) == 6
+            and r[0] in ("terms+grams", "grams", "scan")}
+    assert {m for m, _ in rows} == {"terms+grams", "grams", "scan"}, proc.stdout
+    ours = rows[("terms+grams", "all")]
+    assert int(ours[2]) == 150 and float(ours[3]) > 0
+    assert int(rows[("terms+grams", "misspelt")][5].rstrip("%")) >= 80, proc.stdout  # misspellings found

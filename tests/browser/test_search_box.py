@@ -49,3 +49,28 @@ def test_escape_closes_the_list_and_enter_searches(server, page):
     first = p.locator("ol.hits li a").first
     assert first.inner_text() == "Romania" and first.get_attribute("href").endswith("/id/state/ROU")
     assert p.locator("#site-search").input_value() == "Rumänien"
+
+
+def test_an_entity_parameter_of_the_editor_suggests_entities_of_its_class(server, page):
+    p = page.page
+    p.goto(server.url + "sparql?saved=relations-of-a-state")
+    p.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    field = p.locator('input[data-param="state"]')
+    chosen = p.locator("#saved-query-params .chosen")
+    p.wait_for_function("() => document.querySelector('#saved-query-params .chosen').textContent === 'Tajikistan'",
+                        timeout=10_000)  # the default IRI is shown with its label
+    field.fill("")
+    field.press_sequentially("Rumän", delay=30)
+    options = p.locator("#saved-query-params [role=option]")
+    options.first.wait_for(timeout=10_000)
+    kinds = options.locator(".kind").all_inner_texts()
+    assert kinds and all(k.startswith("State") for k in kinds), kinds  # restricted to the class
+    field.press("ArrowDown")
+    field.press("Enter")
+    assert field.input_value() == "https://w3id.org/diplokg/id/state/ROU"
+    p.wait_for_function("() => document.querySelector('#saved-query-params .chosen').textContent === 'Romania'",
+                        timeout=10_000)
+    assert chosen.inner_text() == "Romania"
+    page.screenshot("editor-entity-parameter")
+    outside = [u for u in page.requests if not u.startswith(server.url) and not u.startswith("data:")]
+    assert outside == [], outside

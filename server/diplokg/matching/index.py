@@ -17,27 +17,38 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from diplokg.matching.names import MIN_SKELETON, Likeness, plain, skeleton
 
-FORMAT = "1"
+FORMAT = "2"
 #: names whose likeness the ranking computes, at most (the full-text ranking picks them)
 CANDIDATES = 400
 #: the words of a query that count; a query is cut to this many characters
 MAX_WORDS = 12
 MAX_QUERY = 300
-#: below this, the trigrams are asked too (a misspelling the words and their sounds did not find)
-CLOSE = 0.85
+#: spellings of an unknown word of a query that are tried (known words this alike, at most)
+CORRECTIONS, CORRECTION = 3, 0.75
+#: a word in more names than this is left out when any word of a query may match (too common to
+#: say anything: "of", "der", "republic" at 1 M triples)
+COMMON = 2000
 RESOURCE = "http://www.w3.org/2000/01/rdf-schema#Resource"
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entity(id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL);
 CREATE TABLE entity_type(type TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (type, entity)) WITHOUT ROWID;
+CREATE INDEX entity_type_entity ON entity_type(entity);
 CREATE TABLE name(id INTEGER PRIMARY KEY, entity INTEGER NOT NULL, text TEXT NOT NULL, plain TEXT NOT NULL,
-                  lang TEXT NOT NULL, alternative INTEGER NOT NULL);
+                  lang TEXT NOT NULL, alternative INTEGER NOT NULL, words TEXT NOT NULL, sounds TEXT);
 CREATE INDEX name_entity ON name(entity);
-CREATE VIRTUAL TABLE terms USING fts5(words, sounds, content='', detail=column, prefix='2 3');
-CREATE VIRTUAL TABLE grams USING fts5(plain, content='', tokenize='trigram', detail=none);
+CREATE INDEX name_words ON name(words);
+CREATE INDEX name_sounds ON name(sounds) WHERE sounds IS NOT NULL;
+CREATE VIRTUAL TABLE terms USING fts5(words, sounds, content='', prefix='2 3');
+CREATE VIRTUAL TABLE grams USING fts5(plain, content='', tokenize='trigram');
+CREATE TABLE vocab(id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, names INTEGER NOT NULL);
+CREATE VIRTUAL TABLE vocab_grams USING fts5(word, content='', tokenize='trigram');
 """
 
 
@@ -82,6 +93,8 @@ def write_index(path: Path, entries: Iterable[Entry]) -> dict[str, int]:
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         entities = names = 0
+        rows: list[tuple[object, ...]] = []
+        vocab: dict[str, int] = {}
         for entities, entry in enumerate(entries, 1):
             types = entry.types or (RESOURCE,)
             db.execute("INSERT INTO entity VALUES (?, ?, ?)", (entities, entry.iri, types[0]))
@@ -89,20 +102,51 @@ def write_index(path: Path, entries: Iterable[Entry]) -> dict[str, int]:
             for name in entry.names:
                 names += 1
                 text = plain(name.text)
-                db.execute("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)",
-                           (names, entities, name.text, text, name.lang, int(name.alternative)))
-                db.execute("INSERT INTO terms(rowid, words, sounds) VALUES (?, ?, ?)", (names, text, _sounds(text)))
-                db.execute("INSERT INTO grams(rowid, plain) VALUES (?, ?)", (names, text))
+                for word in set(text.split()):
+                    vocab[word] = vocab.get(word, 0) + 1
+                rows.append((names, entities, name.text, text, name.lang, int(name.alternative), *keys(text)))
+            if len(rows) >= 10_000:
+                _insert(db, rows)
+        _insert(db, rows)
+        db.executemany("INSERT INTO vocab VALUES (?, ?, ?)", [(n, w, c) for n, (w, c) in enumerate(vocab.items(), 1)])
+        db.executemany("INSERT INTO vocab_grams(rowid, word) VALUES (?, ?)",
+                       [(n, w) for n, w in enumerate(vocab, 1) if len(w) >= MIN_SKELETON])
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("format", FORMAT), ("entities", str(entities)), ("names", str(names))])
         db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
         db.execute("INSERT INTO grams(grams) VALUES ('optimize')")
         db.commit()
-        db.execute("VACUUM")
     finally:
         db.close()
     partial.replace(path)
     return {"entities": entities, "names": names, "bytes": path.stat().st_size}
+
+
+def keys(text: str) -> tuple[str, str | None]:
+    """A plain name's words in sorted order, and its words' consonant skeletons in sorted order
+    (None if a word is too short for its skeleton to say anything): names with the same words in
+    any order, or spelt alike in another transliteration, share them."""
+    words = text.split()
+    sounds = " ".join(sorted(map(skeleton, words))) if words and all(len(w) >= MIN_SKELETON for w in words) else None
+    return " ".join(sorted(words)), sounds
+
+
+def _insert(db: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    db.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO terms(rowid, words, sounds) VALUES (?, ?, ?)",
+                   [(r[0], r[3], _sounds(str(r[3]))) for r in rows])
+    db.executemany("INSERT INTO grams(rowid, plain) VALUES (?, ?)", [(r[0], r[3]) for r in rows])
+    rows.clear()
+
+
+def _all_of(words: Sequence[str] | Sequence[list[str]]) -> str:
+    """An FTS5 query for names with every word (or one of each word's spellings), the last begun."""
+    parts = []
+    for n, word in enumerate(words):
+        spellings = [word] if isinstance(word, str) else word
+        last = "*" if n == len(words) - 1 else ""
+        parts.append("(" + " OR ".join(f'words:"{w}"{last}' for w in spellings) + ")")
+    return " AND ".join(parts)
 
 
 def _sounds(text: str) -> str:
@@ -135,25 +179,65 @@ class NameIndex:
 
     def search(self, query: str, types: Sequence[str] = (), limit: int = 10, offset: int = 0,
                lang: str = "en") -> Found:
-        """The entities whose names are like ``query``, best first (of ``types`` if given)."""
+        """The entities whose names are like ``query``, best first (of ``types`` if given).
+
+        Candidates come in stages, each asked only if the ones before found nothing: names with the
+        query's words in any order or spelt alike (``keys``) and names with all of its words (the
+        last one begun, as one types); the same with an unknown word replaced by the known words
+        spelt most like it ("Kalamdar": "kalandar"); names with any of its words or their sounds;
+        names with its trigrams."""
         text = query[:MAX_QUERY]
         words = plain(text).split()[:MAX_WORDS]
         if not words:
             return Found((), 0)
-        terms = " OR ".join([f'words:"{w}"*' for w in words]
-                            + [f'sounds:"{skeleton(w)}"' for w in words if len(w) >= MIN_SKELETON])
-        first = self._candidates("terms", terms, types)
-        ranked = self._ranked(text, first, lang)
+        key, sounds = keys(" ".join(words))
+        found = self._same(key, sounds, types) + self._candidates("terms", _all_of(words), types)
+        if not found:  # a word misspelt? its known spellings in its place
+            spellings = [self._spellings(w) for w in words]
+            if any(len(s) > 1 for s in spellings):
+                found = self._candidates("terms", _all_of(spellings), types)
+        if not found:  # any of its words (the common ones aside) or their sounds
+            counts = self._counts(words)
+            rare = [w for w in words if counts.get(w, 0) <= COMMON] or words
+            found = self._candidates("terms", " OR ".join(
+                [f'words:"{w}"' for w in rare] + [f'sounds:"{skeleton(w)}"' for w in rare if len(w) >= MIN_SKELETON]),
+                types)
         joined = " ".join(words)
-        if (not ranked or ranked[0][0] < CLOSE) and len(joined) >= 3:
-            grams = sorted({joined[i:i + 3] for i in range(len(joined) - 2)})
-            more = self._candidates("grams", " OR ".join(f'"{g}"' for g in grams), types)
-            seen = set(more)
-            ranked = self._ranked(text, more + [c for c in first if c not in seen], lang)
+        if not found and len(joined) >= 3:
+            found = self._candidates("grams", " OR ".join(
+                f'"{g}"' for g in sorted({joined[i:i + 3] for i in range(len(joined) - 2)})), types)
+        ranked = self._ranked(text, found, lang)
         page = ranked[offset:offset + limit]
         return Found(tuple(self._hits(page, lang)), len(ranked))
 
+    def _same(self, key: str, sounds: str | None, types: Sequence[str]) -> list[int]:
+        """Names with the same sorted words, or (given) the same sorted sounds."""
+        sql = "SELECT n.id FROM name n WHERE (n.words = ?" + (" OR n.sounds = ?)" if sounds else ")")
+        params: list[object] = [key, sounds] if sounds else [key]
+        if types:
+            sql += (" AND EXISTS (SELECT 1 FROM entity_type e WHERE e.entity = n.entity AND e.type IN "
+                    f"({','.join('?' * len(types))}))")
+            params += list(types)
+        return [r[0] for r in self._db().execute(sql + " LIMIT ?", [*params, CANDIDATES])]
+
+    def _counts(self, words: Sequence[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(words))
+        return dict(self._db().execute(f"SELECT word, names FROM vocab WHERE word IN ({marks})", list(words)))
+
+    def _spellings(self, word: str) -> list[str]:
+        """``word`` and, if no name has it, the known words spelt most like it."""
+        if len(word) < MIN_SKELETON or self._counts([word]):
+            return [word]
+        grams = " OR ".join(f'"{g}"' for g in sorted({word[i:i + 3] for i in range(len(word) - 2)}))
+        known = [r[0] for r in self._db().execute(
+            "SELECT v.word FROM vocab_grams g JOIN vocab v ON v.id = g.rowid WHERE vocab_grams MATCH ? "
+            "ORDER BY g.rank LIMIT 50", (grams,))]
+        alike = process.extract(word, known, scorer=Indel.normalized_similarity, score_cutoff=CORRECTION,
+                                limit=CORRECTIONS)
+        return [word] + [w for w, _, _ in alike]
+
     def _candidates(self, table: str, match: str, types: Sequence[str]) -> list[int]:
+        """The names of a full-text match, the best ``CANDIDATES`` by BM25."""
         sql = f"SELECT t.rowid FROM {table} t"
         params: list[object] = [match]
         if types:
@@ -172,6 +256,7 @@ class NameIndex:
         ``lang`` before the others."""
         best: dict[int, tuple[float, int, str, str, str, int]] = {}
         keys: dict[int, tuple[float, int, bool]] = {}
+        name_ids = list(dict.fromkeys(name_ids))
         marks = ",".join("?" * len(name_ids))
         rows = self._db().execute(f"SELECT entity, text, plain, lang, alternative FROM name "
                                   f"WHERE id IN ({marks})", name_ids).fetchall()

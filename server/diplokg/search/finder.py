@@ -77,6 +77,11 @@ class Finder:
     def find(self, request: SearchRequest) -> Found:
         return self.index.search(request.q, request.types, request.limit, request.offset, request.lang)
 
+    def look_up(self, iri: str, lang: str) -> Found:
+        """The entity of ``iri`` as the one hit (none if the index does not hold it)."""
+        hit = self.index.entity(iri, lang)
+        return Found((hit,) if hit else (), 1 if hit else 0)
+
     def hit_json(self, hit: Hit, lang: str) -> dict[str, Any]:
         return {"iri": hit.iri, "page": local_url(hit.iri, self.base_url), "label": hit.label, "type": hit.type,
                 "typeLabel": self.type_label(hit.type, lang), "types": list(hit.types), "matched": hit.matched,

@@ -23,7 +23,7 @@ from diplokg.matching.index import MAX_QUERY, NameIndex
 from diplokg.search import service
 from diplokg.search.extend import ExtendError, extend, propose, read_extend
 from diplokg.search.facts import Lookup, TooMuchWork
-from diplokg.search.finder import MAX_OFFSET, Finder, SearchError
+from diplokg.search.finder import MAX_OFFSET, Finder, SearchError, SearchRequest
 from diplokg.search.page import search_page
 from diplokg.search.reconcile import ReconcileError, candidates, read_batch
 
@@ -31,7 +31,8 @@ _JSON = "application/json"
 Render = Callable[[], Awaitable[Response]]
 _SEARCH_DOC = ("Entities by name: every label and alternative label, in any language, script, transliteration "
                "or word order, with small misspellings; exact labels first. Parameters: q, type (repeatable: IRI, "
-               "dkg:Class or Class), limit (1-100), offset, lang. HTML for browsers, JSON otherwise.")
+               "dkg:Class or Class), limit (1-100), offset, lang. HTML for browsers, JSON otherwise. iri= (JSON): "
+               "the one entity of that IRI, with its label and type.")
 
 
 def router(site: Site) -> APIRouter:
@@ -77,6 +78,10 @@ class Views:
             return not_acceptable([JSON, HTML])
 
         async def render() -> Response:
+            iri = request.query_params.get("iri")
+            if iri is not None and fmt is JSON:  # one entity by its IRI: its label and type
+                wanted = SearchRequest(iri, lang=request.query_params.get("lang", "en"))
+                return JSONResponse(finder.as_json(wanted, finder.look_up(iri, wanted.lang)))
             wanted = finder.read(request.query_params.getlist, need_q=fmt is JSON)
             found = await asyncio.to_thread(finder.find, wanted) if wanted.q else None
             if fmt is HTML:

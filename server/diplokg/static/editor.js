@@ -78,8 +78,36 @@
       input.title = p.description || "";
       input.addEventListener("input", updateShare);
       label.append(name, input);
+      if (p.type === "iri" && p.class) suggestEntities(p, input, label);
       paramsBox.appendChild(label);
     }
+  }
+
+  /** An entity parameter: suggestions by label as one types, of the parameter's class only (the
+   * site's search box, static/search.js); the chosen entity's label is shown beside its IRI. */
+  function suggestEntities(p, input, label) {
+    const chosen = document.createElement("span");
+    chosen.className = "chosen";
+    chosen.setAttribute("aria-live", "polite");
+    label.appendChild(chosen);
+    input.dataset.suggest = new URL("search", base).href;
+    input.dataset.type = p.class;
+    input.placeholder = "type a name, or an IRI";
+    const show = () => {
+      const value = input.value.trim();
+      chosen.textContent = "";
+      if (!/^https?:\/\//.test(value)) return;
+      fetch(new URL("search?iri=" + encodeURIComponent(value), base), { headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((body) => { if (body && body.hits.length && input.value.trim() === value) chosen.textContent = body.hits[0].label; })
+        .catch(() => {});
+    };
+    input.addEventListener("change", () => { show(); updateShare(); });
+    window.diplokgSuggest(input, (hit) => {
+      input.value = hit.iri;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    show();
   }
 
   async function chooseSaved(slug, values, text) {
