@@ -9,14 +9,26 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from support.reconciliation import SEED_TABLE, valid
+from support.server_process import NO_ERROR_BUDGET, ServerProcess
 
 ID = "https://w3id.org/diplokg/id/"
 COUNT_CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def tight_server(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server with tight limits: one request in flight per client, small bodies, a 4 s budget."""
+    log = tmp_path_factory.mktemp("tight") / "serve.log"
+    with ServerProcess(built_store, "--timeout", "4", "--max-body", "5000", "--client-concurrency", "1",
+                       "--workers", "2", *NO_ERROR_BUDGET, log=log) as proc:
+        yield proc
 
 
 def _post(server, **form: object) -> httpx.Response:

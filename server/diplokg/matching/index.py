@@ -128,7 +128,7 @@ def keys(text: str) -> tuple[str, str | None]:
     any order, or spelt alike in another transliteration, share them."""
     words = text.split()
     sounds = " ".join(sorted(map(skeleton, words))) if words and all(len(w) >= MIN_SKELETON for w in words) else None
-    return " ".join(sorted(words)), sounds
+    return " ".join(sorted(words)), sounds  # word_key of the plain text
 
 
 def _insert(db: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:

@@ -8,6 +8,7 @@ name, its consonant skeleton across transliterations ("Sargsyan" / "Sarkisian", 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,8 @@ _QUOTES = "\"'„“”«»‚‘’"
 _SOUNDS = (("dsch", "J"), ("dzh", "J"), ("tsch", "ch"), ("kh", "h"), ("ch", "h"), ("zh", "J"), ("sh", "s"),
            ("ts", "c"), ("ck", "k"), ("ph", "f"), ("y", "i"), ("g", "k"), ("w", "v"), ("q", "k"), ("z", "s"))
 MIN_SKELETON = 4  # shorter words must be written alike
+#: letters that Unicode does not decompose into a base letter and a mark
+_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
 
 
 def words(name: str, signs: bool = False) -> list[str]:
@@ -71,8 +74,22 @@ def acronym_fits(acronym: str, phrase: str) -> bool:
 
 
 def folded(text: str) -> str:
-    """Case-folded without combining marks (the dot of "İ", which "İ".casefold() keeps)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    """Case-folded without combining marks (the dot of "İ", which "İ".casefold() keeps), the letters
+    that are not a base letter with a mark written as one ("Vollebæk" → "vollebaek", "ø" → "o"), spaces
+    collapsed; the script is kept ("Каландар" stays Cyrillic: ``plain`` transliterates)."""
+    decomposed = unicodedata.normalize("NFKD", spaced(text).casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def spaced(text: str) -> str:
+    """NFC, with runs of white space as one space and none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def word_key(text: str) -> str:
+    """The plain words of a name in the order of the alphabet: names with the same words in any
+    order share it ("Idibek Kalandar", "KALANDAR, Idibek" → "idibek kalandar")."""
+    return " ".join(sorted(plain(text).split()))
 
 
 def initials_of(phrase: str) -> str:
@@ -80,6 +97,7 @@ def initials_of(phrase: str) -> str:
     return "".join(w[0] for w in re.findall(r"\w[\w-]*", phrase) if w[0].isupper())
 
 
+@functools.lru_cache(maxsize=65536)  # the same names are compared again and again
 def plain(text: str) -> str:
     """Case, accents, quotes and punctuation aside, transliterated to Latin letters, words in their
     order ("Norwegian People's Aid" → "norwegian peoples aid", "Каландар" → "kalandar")."""

@@ -12,15 +12,14 @@ by choosing nothing. Every query binds its values as RDF terms."""
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import pyoxigraph as ox
+from rapidfuzz.distance import Indel
 
 from diplokg.core.namespaces import PREFIXES
+from diplokg.matching.names import plain, word_key
 from diplokg.review.cards import RDF_TYPE, Card, Draft, dkg
 
 LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
@@ -117,11 +116,11 @@ class Candidates:
                 pool.setdefault(resource, entry)
         pool.pop(value, None)
         own = self._names.get(value) or self._published_names(value)
-        sentence_words = set(_plain(sentence).split())
+        sentence_words = set(plain(sentence).split())
         if len(pool) > PREFILTER:  # a large kind (persons of a big graph): only names sharing a word
-            words = {w for name in own for w in _plain(name).split()} | sentence_words
+            words = {w for name in own for w in plain(name).split()} | sentence_words
             pool = {r: entry for r, entry in pool.items()
-                    if any(words & set(_plain(name).split()) for name in entry[0])}
+                    if any(words & set(plain(name).split()) for name in entry[0])}
         ranked = [Candidate(r, _shown(names, r), origin, _score(names, own, sentence_words))
                   for r, (names, origin) in pool.items()]
         return sorted(ranked, key=lambda c: (-c.score, c.name.casefold(), c.value.value))[:LIMIT]
@@ -190,26 +189,13 @@ def _names(triples: Iterable[ox.Triple]) -> dict[ox.NamedNode, list[str]]:
     return {resource: list(dict.fromkeys(n for _, _, n in sorted(names))) for resource, names in found.items()}
 
 
-@functools.lru_cache(maxsize=65536)  # the same names are ranked for every value of their kind
-def folded(text: str) -> str:
-    """Case, accents and punctuation aside, words in order of the alphabet."""
-    return " ".join(sorted(_plain(text).split()))
-
-
 def _score(names: list[str], own: list[str], sentence_words: set[str]) -> float:
     """2 if the sentence (its ``sentence_words``) writes one of ``names`` (as words), else 0; plus
     the best likeness (0 to 1) of one of ``names`` to one of ``own`` (the drafted value's names)."""
     written = any(name_words and set(name_words) <= sentence_words
-                  for name in names if (name_words := _plain(name).split()) and len(_plain(name)) > 2)
-    likeness = max((SequenceMatcher(None, folded(a), folded(b)).ratio() for a in names for b in own), default=0.0)
+                  for name in names if (name_words := plain(name).split()) and len(plain(name)) > 2)
+    likeness = max((Indel.normalized_similarity(word_key(a), word_key(b)) for a in names for b in own), default=0.0)
     return (2.0 if written else 0.0) + likeness
-
-
-@functools.lru_cache(maxsize=65536)
-def _plain(text: str) -> str:
-    """Case, accents and punctuation aside, words in their order."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-    return "".join(c if c.isalnum() else " " for c in plain)
 
 
 def _shown(names: list[str], resource: ox.NamedNode) -> str:

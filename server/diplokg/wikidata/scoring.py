@@ -47,12 +47,13 @@ citizenship scores 0.95; the same name on an item of the wrong type 0.15.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from diplokg.core.namespaces import shorten
+from diplokg.matching import names
+from diplokg.matching.names import spaced
 from diplokg.wikidata.candidates import AMBASSADOR, EXPECTED, Entity, Found, ItemFacts
 
 W = Decimal
@@ -70,18 +71,6 @@ AMBASSADOR_POSITION = W("0.05")
 LOCATED_IN, OPERATOR, SEAT_COUNTRY = W("0.10"), W("0.10"), W("0.05")
 ALREADY_LINKED = W("-1")
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
-
-
-def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", normalise(text).casefold().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class Scored:
     qid: str
@@ -94,13 +83,13 @@ def _q(qid: str, label: str) -> str:
 
 
 def _name(entity: Entity, found: list[Found], facts: ItemFacts | None, languages: list[str]) -> tuple[Decimal, str]:
-    ours = [(normalise(t), lang, alt) for t, lang, alt in entity.labels if lang in languages]
+    ours = [(spaced(t), lang, alt) for t, lang, alt in entity.labels if lang in languages]
     if facts is not None and (facts.labels or facts.aliases):
         theirs = {"label": facts.labels, "alias": facts.aliases}
     else:  # no facts from the query service: what the search answer said
         theirs = {"label": {(f.language, f.hit.label) for f in found if f.hit.label}, "alias": set()}
     for weight, template, side, folded in NAME_LEVELS:
-        same = fold if folded else normalise
+        same = names.folded if folded else spaced
         hits: dict[str, tuple[str, bool]] = {}  # our language -> (our text, via a name variant)
         for text, lang, alt in ours:
             for their_lang, their_text in theirs[side]:

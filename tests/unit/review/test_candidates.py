@@ -7,7 +7,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from diplokg.review.candidates import PREFILTER, Candidates, folded
+from diplokg.matching.names import word_key as folded
+from diplokg.review.candidates import PREFILTER, Candidates
 from diplokg.review.cards import Draft
 from diplokg.source.loader import load
 from diplokg.source.tree import SourceTree

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from diplokg.matching.names import folded as fold
 from diplokg.wikidata.candidates import ContextValue, Entity, Found, ItemFacts
 from diplokg.wikidata.client import SearchHit
-from diplokg.wikidata.scoring import fold, score
+from diplokg.wikidata.scoring import score
 
 
 def test_fold_ignores_case_accents_and_ligatures() -> None:
