@@ -114,6 +114,10 @@ def test_preview_is_a_small_card_of_the_entity(server):
     r = _get(server, "reconcile/preview", id="person/idibek-kalandar")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<b>Idibek Kalandar</b>" in r.text and "Kalandar Idibek" in r.text and "Person" in r.text
+    # OpenRefine shows it in an iframe on its own origin; the site's other pages may not be framed
+    assert "frame-ancestors *" in r.headers["content-security-policy"]
+    assert "script-src" not in r.headers["content-security-policy"] and "<script" not in r.text
+    assert "frame-ancestors 'none'" in _get(server, "reconcile/docs").headers["content-security-policy"]
     assert _get(server, "reconcile/preview", id="person/nobody").status_code == 404
 
 

@@ -29,6 +29,9 @@ from diplokg.search.reconcile import ReconcileError, candidates, read_batch
 
 _JSON = "application/json"
 Render = Callable[[], Awaitable[Response]]
+#: the preview card is shown in an iframe of the client (OpenRefine on another origin): it may be
+#: framed by any page, and it loads nothing and runs nothing (the site's own CSP forbids framing)
+PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *"
 _SEARCH_DOC = ("Entities by name: every label and alternative label, in any language, script, transliteration "
                "or word order, with small misspellings; exact labels first. Parameters: q, type (repeatable: IRI, "
                "dkg:Class or Class), limit (1-100), offset, lang. HTML for browsers, JSON otherwise. iri= (JSON): "
@@ -137,7 +140,7 @@ class Views:
         card = service.preview(self.finder, ident)
         if card is None:
             return error_response(404, f"no entity with id {ident!r}", None)
-        return HTMLResponse(card)
+        return HTMLResponse(card, headers={"Content-Security-Policy": PREVIEW_CSP})
 
     async def properties(self, request: Request) -> Response:
         limit = request.query_params.get("limit", "50")
