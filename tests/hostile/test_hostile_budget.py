@@ -39,6 +39,7 @@ def test_budget_counts_failures_in_a_sliding_window():
 def test_only_query_routes_count():
     assert counts("/sparql") and counts("/queries/relations-of-a-state/results")
     assert counts("/queries/relations-of-a-state/results.csv")
+    assert counts("/search") and counts("/reconcile") and counts("/reconcile/suggest/entity")
     assert not counts("/id/state/ROU") and not counts("/queries") and not counts("/health")
 
 
@@ -76,6 +77,17 @@ def test_a_client_over_its_error_budget_gets_429_and_others_do_not(budget_server
     r = bystander.get(budget_server.endpoint, params={"query": GOOD},
                       headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+def test_failed_reconciliations_count_against_the_same_budget(budget_server, client_at):
+    offender = client_at("127.0.0.6")
+    for _ in range(3):
+        assert offender.post(budget_server.url + "reconcile", data={"queries": "{not json"}).status_code == 400
+    good = {"queries": '{"q": {"query": "Norway"}}'}
+    assert offender.post(budget_server.url + "reconcile", data=good).status_code == 429
+    assert offender.get(budget_server.endpoint, params={"query": GOOD}).status_code == 429
+    assert offender.get(budget_server.url + "search", params={"q": "Norway"},
+                        headers={"Accept": "application/json"}).status_code == 429
 
 
 def test_a_client_cannot_escape_its_budget_by_naming_another_address(budget_server, client_at):

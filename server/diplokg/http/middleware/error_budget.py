@@ -4,9 +4,10 @@ in the last minute gets 429 with ``Retry-After`` until its oldest failure is a m
 Like the Wikidata Query Service's limit on error queries per minute, it stops a broken or hostile
 client from keeping the endpoint busy with requests that fail (runaway queries stopped at their
 budget, queries past the memory limit, malformed or oversized requests), while every other client
-goes on being served. Only the query routes count (``/sparql`` and saved-query results), and not
-502: a failure upstream (the sparql backend's engine down, a SERVICE endpoint failing) is not the
-client's doing, and its clients should go on getting that answer, not 429.
+goes on being served. Only the query routes count (``/sparql``, saved-query results, ``/search``
+and the reconciliation service ``/reconcile…``), and not 502: a failure upstream (the sparql
+backend's engine down, a SERVICE endpoint failing) is not the client's doing, and its clients
+should go on getting that answer, not 429.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class ErrorBudget:
 
 def counts(path: str) -> bool:
     """Whether a request to ``path`` counts against the error budget (the query routes)."""
-    return path == "/sparql" or (path.startswith("/queries/") and "/results" in path)
+    return path in ("/sparql", "/search") or path.startswith("/reconcile") \
+        or (path.startswith("/queries/") and "/results" in path)
 
 
 class ErrorBudgetLimit:
