@@ -149,6 +149,11 @@ def _all_of(words: Sequence[str] | Sequence[list[str]]) -> str:
     return " AND ".join(parts)
 
 
+def _any_trigram(text: str) -> str:
+    """An FTS5 query (trigram tables) for texts with any of ``text``'s trigrams (3 letters or more)."""
+    return " OR ".join(f'"{g}"' for g in sorted({text[i:i + 3] for i in range(len(text) - 2)}))
+
+
 def _sounds(text: str) -> str:
     return " ".join(skeleton(w) for w in text.split() if len(w) >= MIN_SKELETON)
 
@@ -162,7 +167,6 @@ class NameIndex:
         meta = dict(self._db().execute("SELECT key, value FROM meta").fetchall())
         if meta.get("format") != FORMAT:
             raise sqlite3.DatabaseError(f"{path} is a name index of format {meta.get('format')}, not {FORMAT}")
-        self.entities, self.names = int(meta["entities"]), int(meta["names"])
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -204,8 +208,7 @@ class NameIndex:
                 types)
         joined = " ".join(words)
         if not found and len(joined) >= 3:
-            found = self._candidates("grams", " OR ".join(
-                f'"{g}"' for g in sorted({joined[i:i + 3] for i in range(len(joined) - 2)})), types)
+            found = self._candidates("grams", _any_trigram(joined), types)
         ranked = self._ranked(text, found, lang)
         page = ranked[offset:offset + limit]
         return Found(tuple(self._hits(page, lang)), len(ranked))
@@ -228,10 +231,9 @@ class NameIndex:
         """``word`` and, if no name has it, the known words spelt most like it."""
         if len(word) < MIN_SKELETON or self._counts([word]):
             return [word]
-        grams = " OR ".join(f'"{g}"' for g in sorted({word[i:i + 3] for i in range(len(word) - 2)}))
         known = [r[0] for r in self._db().execute(
             "SELECT v.word FROM vocab_grams g JOIN vocab v ON v.id = g.rowid WHERE vocab_grams MATCH ? "
-            "ORDER BY g.rank LIMIT 50", (grams,))]
+            "ORDER BY g.rank LIMIT 50", (_any_trigram(word),))]
         alike = process.extract(word, known, scorer=Indel.normalized_similarity, score_cutoff=CORRECTION,
                                 limit=CORRECTIONS)
         return [word] + [w for w, _, _ in alike]

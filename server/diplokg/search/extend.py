@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from diplokg.core.namespaces import ID
-from diplokg.search.facts import Lookup, api_value
+from diplokg.search.facts import Lookup, api_value, entity_iri
 from diplokg.search.finder import Finder, SearchError
 from diplokg.search.properties import BY_ID, PROPERTIES, Property, for_type
 
@@ -78,7 +77,7 @@ async def extend(ids: list[str], chosen: list[tuple[Property, dict[str, Any]]], 
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
     props = [p for p, _ in chosen]
     for ident in ids:
-        iri = ident if ident.startswith(ID) else ID + ident
+        iri = entity_iri(ident)
         known = finder.index.entity(iri) is not None
         values = await lookup.values(iri, props) if known and props else {}
         row = {}

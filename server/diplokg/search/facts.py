@@ -40,6 +40,11 @@ def entity_id(iri: str) -> str | None:
     return iri[len(ID):] if iri.startswith(ID) and len(iri) > len(ID) else None
 
 
+def entity_iri(ident: str) -> str:
+    """The IRI of a service identifier (an IRI of our namespace is taken as it is)."""
+    return ident if ident.startswith(ID) else ID + ident
+
+
 def type_id(iri: str) -> str:
     """A class's identifier: its local name in our ontology ("State"), else its IRI."""
     return iri[len(ONTOLOGY):] if iri.startswith(ONTOLOGY) else iri

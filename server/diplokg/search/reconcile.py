@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from diplokg.matching.index import MAX_QUERY
 from diplokg.matching.names import likeness, plain
 from diplokg.search.facts import MAX_LOOKUPS, Lookup, Value, entity_id, type_id
 from diplokg.search.finder import Finder, SearchError
@@ -80,8 +81,8 @@ def _query(key: str, value: Any, finder: Finder) -> Query:
     text = value.get("query", "")
     if not isinstance(text, str):
         raise ReconcileError(f"query {key!r}: 'query' must be a string")
-    if len(text) > 300:
-        raise ReconcileError(f"query {key!r}: 'query' has {len(text)} characters; at most 300 are matched")
+    if len(text) > MAX_QUERY:
+        raise ReconcileError(f"query {key!r}: 'query' has {len(text)} characters; at most {MAX_QUERY} are matched")
     if "query" not in value and not value.get("properties"):
         raise ReconcileError(f"query {key!r} needs 'query' or at least one property")
     if value.get("type_strict", "any") not in ("any", "should", "all"):

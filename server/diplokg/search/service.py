@@ -11,8 +11,9 @@ from diplokg import __version__
 from diplokg.core.namespaces import ID, ONTOLOGY
 from diplokg.http.chrome import PAGE_END, page_start
 from diplokg.http.urls import local_url
+from diplokg.matching.index import MAX_QUERY
 from diplokg.search.extend import MAX_IDS, SETTINGS
-from diplokg.search.facts import MAX_LOOKUPS, entity_id, type_id
+from diplokg.search.facts import MAX_LOOKUPS, entity_id, entity_iri, type_id
 from diplokg.search.finder import Finder
 from diplokg.search.properties import PROPERTIES
 from diplokg.search.reconcile import DEFAULT_LIMIT, MAX_CONSTRAINTS, MAX_LIMIT, MAX_QUERIES
@@ -77,7 +78,7 @@ def suggest_properties(prefix: str) -> dict[str, Any]:
 
 def preview(finder: Finder, ident: str) -> str | None:
     """A small HTML card of an entity (its label, type, other names, IRI), or None if unknown."""
-    iri = ident if ident.startswith(ID) else ID + ident
+    iri = entity_iri(ident)
     hit = finder.index.entity(iri)
     if hit is None:
         return None
@@ -117,7 +118,7 @@ values</i>) and suggestions. Entity values may be given by id (<code>state/NOR</
 prefix (<code>1992</code>).</p>
 <table><tr><th>id</th><th>name</th><th>types</th><th>description</th></tr>{rows}</table>
 <h2>Limits</h2><ul><li>at most {MAX_QUERIES} queries per request (OpenRefine's batch size is 10), each with a
-name of at most 300 characters, at most {MAX_CONSTRAINTS} properties and a <code>limit</code> of at most
+name of at most {MAX_QUERY} characters, at most {MAX_CONSTRAINTS} properties and a <code>limit</code> of at most
 {MAX_LIMIT} candidates (default {DEFAULT_LIMIT});</li>
 <li>data extension: at most {MAX_IDS} ids per request;</li>
 <li>work: the <code>limit</code>s of the queries with properties, added up, at most {MAX_LOOKUPS} (the
